@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The headless runner's commands. main.cpp parses the command line into these calls.
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace archsim::cli {
+
+/// Exit statuses: 0 success, 1 the run itself failed (overloaded), 2 bad usage or bad input.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRunFailed = 1;
+inline constexpr int kExitBadInput = 2;
+
+struct RunCommand {
+    std::string file;
+    std::optional<std::uint64_t> seed;  ///< overrides the scenario's seed
+    bool json = false;
+};
+
+int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err);
+int validateCommand(const std::string& file, std::ostream& out, std::ostream& err);
+
+}  // namespace archsim::cli

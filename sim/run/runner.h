@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Running one scenario: build the model, drive the engine in slices, report through the observer.
+//
+// The run advances in slices of simulated time (at most one window). After each slice it publishes
+// closed windows and progress, honours pause, and, when a speed is set, sleeps so that simulated time
+// keeps pace with wall time ("real time" for workshops is speed 1). Pacing only decides when slices
+// run, never what happens in them, so a paced run gives bit-identical results to a fast one.
+
+#include <atomic>
+#include <cstdint>
+
+#include "sim/run/runobserver.h"
+#include "sim/run/runresult.h"
+#include "sim/scenario/scenario.h"
+
+namespace archsim {
+
+/// Controls a run from another thread (the GUI). One RunControl serves one run.
+class RunControl {
+public:
+    void cancel() { m_stop.store(true, std::memory_order_relaxed); }
+    void setPaused(bool paused) { m_paused.store(paused, std::memory_order_relaxed); }
+    /// Simulated seconds per wall-clock second; 0 runs as fast as possible.
+    void setSpeed(double speed) { m_speed.store(speed < 0 ? 0 : speed, std::memory_order_relaxed); }
+
+    bool paused() const { return m_paused.load(std::memory_order_relaxed); }
+    double speed() const { return m_speed.load(std::memory_order_relaxed); }
+    /// The flag the engine loop watches; set by cancel() and by the run itself when it must end.
+    std::atomic<bool>& stopFlag() { return m_stop; }
+
+private:
+    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_paused{false};
+    std::atomic<double> m_speed{0};
+};
+
+struct RunOptions {
+    std::uint64_t seed = 1;
+    std::uint64_t replication = 0;
+    RunObserver* observer = nullptr;  ///< nullptr: nobody listens
+    RunControl* control = nullptr;    ///< nullptr: runs to the end at full speed
+};
+
+/// Runs a validated scenario to its end (duration, completion limit, overload or cancel).
+RunResult runScenario(const Scenario& scenario, const RunOptions& options);
+
+}  // namespace archsim

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One suite for every pending-event set: each must pop events in (time, sequence) order.
+#include <QtTest>
+#include <algorithm>
+#include <random>
+#include <vector>
+
+#include "sim/core/eventqueue.h"
+
+using namespace archsim;
+
+class TestEventQueue : public QObject {
+    Q_OBJECT
+
+    template <EventQueue Q>
+    static void checkOrdersByTimeThenSequence() {
+        Q queue;
+        std::mt19937_64 rng(42);
+        std::vector<Event> pushed;
+        // Few distinct times so that ties are common and the sequence must break them.
+        for (std::uint64_t seq = 0; seq < 20'000; ++seq) {
+            Event e;
+            e.time = static_cast<Time>(rng() % 50);
+            e.sequence = seq;
+            pushed.push_back(e);
+            queue.push(e);
+        }
+        QCOMPARE(queue.size(), pushed.size());
+        std::stable_sort(pushed.begin(), pushed.end(), firesBefore);
+        for (const Event& expected : pushed) {
+            QVERIFY(!queue.empty());
+            QCOMPARE(queue.top().time, expected.time);
+            const Event e = queue.pop();
+            QCOMPARE(e.time, expected.time);
+            QCOMPARE(e.sequence, expected.sequence);
+        }
+        QVERIFY(queue.empty());
+    }
+
+    template <EventQueue Q>
+    static void checkInterleavedPushPop() {
+        // The engine's real pattern: pop one, push one or two later events. Compare against a
+        // sorted-vector model after every operation.
+        Q queue;
+        std::vector<Event> model;
+        std::mt19937_64 rng(7);
+        std::uint64_t seq = 0;
+        Time now = 0;
+        for (int i = 0; i < 5'000; ++i) {
+            const int pushes = static_cast<int>(rng() % 3);
+            for (int k = 0; k < pushes; ++k) {
+                Event e;
+                e.time = now + static_cast<Time>(rng() % 100);
+                e.sequence = seq++;
+                queue.push(e);
+                model.push_back(e);
+            }
+            if (!model.empty() && rng() % 2) {
+                const auto it = std::min_element(model.begin(), model.end(), firesBefore);
+                const Event e = queue.pop();
+                QCOMPARE(e.sequence, it->sequence);
+                now = e.time;
+                model.erase(it);
+            }
+            QCOMPARE(queue.size(), model.size());
+        }
+    }
+
+private slots:
+    void testQuaternaryHeapOrdersByTimeThenSequence() {
+        checkOrdersByTimeThenSequence<QuaternaryHeap>();
+    }
+    void testBinaryHeapOrdersByTimeThenSequence() { checkOrdersByTimeThenSequence<BinaryHeap>(); }
+    void testQuaternaryHeapInterleavedPushPop() { checkInterleavedPushPop<QuaternaryHeap>(); }
+    void testBinaryHeapInterleavedPushPop() { checkInterleavedPushPop<BinaryHeap>(); }
+    void testClearEmpties() {
+        QuaternaryHeap q;
+        q.push(Event{5, 0, nullptr, 0, 0});
+        q.clear();
+        QVERIFY(q.empty());
+        QCOMPARE(q.size(), std::size_t{0});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventQueue)
+#include "tst_eventqueue.moc"
