@@ -8,6 +8,7 @@
 
 #include "sim/core/randomstreams.h"
 #include "sim/core/simulator.h"
+#include "sim/model/architecturemodel.h"
 #include "sim/model/completionrecorder.h"
 #include "sim/model/poissonsource.h"
 #include "sim/model/queuestation.h"
@@ -21,10 +22,99 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-const StationSpec& entryStation(const Scenario& scenario) {
+/// What the run loop needs from a model; two models implement it: the queue station (the
+/// validated fast path for a lone station) and the architecture model (everything else).
+class RunModel {
+public:
+    virtual ~RunModel() = default;
+    virtual void start() = 0;
+    virtual void beginMeasurement() = 0;
+    virtual void fillWindow(WindowRow& row, Time start, Time end) = 0;
+    virtual void finish(RunResult& result) = 0;
+    virtual std::uint64_t arrivals() const = 0;
+    virtual bool overloaded() const = 0;
+    virtual UsageTotals cumulativeUsage() const { return {}; }
+};
+
+class StationRunModel final : public RunModel {
+public:
+    StationRunModel(Simulator& simulator, const Scenario& scenario, const StationSpec& spec,
+                    const RunOptions& options, CompletionRecorder& recorder)
+        : m_station(simulator, makeStream(options.seed, options.replication, spec.id, "service"),
+                    spec.servers, spec.serviceMs, recorder, scenario.run.maxInFlight),
+          m_source(simulator, makeStream(options.seed, options.replication, "workload", "arrivals"),
+                   scenario.workload.ratePerS, m_station) {
+        m_windowStart = m_station.statistics();
+    }
+    void start() override { m_source.start(); }
+    void beginMeasurement() override {
+        m_station.resetStatistics();
+        m_windowStart = m_station.statistics();
+    }
+    void fillWindow(WindowRow& row, Time start, Time end) override {
+        m_station.updateAreas();
+        const auto& now = m_station.statistics();
+        const auto elapsed = static_cast<double>(end - start);
+        if (elapsed > 0) {
+            row.meanQueueLength = (now.queueArea - m_windowStart.queueArea) / elapsed;
+            row.utilization = (now.busyArea - m_windowStart.busyArea) / elapsed /
+                              static_cast<double>(m_station.servers());
+        }
+        row.arrivals = m_source.arrivals() - m_arrivalsAtWindowStart;
+        m_windowStart = now;
+        m_arrivalsAtWindowStart = m_source.arrivals();
+    }
+    void finish(RunResult& result) override {
+        m_station.updateAreas();
+        const auto& stats = m_station.statistics();
+        const double observed = static_cast<double>(result.simulatedTime - stats.since);
+        if (stats.started > 0) {
+            result.station.meanWaitS = toSeconds(stats.totalWait) / static_cast<double>(stats.started);
+            result.station.probabilityOfWait =
+                static_cast<double>(stats.waited) / static_cast<double>(stats.started);
+        }
+        if (observed > 0) {
+            result.station.meanQueueLength = stats.queueArea / observed;
+            result.station.utilization =
+                stats.busyArea / observed / static_cast<double>(m_station.servers());
+        }
+        result.measuredArrivals = result.latency.count();
+    }
+    std::uint64_t arrivals() const override { return m_source.arrivals(); }
+    bool overloaded() const override { return m_station.overloaded(); }
+
+private:
+    QueueStation m_station;
+    PoissonSource m_source;
+    QueueStation::Statistics m_windowStart;
+    std::uint64_t m_arrivalsAtWindowStart = 0;
+};
+
+class ArchitectureRunModel final : public RunModel {
+public:
+    ArchitectureRunModel(Simulator& simulator, const Scenario& scenario, const RunOptions& options,
+                         CompletionRecorder& recorder)
+        : m_model(simulator, scenario, options.seed, options.replication, recorder) {}
+    void start() override { m_model.start(); }
+    void beginMeasurement() override { m_model.beginMeasurement(); }
+    void fillWindow(WindowRow& row, Time start, Time end) override {
+        m_model.fillWindow(row, start, end);
+    }
+    void finish(RunResult& result) override { m_model.finish(result); }
+    std::uint64_t arrivals() const override { return m_model.arrivals(); }
+    bool overloaded() const override { return m_model.overloaded(); }
+    UsageTotals cumulativeUsage() const override { return m_model.cumulativeUsage(); }
+
+private:
+    ArchitectureModel m_model;
+};
+
+std::unique_ptr<RunModel> makeModel(Simulator& simulator, const Scenario& scenario,
+                                    const RunOptions& options, CompletionRecorder& recorder) {
     for (const auto& station : scenario.topology.stations)
-        if (station.id == scenario.topology.entry) return station;
-    throw std::invalid_argument("topology.entry names no station");
+        if (station.id == scenario.topology.entry)
+            return std::make_unique<StationRunModel>(simulator, scenario, station, options, recorder);
+    return std::make_unique<ArchitectureRunModel>(simulator, scenario, options, recorder);
 }
 
 /// Keeps simulated time in step with wall time at a given speed. Only the wall-clock moments at
@@ -59,8 +149,8 @@ RunResult runScenario(const Scenario& scenario, const RunOptions& options) {
     RunControl& control = options.control ? *options.control : ownControl;
     NullRunObserver nullObserver;
     RunObserver& observer = options.observer ? *options.observer : nullObserver;
+    const bool priced = scenario.cost && options.pricing;
 
-    const StationSpec& stationSpec = entryStation(scenario);
     const Time horizon = fromSeconds(scenario.run.durationS);
     const Time warmupEnd = fromSeconds(scenario.run.warmupS);
     const Time windowLength = fromSeconds(scenario.run.windowS);
@@ -69,75 +159,61 @@ RunResult runScenario(const Scenario& scenario, const RunOptions& options) {
     simulator.useStopFlag(control.stopFlag());
     CompletionRecorder recorder(simulator, windowLength, warmupEnd,
                                 scenario.run.maxCompleted.value_or(0));
-    const std::uint64_t seed = options.seed;
-    QueueStation station(simulator, makeStream(seed, options.replication, stationSpec.id, "service"),
-                         stationSpec.servers, stationSpec.serviceMs, recorder,
-                         scenario.run.maxInFlight);
-    PoissonSource source(simulator, makeStream(seed, options.replication, "workload", "arrivals"),
-                         scenario.workload.ratePerS, station);
-    source.start();
+    const std::unique_ptr<RunModel> model = makeModel(simulator, scenario, options, recorder);
+    model->start();
 
     RunResult result;
     result.scenarioName = scenario.name;
-    result.seed = seed;
+    result.seed = options.seed;
     result.replication = options.replication;
 
-    // Per-window station figures come from differences of the station's running integrals.
-    QueueStation::Statistics windowStart = station.statistics();
-    std::uint64_t arrivalsAtWindowStart = 0;
-    std::size_t windowsPublished = 0;
+    const auto closeWindows = [&] {
+        const auto& closed = recorder.windows().windows();
+        const std::size_t first = result.windows.size();
+        for (std::size_t i = first; i < closed.size(); ++i) {
+            WindowRow row;
+            row.latency = closed[i];
+            model->fillWindow(row, closed[i].start, closed[i].end);
+            if (priced)
+                row.costAccrued =
+                    computeCost(model->cumulativeUsage(), *scenario.cost, *options.pricing).total;
+            result.windows.push_back(std::move(row));
+        }
+        if (result.windows.size() > first)
+            observer.onWindows(std::span<const WindowRow>(result.windows).subspan(first));
+    };
+
     bool warmupDone = warmupEnd == 0;
+    if (warmupDone) model->beginMeasurement();
     bool stopped = false;
     Pacer pace;
     pace.restart(0, control.speed());
+    auto lastHistogram = Clock::now();
 
     while (!stopped && simulator.now() < horizon) {
-        if (control.paused()) {
-            while (control.paused() && !simulator.stopRequested())
+        if (control.paused() && !control.takeStep()) {
+            while (control.paused() && !simulator.stopRequested() && !control.takeStep())
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
             pace.restart(simulator.now(), control.speed());  // no burst to catch up after a pause
         }
 
         // A slice never crosses a window boundary or the end of the warm-up, and, when paced,
-        // covers about 1/30 s of wall time so the charts move smoothly.
+        // covers about 1/30 s of wall time so the charts move smoothly. Windows close exactly at
+        // slice ends, so each window's gauges are read with the clock at its end.
         Time sliceEnd = std::min(horizon, (simulator.now() / windowLength + 1) * windowLength);
         if (!warmupDone) sliceEnd = std::min(sliceEnd, warmupEnd);
         const double speed = control.speed();
-        if (speed > 0)
+        if (speed > 0 && !control.paused())
             sliceEnd = std::min(sliceEnd, simulator.now() + std::max<Time>(1, fromSeconds(speed / 30)));
 
         stopped = !simulator.runUntil(sliceEnd);
+        if (stopped) break;
 
-        if (!warmupDone && simulator.now() >= warmupEnd && !stopped) {
-            station.resetStatistics();
-            windowStart = station.statistics();
-            warmupDone = true;
-        }
         recorder.windows().advanceTo(simulator.now());
-        const auto& closed = recorder.windows().windows();
-        if (closed.size() > windowsPublished) {
-            station.updateAreas();
-            const auto& now = station.statistics();
-            const std::size_t first = result.windows.size();
-            for (std::size_t i = windowsPublished; i < closed.size(); ++i) {
-                WindowRow row;
-                row.latency = closed[i];
-                const auto span = static_cast<double>(closed[i].end - closed[i].start);
-                // Several windows can close in one slice only when they were empty of events,
-                // so the integrals' difference belongs to the last one.
-                if (i + 1 == closed.size() && span > 0) {
-                    const double elapsed = static_cast<double>(closed[i].end - closed[i].start);
-                    row.meanQueueLength = (now.queueArea - windowStart.queueArea) / elapsed;
-                    row.utilization = (now.busyArea - windowStart.busyArea) / elapsed /
-                                      static_cast<double>(station.servers());
-                    row.arrivals = source.arrivals() - arrivalsAtWindowStart;
-                }
-                result.windows.push_back(row);
-            }
-            windowStart = now;
-            arrivalsAtWindowStart = source.arrivals();
-            windowsPublished = closed.size();
-            observer.onWindows(std::span<const WindowRow>(result.windows).subspan(first));
+        closeWindows();
+        if (!warmupDone && simulator.now() >= warmupEnd) {
+            model->beginMeasurement();
+            warmupDone = true;
         }
 
         RunProgress progress;
@@ -147,47 +223,35 @@ RunResult runScenario(const Scenario& scenario, const RunOptions& options) {
         progress.eventsProcessed = simulator.eventsProcessed();
         progress.wallSeconds = secondsSince(wallStart);
         observer.onProgress(progress);
-
-        if (!stopped) pace.wait(simulator.now(), speed);
+        if (Clock::now() - lastHistogram > std::chrono::milliseconds(50)) {
+            observer.onHistogram(recorder.histogram());
+            lastHistogram = Clock::now();
+        }
+        pace.wait(simulator.now(), speed);
     }
 
-    if (station.overloaded())
+    if (model->overloaded())
         result.status = RunStatus::Overloaded;
     else if (stopped && !recorder.limitReached())
         result.status = RunStatus::Cancelled;
     else
         result.status = RunStatus::Completed;
 
-    station.updateAreas();
+    // The last, possibly partial, window (a stop mid-window or a completion limit).
     recorder.windows().finish(simulator.now());
-    const std::size_t firstUnpublished = result.windows.size();
-    for (std::size_t i = windowsPublished; i < recorder.windows().windows().size(); ++i) {
-        WindowRow row;
-        row.latency = recorder.windows().windows()[i];
-        result.windows.push_back(row);
-    }
-    if (result.windows.size() > firstUnpublished)
-        observer.onWindows(std::span<const WindowRow>(result.windows).subspan(firstUnpublished));
+    closeWindows();
 
     result.simulatedTime = simulator.now();
     result.measuredTime = std::max<Time>(0, simulator.now() - warmupEnd);
-    result.arrivals = source.arrivals();
+    result.arrivals = model->arrivals();
     result.completed = recorder.completed();
     result.eventsProcessed = simulator.eventsProcessed();
     result.latency = recorder.histogram();
-    const auto& stats = station.statistics();
-    const double observed = static_cast<double>(simulator.now() - stats.since);
-    if (stats.started > 0) {
-        result.station.meanWaitS = toSeconds(stats.totalWait) / static_cast<double>(stats.started);
-        result.station.probabilityOfWait =
-            static_cast<double>(stats.waited) / static_cast<double>(stats.started);
-    }
-    if (observed > 0) {
-        result.station.meanQueueLength = stats.queueArea / observed;
-        result.station.utilization =
-            stats.busyArea / observed / static_cast<double>(station.servers());
-    }
+    model->finish(result);
+    if (priced && result.usage.simulatedSeconds > 0)
+        result.cost = computeCost(result.usage, *scenario.cost, *options.pricing);
     result.wallSeconds = secondsSince(wallStart);
+    observer.onHistogram(result.latency);
     observer.onFinished(result);
     return result;
 }

@@ -12,6 +12,7 @@
 
 #include "sim/run/runobserver.h"
 #include "sim/run/runresult.h"
+#include "sim/cost/pricing.h"
 #include "sim/scenario/scenario.h"
 
 namespace archsim {
@@ -21,6 +22,16 @@ class RunControl {
 public:
     void cancel() { m_stop.store(true, std::memory_order_relaxed); }
     void setPaused(bool paused) { m_paused.store(paused, std::memory_order_relaxed); }
+    /// While paused: lets the run advance by one window, then pause again.
+    void requestStep() { m_steps.fetch_add(1, std::memory_order_relaxed); }
+    /// Consumes one step request if there is one (called by the run).
+    bool takeStep() {
+        int pending = m_steps.load(std::memory_order_relaxed);
+        while (pending > 0)
+            if (m_steps.compare_exchange_weak(pending, pending - 1, std::memory_order_relaxed))
+                return true;
+        return false;
+    }
     /// Simulated seconds per wall-clock second; 0 runs as fast as possible.
     void setSpeed(double speed) { m_speed.store(speed < 0 ? 0 : speed, std::memory_order_relaxed); }
 
@@ -32,6 +43,7 @@ public:
 private:
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_paused{false};
+    std::atomic<int> m_steps{0};
     std::atomic<double> m_speed{0};
 };
 
@@ -40,6 +52,8 @@ struct RunOptions {
     std::uint64_t replication = 0;
     RunObserver* observer = nullptr;  ///< nullptr: nobody listens
     RunControl* control = nullptr;    ///< nullptr: runs to the end at full speed
+    /// Prices for the scenario's cost configuration; nullptr (or no configuration): no cost.
+    const PricingTable* pricing = nullptr;
 };
 
 /// Runs a validated scenario to its end (duration, completion limit, overload or cancel).

@@ -29,6 +29,9 @@ public:
     virtual void onWindows(std::span<const WindowRow> /*windows*/) {}
     /// Called after every slice of the run (many times per second of wall time).
     virtual void onProgress(const RunProgress& /*progress*/) {}
+    /// The whole-run latency histogram so far (after the warm-up), at most about 20 times per
+    /// second of wall time, for live distribution charts.
+    virtual void onHistogram(const LatencyHistogram& /*latency*/) {}
     /// Called once, last.
     virtual void onFinished(const RunResult& /*result*/) {}
 };

@@ -34,6 +34,54 @@ std::string toString(RunStatus status) {
     return "unknown";
 }
 
+std::string toString(ErrorReason reason) {
+    switch (reason) {
+        case ErrorReason::Throttled: return "throttled";
+        case ErrorReason::Rejected: return "rejected";
+        case ErrorReason::TimedOut: return "timed out";
+        case ErrorReason::Payload: return "payload too large";
+    }
+    return "unknown";
+}
+
+std::string toString(TimeCategory category) {
+    switch (category) {
+        case TimeCategory::ColdStart: return "cold start";
+        case TimeCategory::Queueing: return "queueing";
+        case TimeCategory::Cpu: return "CPU";
+        case TimeCategory::Cache: return "cache";
+        case TimeCategory::Database: return "database";
+        case TimeCategory::Network: return "network";
+    }
+    return "unknown";
+}
+
+std::uint64_t RunResult::totalErrors() const {
+    std::uint64_t total = 0;
+    for (const auto count : errors) total += count;
+    return total;
+}
+
+double RunResult::errorRate() const {
+    return measuredArrivals ? static_cast<double>(totalErrors()) / static_cast<double>(measuredArrivals)
+                            : 0.0;
+}
+
+double RunResult::coldStartFraction() const {
+    return functionStarts ? static_cast<double>(coldStarts) / static_cast<double>(functionStarts)
+                          : 0.0;
+}
+
+double RunResult::cacheHitRatio() const {
+    const std::uint64_t lookups = cacheHits + cacheMisses;
+    return lookups ? static_cast<double>(cacheHits) / static_cast<double>(lookups) : -1.0;
+}
+
+double RunResult::meanBreakdownMs(TimeCategory category) const {
+    const std::uint64_t n = latency.count();
+    return n ? breakdown[static_cast<std::size_t>(category)] * 1e-6 / static_cast<double>(n) : 0.0;
+}
+
 std::uint64_t RunResult::fingerprint() const {
     Fnv1a h;
     h.add(static_cast<std::uint64_t>(status));
@@ -60,7 +108,29 @@ std::uint64_t RunResult::fingerprint() const {
         h.add(w.arrivals);
         h.add(w.meanQueueLength);
         h.add(w.utilization);
+        for (const auto e : w.errors) h.add(e);
+        h.add(w.coldStarts);
+        h.add(w.cacheHitRatio);
+        h.add(w.databaseConnectionsInUse);
+        h.add(w.costAccrued);
+        for (const auto& c : w.components) {
+            h.add(c.busy);
+            h.add(c.alive);
+            h.add(c.queueLength);
+            h.add(c.hitRatio);
+        }
     }
+    for (const auto e : errors) h.add(e);
+    h.add(coldStarts);
+    h.add(functionStarts);
+    for (const auto b : breakdown) h.add(b);
+    h.add(cacheHits);
+    h.add(cacheMisses);
+    h.add(peakInstances);
+    h.add(usage.functionBilledSeconds);
+    h.add(usage.functionCpuMs);
+    h.add(usage.replicaSeconds);
+    if (cost) h.add(cost->total);
     h.add(station.meanWaitS);
     h.add(station.probabilityOfWait);
     h.add(station.meanQueueLength);

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+// What a run produces: the whole-run figures and the time series, all of it simulated (a pure
+// function of scenario and seed) except the wall-clock fields, which the fingerprint leaves out.
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sim/core/time.h"
+#include "sim/cost/costmodel.h"
 #include "sim/stats/latencyhistogram.h"
 #include "sim/stats/windowedlatency.h"
 
@@ -19,12 +24,43 @@ enum class RunStatus {
 
 std::string toString(RunStatus status);
 
+/// Why a request failed. Failed requests are counted, not put into the latency histogram.
+enum class ErrorReason { Throttled, Rejected, TimedOut, Payload };
+inline constexpr std::size_t kErrorReasonCount = 4;
+std::string toString(ErrorReason reason);
+using ErrorCounts = std::array<std::uint64_t, kErrorReasonCount>;
+
+/// Where the time of completed requests went, summed over requests, in nanoseconds.
+enum class TimeCategory { ColdStart, Queueing, Cpu, Cache, Database, Network };
+inline constexpr std::size_t kTimeCategoryCount = 6;
+std::string toString(TimeCategory category);
+using TimeBreakdown = std::array<double, kTimeCategoryCount>;
+
+/// The live state of one component over a window (time-averaged where it says so).
+struct ComponentGauge {
+    std::string id;
+    double busy = 0;             ///< instances/workers/servers/connections serving (average)
+    double alive = 0;            ///< instances or replicas alive (average), or capacity
+    double queueLength = 0;      ///< requests waiting (average)
+    double utilization = 0;      ///< busy / capacity (average), 0..1
+    double hitRatio = -1;        ///< caches: hits / lookups in the window; -1 when no lookups
+    std::uint64_t coldStarts = 0;
+    bool operator==(const ComponentGauge&) const = default;
+};
+
 /// One row of the time series a run publishes.
 struct WindowRow {
     LatencyWindow latency;
-    std::uint64_t arrivals = 0;     ///< requests that arrived in the window
-    double meanQueueLength = 0;     ///< time-average of requests waiting
-    double utilization = 0;         ///< time-average fraction of servers busy
+    std::uint64_t arrivals = 0;       ///< requests that arrived in the window
+    ErrorCounts errors{};             ///< failures in the window, by reason
+    std::uint64_t coldStarts = 0;     ///< cold starts begun in the window
+    double coldStartFraction = 0;     ///< cold starts / requests started on function instances
+    double meanQueueLength = 0;       ///< entry station or pool: time-average of requests waiting
+    double utilization = 0;           ///< entry compute: time-average fraction busy
+    double cacheHitRatio = -1;        ///< over all caches; -1 when no lookups
+    double databaseConnectionsInUse = 0;  ///< time-average over all databases
+    double costAccrued = 0;           ///< cumulative cost at the window's end (0 without pricing)
+    std::vector<ComponentGauge> components;
     bool operator==(const WindowRow&) const = default;
 };
 
@@ -52,7 +88,27 @@ struct RunResult {
     std::vector<WindowRow> windows;
     StationFigures station;
 
-    double eventsPerSecond() const { return wallSeconds > 0 ? static_cast<double>(eventsProcessed) / wallSeconds : 0; }
+    // Totals after the warm-up.
+    std::uint64_t measuredArrivals = 0;
+    ErrorCounts errors{};
+    std::uint64_t coldStarts = 0;
+    std::uint64_t functionStarts = 0;  ///< requests that began on a function instance
+    TimeBreakdown breakdown{};         ///< summed over measured completed requests, ns
+    std::uint64_t cacheHits = 0;
+    std::uint64_t cacheMisses = 0;
+    std::uint64_t peakInstances = 0;   ///< most function instances or server replicas alive at once
+    UsageTotals usage;                 ///< over the measured period
+    std::optional<CostBreakdown> cost; ///< when the scenario has a cost configuration
+
+    std::uint64_t totalErrors() const;
+    double errorRate() const;          ///< errors / measured arrivals
+    double coldStartFraction() const;  ///< cold starts / function starts
+    double cacheHitRatio() const;      ///< -1 when no lookups
+    /// Mean time per completed request in one category, in ms.
+    double meanBreakdownMs(TimeCategory category) const;
+    double eventsPerSecond() const {
+        return wallSeconds > 0 ? static_cast<double>(eventsProcessed) / wallSeconds : 0;
+    }
     /// A hash of everything simulated (not of wall-clock figures): equal runs, equal fingerprints.
     std::uint64_t fingerprint() const;
 };

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The scenario: everything a run needs besides the seed: what traffic arrives, what it flows
-// through, and how long to watch. It is plain data; scenariojson.h reads and writes it.
+// through, how it is billed, and how long to watch. It is plain data (value semantics; distributions
+// are shared immutable objects); scenariojson.h reads, validates and writes it, and
+// docs/scenario-format.md documents every field with its unit.
+//
+// Units follow the field names: ...S seconds, ...Ms milliseconds, ...PerS per second, ...Kb
+// kilobytes. Every latency is a distribution in milliseconds.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "sim/cost/costmodel.h"
 #include "sim/random/distribution.h"
 
 namespace archsim {
@@ -24,13 +30,130 @@ struct RunSettings {
     bool operator==(const RunSettings&) const = default;
 };
 
-struct WorkloadSpec {
-    std::string type = "poisson";
-    double ratePerS = 10;  ///< mean arrivals per second
-    bool operator==(const WorkloadSpec&) const = default;
+/// One point of a piecewise-linear rate schedule.
+struct RatePoint {
+    double timeS = 0;
+    double ratePerS = 0;
+    bool operator==(const RatePoint&) const = default;
 };
 
-/// c servers behind one FIFO line (see sim/model/queuestation.h).
+enum class WorkloadType {
+    Poisson,   ///< open loop, constant rate
+    Schedule,  ///< open loop, non-homogeneous Poisson with a piecewise-linear rate (ramps, spikes)
+    OnOff,     ///< open loop, alternating on (onRatePerS) and off (offRatePerS) periods
+    Closed,    ///< N users, each waiting for its response and then thinking
+    Trace,     ///< replay of arrival timestamps (seconds, from a CSV file)
+};
+
+struct WorkloadSpec {
+    WorkloadType type = WorkloadType::Poisson;
+    double ratePerS = 10;                 ///< Poisson
+    std::vector<RatePoint> schedule;      ///< Schedule: held at the last point's rate afterwards
+    double onRatePerS = 0;                ///< OnOff
+    double offRatePerS = 0;               ///< OnOff
+    DistributionPtr onDurationS;          ///< OnOff: length of an on period, seconds
+    DistributionPtr offDurationS;         ///< OnOff: length of an off period, seconds
+    int users = 0;                        ///< Closed
+    DistributionPtr thinkTimeMs;          ///< Closed
+    std::string traceFile;                ///< Trace: CSV path as written in the file
+    std::vector<double> traceTimesS;      ///< Trace: the timestamps, loaded and sorted
+    DistributionPtr payloadKb;            ///< request size; nullptr = small (gateways never reject)
+};
+
+/// One step of a handler. The compute slot (instance or worker) is held through every step.
+struct HandlerStep {
+    enum class Kind {
+        Cpu,     ///< work on the slot's CPU: `cpuMs` (billed as CPU time where a platform does)
+        Call,    ///< a call to `target` (a database, a gateway/network hop, another pool)
+        Cache,   ///< a lookup in cache `target`; on a miss the `onMiss` steps run, then a fill
+        Branch,  ///< with `probability`, the `steps` run
+    };
+    Kind kind = Kind::Cpu;
+    DistributionPtr cpuMs;
+    std::string target;
+    double probability = 1;
+    std::vector<HandlerStep> steps;   ///< Branch
+    std::vector<HandlerStep> onMiss;  ///< Cache
+};
+
+struct GatewaySpec {
+    std::string id;
+    DistributionPtr latencyMs;                 ///< added on the way in
+    std::optional<double> payloadLimitKb;      ///< larger requests are rejected (reason: payload)
+    std::string next;                          ///< the component requests go to ("" = respond)
+};
+
+enum class OverflowPolicy { Throttle, Queue };
+enum class InstancePick { MostRecentlyUsed, Any };
+
+/// Serverless functions: instances started on demand (with a cold start) and reclaimed when idle.
+struct FunctionPoolSpec {
+    std::string id;
+    int concurrencyPerInstance = 1;       ///< 1 as on Lambda; many as on Workers or Cloud Run
+    DistributionPtr coldStartMs;          ///< paid by the request that starts an instance
+    DistributionPtr keepAliveS;           ///< idle time before reclaim (a constant for "fixed")
+    int provisioned = 0;                  ///< always-warm instances
+    int maxInstances = 1000;              ///< concurrency limit (instances)
+    double scaleOutPerS = 0;              ///< new instances per second at most; 0 = unlimited
+    OverflowPolicy onLimit = OverflowPolicy::Throttle;
+    InstancePick pick = InstancePick::MostRecentlyUsed;
+    std::vector<HandlerStep> handler;
+};
+
+enum class BalancerPolicy { RoundRobin, Random, LeastOutstanding, PowerOfTwoChoices };
+enum class ScalingMetric { Utilization, InFlightPerReplica };
+
+struct AutoscalerSpec {
+    ScalingMetric metric = ScalingMetric::Utilization;
+    double target = 0.6;                  ///< utilization (0..1] or in-flight requests per replica
+    double evaluationPeriodS = 60;
+    double bootDelayS = 60;               ///< launch to serving
+    double scaleInStabilizationS = 300;   ///< scale in only if wanted for this long
+    int minReplicas = 1;
+    int maxReplicas = 10;
+};
+
+/// Long-lived servers behind a load balancer.
+struct ServerPoolSpec {
+    std::string id;
+    int replicas = 2;                     ///< at start (autoscaling may change it)
+    int workersPerReplica = 8;            ///< requests served at once per replica
+    int queueCapacity = 100;              ///< per replica; a full queue rejects (reason: rejected)
+    BalancerPolicy balancer = BalancerPolicy::RoundRobin;
+    std::optional<double> timeoutMs;      ///< slower requests count as timed out (an error)
+    std::optional<AutoscalerSpec> autoscaler;
+    std::vector<HandlerStep> handler;
+};
+
+enum class CachePlacement {
+    InProcess,  ///< one cache per instance or replica: a new instance starts empty
+    Remote,     ///< one shared cache reached over the network
+};
+
+struct CacheSpec {
+    std::string id;
+    CachePlacement placement = CachePlacement::Remote;
+    DistributionPtr lookupMs;             ///< a lookup (for remote: including the network)
+    std::optional<double> hitRatio;       ///< fixed hit ratio; otherwise hits emerge from keys
+    std::int64_t keys = 10'000;           ///< key space, Zipf-distributed popularity
+    double zipfExponent = 1.0;
+    std::int64_t capacity = 1'000;        ///< entries per cache (LRU eviction)
+    std::optional<double> ttlS;           ///< entries expire after this long
+};
+
+struct DatabaseSpec {
+    std::string id;
+    DistributionPtr queryMs;
+    int connections = 100;                ///< shared by all callers; excess calls wait
+};
+
+/// A reusable network hop (a call to another service over the network).
+struct NetworkHopSpec {
+    std::string id;
+    DistributionPtr latencyMs;
+};
+
+/// c servers behind one FIFO line (sim/model/queuestation.h): the validation model.
 struct StationSpec {
     std::string id;
     int servers = 1;
@@ -39,6 +162,12 @@ struct StationSpec {
 
 struct TopologySpec {
     std::string entry;  ///< id of the component requests arrive at
+    std::vector<GatewaySpec> gateways;
+    std::vector<FunctionPoolSpec> functions;
+    std::vector<ServerPoolSpec> servers;
+    std::vector<CacheSpec> caches;
+    std::vector<DatabaseSpec> databases;
+    std::vector<NetworkHopSpec> hops;
     std::vector<StationSpec> stations;
 };
 
@@ -49,6 +178,8 @@ struct Scenario {
     RunSettings run;
     WorkloadSpec workload;
     TopologySpec topology;
+    std::optional<CostConfig> cost;       ///< how the scenario is billed; none = no cost figures
+    std::string pricingFile;              ///< "" = the bundled default table
 };
 
 }  // namespace archsim
