@@ -2,14 +2,21 @@
 #include "app/cli/clicommands.h"
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <vector>
 
-#include "sim/run/runner.h"
+#include "sim/run/replications.h"
 #include "sim/scenario/scenariojson.h"
+#include "sim/stats/confidence.h"
 
 namespace archsim::cli {
 namespace {
+
+namespace fs = std::filesystem;
 
 std::optional<Scenario> load(const std::string& file, std::ostream& err) {
     ValidationReport report;
@@ -21,10 +28,234 @@ std::optional<Scenario> load(const std::string& file, std::ostream& err) {
     return scenario;
 }
 
+/// The pricing table a scenario names, or the bundled default (found next to the sources in a
+/// build tree, or under share/archsim in an installation).
+std::optional<PricingTable> loadPricing(const Scenario& scenario, const std::string& scenarioFile,
+                                        std::ostream& err) {
+    if (!scenario.cost) return std::nullopt;
+    fs::path path;
+    if (!scenario.pricingFile.empty()) {
+        path = fs::path(scenarioFile).parent_path() / scenario.pricingFile;
+    } else {
+        for (const fs::path& dir : {fs::path(ARCHSIM_RESOURCES_DIR), fs::path("/usr/share/archsim"),
+                                   fs::path("/usr/local/share/archsim")})
+            if (fs::exists(defaultPricingFile(dir))) {
+                path = defaultPricingFile(dir);
+                break;
+            }
+    }
+    if (path.empty()) {
+        err << "archsim-cli: no pricing table found; cost figures are left out\n";
+        return std::nullopt;
+    }
+    PricingLoadResult loaded = loadPricingFile(path);
+    if (!loaded.table) {
+        for (const auto& issue : loaded.report.issues())
+            err << "archsim-cli: " << path.string() << ": " << issue.toString() << '\n';
+        return std::nullopt;
+    }
+    ValidationReport report;
+    validateCostConfig(*scenario.cost, *loaded.table, report);
+    if (!report.ok()) {
+        for (const auto& issue : report.issues())
+            err << "archsim-cli: " << scenarioFile << ": " << issue.toString() << '\n';
+        return std::nullopt;
+    }
+    return loaded.table;
+}
+
 std::string fixed(double value, int decimals) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
     return buffer;
+}
+
+double quantileMs(const RunResult& r, double q) { return toMillis(r.latency.quantile(q)); }
+double throughput(const RunResult& r) {
+    const double s = toSeconds(r.measuredTime);
+    return s > 0 ? static_cast<double>(r.latency.count()) / s : 0;
+}
+
+/// The headline figures, in the order they are printed.
+struct Figure {
+    const char* key;    ///< JSON and CSV name
+    const char* label;  ///< for the table
+    const char* unit;
+    int decimals;
+    std::function<double(const RunResult&)> value;
+};
+
+const std::vector<Figure>& figures() {
+    static const std::vector<Figure> list{
+        {"meanMs", "latency mean", "ms", 3, [](const RunResult& r) { return r.latency.mean() * 1e-6; }},
+        {"p50Ms", "latency p50", "ms", 3, [](const RunResult& r) { return quantileMs(r, 0.50); }},
+        {"p90Ms", "latency p90", "ms", 3, [](const RunResult& r) { return quantileMs(r, 0.90); }},
+        {"p95Ms", "latency p95", "ms", 3, [](const RunResult& r) { return quantileMs(r, 0.95); }},
+        {"p99Ms", "latency p99", "ms", 3, [](const RunResult& r) { return quantileMs(r, 0.99); }},
+        {"p999Ms", "latency p99.9", "ms", 3, [](const RunResult& r) { return quantileMs(r, 0.999); }},
+        {"maxMs", "latency max", "ms", 3, [](const RunResult& r) { return toMillis(r.latency.max()); }},
+        {"throughputPerS", "throughput", "req/s", 2, throughput},
+        {"errorRate", "error rate", "", 5, [](const RunResult& r) { return r.errorRate(); }},
+        {"throttled", "throttled", "", 0,
+         [](const RunResult& r) { return static_cast<double>(r.errors[0]); }},
+        {"rejected", "rejected", "", 0,
+         [](const RunResult& r) { return static_cast<double>(r.errors[1]); }},
+        {"timedOut", "timed out", "", 0,
+         [](const RunResult& r) { return static_cast<double>(r.errors[2]); }},
+        {"payloadRejected", "payload too large", "", 0,
+         [](const RunResult& r) { return static_cast<double>(r.errors[3]); }},
+        {"coldStarts", "cold starts", "", 0,
+         [](const RunResult& r) { return static_cast<double>(r.coldStarts); }},
+        {"coldStartFraction", "cold-start fraction", "", 5,
+         [](const RunResult& r) { return r.coldStartFraction(); }},
+        {"cacheHitRatio", "cache hit ratio", "", 4,
+         [](const RunResult& r) { return std::max(0.0, r.cacheHitRatio()); }},
+        {"peakInstances", "peak instances/replicas", "", 0,
+         [](const RunResult& r) { return static_cast<double>(r.peakInstances); }},
+        {"monthlyCost", "monthly cost", "USD", 2,
+         [](const RunResult& r) { return r.cost ? r.cost->monthlyCost : 0.0; }},
+        {"costPerMillion", "cost per million requests", "USD", 4,
+         [](const RunResult& r) {
+             return r.cost && r.cost->costPerMillionRequests ? *r.cost->costPerMillionRequests : 0.0;
+         }},
+    };
+    return list;
+}
+
+nlohmann::json breakdownJson(const RunResult& r) {
+    nlohmann::json j;
+    for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
+        j[toString(static_cast<TimeCategory>(c))] = r.meanBreakdownMs(static_cast<TimeCategory>(c));
+    return j;
+}
+
+nlohmann::json summaryJson(const RunResult& r) {
+    nlohmann::json j = {{"scenario", r.scenarioName},
+                        {"seed", r.seed},
+                        {"status", toString(r.status)},
+                        {"simulatedSeconds", toSeconds(r.simulatedTime)},
+                        {"completed", r.completed},
+                        {"measured", r.latency.count()},
+                        {"eventsProcessed", r.eventsProcessed},
+                        {"eventsPerSecond", r.eventsPerSecond()},
+                        {"wallSeconds", r.wallSeconds},
+                        {"fingerprint", r.fingerprint()},
+                        {"breakdownMs", breakdownJson(r)}};
+    nlohmann::json latency;
+    for (const Figure& f : figures()) {
+        const std::string key = f.key;
+        if (key == "meanMs" || key.ends_with("Ms"))
+            latency[key.substr(0, key.size() - 2)] = f.value(r);
+        else
+            j[key] = f.value(r);
+    }
+    j["latencyMs"] = latency;
+    if (r.cost) {
+        nlohmann::json lines = nlohmann::json::array();
+        for (const auto& line : r.cost->lines)
+            lines.push_back({{"item", line.item}, {"label", line.label}, {"quantity", line.quantity},
+                             {"unit", line.unit}, {"unitPrice", line.unitPrice}, {"cost", line.cost}});
+        j["cost"] = {{"currency", r.cost->currency}, {"total", r.cost->total},
+                     {"monthly", r.cost->monthlyCost}, {"lines", lines}, {"notes", r.cost->notes}};
+    }
+    return j;
+}
+
+void printSummary(const RunResult& r, std::ostream& out) {
+    out << "scenario                   " << r.scenarioName << " (seed " << r.seed << ")\n"
+        << "status                     " << toString(r.status) << '\n'
+        << "simulated                  " << fixed(toSeconds(r.simulatedTime), 3) << " s\n"
+        << "completed                  " << r.completed << " requests (" << r.latency.count()
+        << " after warm-up)\n";
+    for (const Figure& f : figures()) {
+        if (std::string(f.key) == "monthlyCost" && !r.cost) continue;
+        if (std::string(f.key) == "costPerMillion" && !r.cost) continue;
+        std::string label = f.label;
+        label.resize(27, ' ');
+        out << label << fixed(f.value(r), f.decimals) << (f.unit[0] ? " " : "") << f.unit << '\n';
+    }
+    out << "time per request (ms)      ";
+    for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
+        out << toString(static_cast<TimeCategory>(c)) << ' '
+            << fixed(r.meanBreakdownMs(static_cast<TimeCategory>(c)), 2)
+            << (c + 1 < kTimeCategoryCount ? ", " : "\n");
+    out << "events                     " << r.eventsProcessed << '\n'
+        << "events/s                   " << fixed(r.eventsPerSecond(), 0) << '\n'
+        << "wall                       " << fixed(r.wallSeconds, 3) << " s\n";
+}
+
+std::string writeCsv(const RunResult& r, const std::string& directory) {
+    std::error_code error;
+    fs::create_directories(directory, error);
+    if (error) return "cannot create '" + directory + "': " + error.message();
+    const fs::path windowsPath = fs::path(directory) / "windows.csv";
+    std::ofstream windows(windowsPath);
+    if (!windows) return "cannot write '" + windowsPath.string() + "'";
+    windows << "start_s,end_s,arrivals,completed,throughput_per_s,mean_ms,p50_ms,p90_ms,p95_ms,"
+               "p99_ms,p999_ms,max_ms,throttled,rejected,timed_out,payload,cold_starts,"
+               "cold_start_fraction,utilization,queue_length,cache_hit_ratio,db_connections,"
+               "cost_accrued\n";
+    for (const WindowRow& w : r.windows) {
+        const LatencyWindow& l = w.latency;
+        windows << toSeconds(l.start) << ',' << toSeconds(l.end) << ',' << w.arrivals << ','
+                << l.completed << ',' << l.throughputPerS << ',' << l.meanNs * 1e-6 << ','
+                << toMillis(l.p50) << ',' << toMillis(l.p90) << ',' << toMillis(l.p95) << ','
+                << toMillis(l.p99) << ',' << toMillis(l.p999) << ',' << toMillis(l.max) << ','
+                << w.errors[0] << ',' << w.errors[1] << ',' << w.errors[2] << ',' << w.errors[3]
+                << ',' << w.coldStarts << ',' << w.coldStartFraction << ',' << w.utilization << ','
+                << w.meanQueueLength << ',' << w.cacheHitRatio << ',' << w.databaseConnectionsInUse
+                << ',' << w.costAccrued << '\n';
+    }
+    const fs::path summaryPath = fs::path(directory) / "summary.csv";
+    std::ofstream summary(summaryPath);
+    if (!summary) return "cannot write '" + summaryPath.string() + "'";
+    summary << "metric,value\n";
+    for (const Figure& f : figures()) summary << f.key << ',' << f.value(r) << '\n';
+    for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
+        summary << "breakdown " << toString(static_cast<TimeCategory>(c)) << " ms,"
+                << r.meanBreakdownMs(static_cast<TimeCategory>(c)) << '\n';
+    if (!windows || !summary) return "writing CSV to '" + directory + "' failed";
+    return {};
+}
+
+int reportOverload(const RunResult& r, const Scenario& s, const std::string& file, std::ostream& err) {
+    if (r.status != RunStatus::Overloaded) return kExitOk;
+    err << "archsim-cli: " << file << ": run overloaded: requests in flight passed run.maxInFlight ("
+        << s.run.maxInFlight << "); the system cannot keep up with the workload\n";
+    return kExitRunFailed;
+}
+
+int runReplicated(const RunCommand& command, const Scenario& scenario,
+                  const std::optional<PricingTable>& pricing, std::ostream& out, std::ostream& err) {
+    const std::uint64_t seed = command.seed.value_or(scenario.seed);
+    const std::vector<RunResult> results =
+        runReplications(scenario, seed, command.replications, pricing ? &*pricing : nullptr);
+    nlohmann::json json = {{"scenario", scenario.name}, {"seed", seed},
+                           {"replications", command.replications}, {"confidence", 0.95}};
+    if (!command.json)
+        out << "scenario " << scenario.name << ", seed " << seed << ", " << command.replications
+            << " replications (95% confidence intervals)\n";
+    for (const Figure& f : figures()) {
+        if ((std::string(f.key) == "monthlyCost" || std::string(f.key) == "costPerMillion") &&
+            !pricing)
+            continue;
+        std::vector<double> values;
+        for (const auto& r : results) values.push_back(f.value(r));
+        const ConfidenceInterval ci = meanConfidenceInterval(values, 0.95);
+        if (command.json) {
+            json["figures"][f.key] = {{"mean", ci.mean}, {"halfWidth", ci.halfWidth},
+                                      {"low", ci.low()}, {"high", ci.high()}};
+        } else {
+            std::string label = f.label;
+            label.resize(27, ' ');
+            out << label << fixed(ci.mean, f.decimals) << " +- " << fixed(ci.halfWidth, f.decimals)
+                << (f.unit[0] ? " " : "") << f.unit << '\n';
+        }
+    }
+    if (command.json) out << json.dump(2) << '\n';
+    int status = kExitOk;
+    for (const auto& r : results) status = std::max(status, reportOverload(r, scenario, command.file, err));
+    return status;
 }
 
 }  // namespace
@@ -32,59 +263,82 @@ std::string fixed(double value, int decimals) {
 int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err) {
     auto scenario = load(command.file, err);
     if (!scenario) return kExitBadInput;
+    const auto pricing = loadPricing(*scenario, command.file, err);
+    if (scenario->cost && !pricing) return kExitBadInput;
+    if (command.replications > 1) return runReplicated(command, *scenario, pricing, out, err);
+
     RunOptions options;
     options.seed = command.seed.value_or(scenario->seed);
+    options.pricing = pricing ? &*pricing : nullptr;
     const RunResult r = runScenario(*scenario, options);
+    if (command.json)
+        out << summaryJson(r).dump(2) << '\n';
+    else
+        printSummary(r, out);
+    if (!command.csvDirectory.empty()) {
+        const std::string error = writeCsv(r, command.csvDirectory);
+        if (!error.empty()) {
+            err << "archsim-cli: " << error << '\n';
+            return kExitBadInput;
+        }
+    }
+    return reportOverload(r, *scenario, command.file, err);
+}
 
-    const auto ms = [&](double q) { return toMillis(r.latency.quantile(q)); };
+int compareCommand(const CompareCommand& command, std::ostream& out, std::ostream& err) {
+    auto first = load(command.first, err);
+    auto second = load(command.second, err);
+    if (!first || !second) return kExitBadInput;
+    const auto firstPricing = loadPricing(*first, command.first, err);
+    const auto secondPricing = loadPricing(*second, command.second, err);
+    if ((first->cost && !firstPricing) || (second->cost && !secondPricing)) return kExitBadInput;
+    // Common random numbers: one seed for both, so both see the same arrivals.
+    const std::uint64_t seed = command.seed.value_or(first->seed);
+    RunResult a, b;
+    const std::vector<std::function<void()>> jobs{
+        [&] {
+            RunOptions o;
+            o.seed = seed;
+            o.pricing = firstPricing ? &*firstPricing : nullptr;
+            a = runScenario(*first, o);
+        },
+        [&] {
+            RunOptions o;
+            o.seed = seed;
+            o.pricing = secondPricing ? &*secondPricing : nullptr;
+            b = runScenario(*second, o);
+        }};
+    parallelFor(jobs.size(), 0, [&](std::size_t i) { jobs[i](); });
+
     if (command.json) {
-        const nlohmann::json summary = {
-            {"scenario", r.scenarioName},
-            {"seed", r.seed},
-            {"status", toString(r.status)},
-            {"simulatedSeconds", toSeconds(r.simulatedTime)},
-            {"completed", r.completed},
-            {"measured", r.latency.count()},
-            {"latencyMs",
-             {{"mean", r.latency.mean() * 1e-6},
-              {"p50", ms(0.50)},
-              {"p90", ms(0.90)},
-              {"p95", ms(0.95)},
-              {"p99", ms(0.99)},
-              {"p999", ms(0.999)},
-              {"max", toMillis(r.latency.max())}}},
-            {"eventsProcessed", r.eventsProcessed},
-            {"eventsPerSecond", r.eventsPerSecond()},
-            {"wallSeconds", r.wallSeconds},
-            {"fingerprint", r.fingerprint()}};
-        out << summary.dump(2) << '\n';
+        out << nlohmann::json{{"seed", seed}, {"first", summaryJson(a)}, {"second", summaryJson(b)}}
+                   .dump(2)
+            << '\n';
     } else {
-        out << "scenario        " << r.scenarioName << " (seed " << r.seed << ")\n"
-            << "status          " << toString(r.status) << '\n'
-            << "simulated       " << fixed(toSeconds(r.simulatedTime), 3) << " s\n"
-            << "completed       " << r.completed << " requests (" << r.latency.count()
-            << " after warm-up)\n"
-            << "latency mean    " << fixed(r.latency.mean() * 1e-6, 3) << " ms\n"
-            << "latency p50     " << fixed(ms(0.50), 3) << " ms\n"
-            << "latency p90     " << fixed(ms(0.90), 3) << " ms\n"
-            << "latency p95     " << fixed(ms(0.95), 3) << " ms\n"
-            << "latency p99     " << fixed(ms(0.99), 3) << " ms\n"
-            << "latency p99.9   " << fixed(ms(0.999), 3) << " ms\n"
-            << "events          " << r.eventsProcessed << '\n'
-            << "events/s        " << fixed(r.eventsPerSecond(), 0) << '\n'
-            << "wall            " << fixed(r.wallSeconds, 3) << " s\n";
+        const auto column = [](std::string text, std::size_t width) {
+            if (text.size() > width) text.resize(width);
+            text.resize(width, ' ');
+            return text;
+        };
+        out << "common random numbers, seed " << seed << "\n"
+            << column("", 27) << column(a.scenarioName, 24) << "  " << column(b.scenarioName, 24)
+            << "  difference\n";
+        for (const Figure& f : figures()) {
+            const double va = f.value(a), vb = f.value(b);
+            std::string diff = fixed(vb - va, f.decimals);
+            if (va != 0) diff += " (" + fixed(100.0 * (vb - va) / va, 1) + "%)";
+            out << column(f.label, 27) << column(fixed(va, f.decimals) + " " + f.unit, 24) << "  "
+                << column(fixed(vb, f.decimals) + " " + f.unit, 24) << "  " << diff << '\n';
+        }
     }
-    if (r.status == RunStatus::Overloaded) {
-        err << "archsim-cli: " << command.file
-            << ": run overloaded: requests in flight passed run.maxInFlight ("
-            << scenario->run.maxInFlight << "); the system cannot keep up with the workload\n";
-        return kExitRunFailed;
-    }
-    return kExitOk;
+    return std::max(reportOverload(a, *first, command.first, err),
+                    reportOverload(b, *second, command.second, err));
 }
 
 int validateCommand(const std::string& file, std::ostream& out, std::ostream& err) {
-    if (!load(file, err)) return kExitBadInput;
+    auto scenario = load(file, err);
+    if (!scenario) return kExitBadInput;
+    if (scenario->cost && !loadPricing(*scenario, file, err)) return kExitBadInput;
     out << file << ": valid\n";
     return kExitOk;
 }

@@ -6,7 +6,6 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
-#include <vector>
 
 namespace archsim::cli {
 
@@ -19,9 +18,18 @@ struct RunCommand {
     std::string file;
     std::optional<std::uint64_t> seed;  ///< overrides the scenario's seed
     bool json = false;
+    std::string csvDirectory;           ///< "" = no CSV
+    unsigned replications = 1;
+};
+
+struct CompareCommand {
+    std::string first, second;
+    std::optional<std::uint64_t> seed;  ///< overrides both scenarios' seeds (the first's by default)
+    bool json = false;
 };
 
 int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err);
+int compareCommand(const CompareCommand& command, std::ostream& out, std::ostream& err);
 int validateCommand(const std::string& file, std::ostream& out, std::ostream& err);
 
 }  // namespace archsim::cli

@@ -2,28 +2,83 @@
 // archsim-cli: the headless runner. Parses the command line and hands over to clicommands.cpp.
 
 #include <charconv>
-#include <cstring>
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/cli/clicommands.h"
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: archsim-cli run FILE.json [--seed N] [--json]\n"
+    "usage: archsim-cli run FILE.json [--seed N] [--json] [--csv DIR] [--replications R]\n"
+    "       archsim-cli compare A.json B.json [--seed N] [--json]\n"
     "       archsim-cli validate FILE.json\n"
     "\n"
-    "  run       simulate a scenario file and print a latency summary\n"
+    "  run       simulate a scenario file and print a latency, error and cost summary\n"
+    "  compare   run two scenarios on the same arrivals and print them side by side\n"
     "  validate  check a scenario file and list every problem\n"
     "\n"
-    "  --seed N  use seed N instead of the scenario's own\n"
-    "  --json    print the summary as one JSON object\n";
+    "  --seed N          use seed N instead of the scenario's own\n"
+    "  --json            print the results as one JSON object\n"
+    "  --csv DIR         also write the time series (windows.csv) and summary (summary.csv)\n"
+    "  --replications R  run R independent replications on all cores and report each figure\n"
+    "                    with a 95% confidence interval\n";
 
 int usageError(const std::string& message) {
     std::cerr << "archsim-cli: " << message << "\n" << kUsage;
     return archsim::cli::kExitBadInput;
+}
+
+template <class T>
+bool parseNumber(std::string_view text, T& value) {
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && end == text.data() + text.size();
+}
+
+/// Shared options of run and compare; returns an error message or "".
+struct Options {
+    std::vector<std::string> files;
+    std::optional<std::uint64_t> seed;
+    bool json = false;
+    std::string csv;
+    unsigned replications = 1;
+};
+
+std::string parseOptions(int argc, char** argv, bool allowRunOptions, Options& o) {
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        const auto next = [&](std::string_view& value) {
+            if (i + 1 >= argc) return false;
+            value = argv[++i];
+            return true;
+        };
+        std::string_view value;
+        if (arg == "--json") {
+            o.json = true;
+        } else if (arg == "--seed") {
+            std::uint64_t seed = 0;
+            if (!next(value)) return "--seed needs a value";
+            if (!parseNumber(value, seed))
+                return "--seed must be a non-negative whole number, got '" + std::string(value) + "'";
+            o.seed = seed;
+        } else if (allowRunOptions && arg == "--csv") {
+            if (!next(value)) return "--csv needs a directory";
+            o.csv = value;
+        } else if (allowRunOptions && arg == "--replications") {
+            if (!next(value)) return "--replications needs a value";
+            if (!parseNumber(value, o.replications) || o.replications < 1 || o.replications > 10000)
+                return "--replications must be a whole number from 1 to 10000, got '" +
+                       std::string(value) + "'";
+        } else if (!arg.empty() && arg[0] == '-') {
+            return "unknown option '" + std::string(arg) + "'";
+        } else {
+            o.files.emplace_back(arg);
+        }
+    }
+    if (!o.csv.empty() && o.replications > 1) return "--csv writes one run; drop --replications";
+    return {};
 }
 
 }  // namespace
@@ -35,31 +90,18 @@ int main(int argc, char** argv) {
         std::cout << kUsage;
         return 0;
     }
+    Options o;
     if (command == "run") {
-        archsim::cli::RunCommand run;
-        for (int i = 2; i < argc; ++i) {
-            const std::string_view arg = argv[i];
-            if (arg == "--json") {
-                run.json = true;
-            } else if (arg == "--seed") {
-                if (i + 1 >= argc) return usageError("--seed needs a value");
-                const std::string_view value = argv[++i];
-                std::uint64_t seed = 0;
-                const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), seed);
-                if (error != std::errc() || end != value.data() + value.size())
-                    return usageError("--seed must be a non-negative whole number, got '" +
-                                      std::string(value) + "'");
-                run.seed = seed;
-            } else if (!arg.empty() && arg[0] == '-') {
-                return usageError("unknown option '" + std::string(arg) + "'");
-            } else if (run.file.empty()) {
-                run.file = arg;
-            } else {
-                return usageError("more than one scenario file given");
-            }
-        }
-        if (run.file.empty()) return usageError("run needs a scenario file");
+        if (const auto error = parseOptions(argc, argv, true, o); !error.empty()) return usageError(error);
+        if (o.files.size() != 1) return usageError("run needs exactly one scenario file");
+        archsim::cli::RunCommand run{o.files[0], o.seed, o.json, o.csv, o.replications};
         return archsim::cli::runCommand(run, std::cout, std::cerr);
+    }
+    if (command == "compare") {
+        if (const auto error = parseOptions(argc, argv, false, o); !error.empty()) return usageError(error);
+        if (o.files.size() != 2) return usageError("compare needs exactly two scenario files");
+        archsim::cli::CompareCommand compare{o.files[0], o.files[1], o.seed, o.json};
+        return archsim::cli::compareCommand(compare, std::cout, std::cerr);
     }
     if (command == "validate") {
         if (argc != 3) return usageError("validate needs exactly one scenario file");

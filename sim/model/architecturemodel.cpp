@@ -1143,7 +1143,8 @@ void ArchitectureModelImpl::handleEvent(const Event& event) {
 // ----------------------------------------------------------------------------------- figures
 
 void ArchitectureModelImpl::beginMeasurement() {
-    m_usageAtMeasurement = m_usage;
+    // Called with the clock at the end of the warm-up: the usage so far is what finish() subtracts.
+    m_usageAtMeasurement = cumulativeUsage();
     m_measuring = true;
 }
 
@@ -1245,13 +1246,7 @@ void ArchitectureModelImpl::finish(RunResult& result) {
     result.peakInstances = m_peakAlive;
     // Usage over the measured period: cumulative now minus cumulative at the end of the warm-up.
     const UsageTotals now = cumulativeUsage();
-    UsageTotals base = m_usageAtMeasurement;
-    base.simulatedSeconds = toSeconds(m_warmupEnd);
-    for (const auto& pool : m_servers)
-        base.replicaSeconds += pool.replicaSeconds.integralSeconds(m_warmupEnd);
-    for (const auto& pool : m_functions)
-        base.provisionedInstanceSeconds += pool.spec->provisioned * toSeconds(m_warmupEnd);
-    if (!m_measuring) base = UsageTotals{};
+    const UsageTotals base = m_measuring ? m_usageAtMeasurement : now;
     UsageTotals u;
     u.simulatedSeconds = now.simulatedSeconds - base.simulatedSeconds;
     u.requests = now.requests - base.requests;

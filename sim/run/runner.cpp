@@ -79,6 +79,11 @@ public:
                 stats.busyArea / observed / static_cast<double>(m_station.servers());
         }
         result.measuredArrivals = result.latency.count();
+        // Where the time went: waiting in line, then service (booked as CPU).
+        result.breakdown[static_cast<std::size_t>(TimeCategory::Queueing)] =
+            static_cast<double>(stats.totalWait);
+        result.breakdown[static_cast<std::size_t>(TimeCategory::Cpu)] = std::max(
+            0.0, static_cast<double>(result.latency.sum()) - static_cast<double>(stats.totalWait));
     }
     std::uint64_t arrivals() const override { return m_source.arrivals(); }
     bool overloaded() const override { return m_station.overloaded(); }

@@ -32,12 +32,12 @@ using nlohmann::json;
 using nlohmann::ordered_json;
 
 // Limits that keep a run on a desktop machine: beyond them the input is a typo, not a scenario.
-constexpr double kMaxRatePerS = 10'000'000;     // ten million requests per second
-constexpr double kMaxDurationS = 31 * 86'400;   // a month of simulated time
+constexpr double kMaxRatePerS = 10'000'000;    // ten million requests per second
+constexpr double kMaxDurationS = 31 * 86'400;  // a month of simulated time
 constexpr double kMaxDurationMs = kMaxDurationS * 1000;
-constexpr double kMaxPayloadKb = 10'000'000;    // 10 GB
-constexpr double kMaxWindows = 1'000'000;       // rows of the time series
-constexpr double kMaxZipfExponent = 10;         // beyond this one key takes all the traffic
+constexpr double kMaxPayloadKb = 10'000'000;  // 10 GB
+constexpr double kMaxWindows = 1'000'000;     // rows of the time series
+constexpr double kMaxZipfExponent = 10;       // beyond this one key takes all the traffic
 constexpr double kMaxInFlightTarget = 1'000'000;
 constexpr double kMaxScaleOutPerS = 1'000'000;  // instance starts per second
 constexpr std::int64_t kMaxInstances = 1'000'000;
@@ -132,13 +132,20 @@ enum class ComponentKind { Gateway, Function, Servers, Cache, Database, Hop, Sta
 
 std::string kindName(ComponentKind kind) {
     switch (kind) {
-        case ComponentKind::Gateway: return "gateway";
-        case ComponentKind::Function: return "function pool";
-        case ComponentKind::Servers: return "server pool";
-        case ComponentKind::Cache: return "cache";
-        case ComponentKind::Database: return "database";
-        case ComponentKind::Hop: return "network hop";
-        case ComponentKind::Station: return "station";
+        case ComponentKind::Gateway:
+            return "gateway";
+        case ComponentKind::Function:
+            return "function pool";
+        case ComponentKind::Servers:
+            return "server pool";
+        case ComponentKind::Cache:
+            return "cache";
+        case ComponentKind::Database:
+            return "database";
+        case ComponentKind::Hop:
+            return "network hop";
+        case ComponentKind::Station:
+            return "station";
     }
     return "component";
 }
@@ -156,11 +163,13 @@ enum class ReferenceKind { Entry, Next, Call, Cache };
 bool accepts(ReferenceKind reference, ComponentKind kind) {
     switch (reference) {
         case ReferenceKind::Entry:
-        case ReferenceKind::Next: return isForwarding(kind) || kind == ComponentKind::Station;
+        case ReferenceKind::Next:
+            return isForwarding(kind) || kind == ComponentKind::Station;
         case ReferenceKind::Call:
             return isForwarding(kind) || kind == ComponentKind::Database ||
                    kind == ComponentKind::Hop;
-        case ReferenceKind::Cache: return kind == ComponentKind::Cache;
+        case ReferenceKind::Cache:
+            return kind == ComponentKind::Cache;
     }
     return false;
 }
@@ -175,7 +184,8 @@ std::string acceptedKinds(ReferenceKind reference) {
         case ReferenceKind::Call:
             return "a call must name a database, network hop, gateway, function pool or server "
                    "pool (a cache is looked up with a \"cache\" step)";
-        case ReferenceKind::Cache: return "a cache step must name a cache";
+        case ReferenceKind::Cache:
+            return "a cache step must name a cache";
     }
     return {};
 }
@@ -189,7 +199,8 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = above;
         }
     }
@@ -283,6 +294,7 @@ private:
     std::map<std::string, Component> m_components;
     std::vector<std::string> m_componentOrder;  ///< ids in file order, so reports are stable
     std::vector<Reference> m_references;
+    bool m_duplicateIds = false;
 };
 
 std::optional<Scenario> ScenarioReader::read(const json& document) {
@@ -297,11 +309,10 @@ std::optional<Scenario> ScenarioReader::read(const json& document) {
     // know, and a list of "unknown field" complaints would hide the one that matters.
     if (auto v = root.integer("formatVersion", true, 1, kMaxFormatVersion)) {
         if (*v > kScenarioFormatVersion) {
-            m_report.add("formatVersion",
-                         "the file uses scenario format " + std::to_string(*v) +
-                             ", but this version of archsim reads formats up to " +
-                             std::to_string(kScenarioFormatVersion) +
-                             "; open it with a newer archsim");
+            m_report.add("formatVersion", "the file uses scenario format " + std::to_string(*v) +
+                                              ", but this version of archsim reads formats up to " +
+                                              std::to_string(kScenarioFormatVersion) +
+                                              "; open it with a newer archsim");
             return std::nullopt;
         }
     }
@@ -338,13 +349,13 @@ void ScenarioReader::readRun(JsonObjectReader& root, RunSettings& run) {
     // Relations between the fields only make sense once each field is valid on its own.
     if (m_report.issues().size() != issuesBefore) return;
     if (run.durationS / run.windowS > kMaxWindows)
-        m_report.add(r.fieldPath("windowS"),
-                     "gives " + formatNumber(run.durationS / run.windowS) +
-                         " windows over the run; at most " + formatNumber(kMaxWindows) +
-                         " are allowed, use a wider window");
+        m_report.add(r.fieldPath("windowS"), "gives " + formatNumber(run.durationS / run.windowS) +
+                                                 " windows over the run; at most " +
+                                                 formatNumber(kMaxWindows) +
+                                                 " are allowed, use a wider window");
     if (run.warmupS >= run.durationS && r.has("warmupS"))
-        m_report.add(r.fieldPath("warmupS"), "must be shorter than run.durationS (" +
-                                                 formatNumber(run.durationS) + " s)");
+        m_report.add(r.fieldPath("warmupS"),
+                     "must be shorter than run.durationS (" + formatNumber(run.durationS) + " s)");
 }
 
 void ScenarioReader::readWorkload(JsonObjectReader& root, WorkloadSpec& workload) {
@@ -360,10 +371,10 @@ void ScenarioReader::readWorkload(JsonObjectReader& root, WorkloadSpec& workload
     // A field of another type is most likely a leftover from editing the type; silently ignoring
     // it would run something other than what the user reads in the file.
     static const std::vector<std::pair<std::string, WorkloadType>> owners = {
-        {"ratePerS", WorkloadType::Poisson},     {"schedule", WorkloadType::Schedule},
-        {"onRatePerS", WorkloadType::OnOff},     {"offRatePerS", WorkloadType::OnOff},
-        {"onDurationS", WorkloadType::OnOff},    {"offDurationS", WorkloadType::OnOff},
-        {"users", WorkloadType::Closed},         {"thinkTimeMs", WorkloadType::Closed},
+        {"ratePerS", WorkloadType::Poisson},  {"schedule", WorkloadType::Schedule},
+        {"onRatePerS", WorkloadType::OnOff},  {"offRatePerS", WorkloadType::OnOff},
+        {"onDurationS", WorkloadType::OnOff}, {"offDurationS", WorkloadType::OnOff},
+        {"users", WorkloadType::Closed},      {"thinkTimeMs", WorkloadType::Closed},
         {"traceFile", WorkloadType::Trace},
     };
     for (const auto& [key, owner] : owners) {
@@ -380,7 +391,9 @@ void ScenarioReader::readWorkload(JsonObjectReader& root, WorkloadSpec& workload
             if (auto v = r.number("ratePerS", true, {0, kMaxRatePerS, true, "requests/s"}))
                 workload.ratePerS = *v;
             break;
-        case WorkloadType::Schedule: readSchedule(r, workload); break;
+        case WorkloadType::Schedule:
+            readSchedule(r, workload);
+            break;
         case WorkloadType::OnOff: {
             if (auto v = r.number("onRatePerS", true, {0, kMaxRatePerS, true, "requests/s"}))
                 workload.onRatePerS = *v;
@@ -393,16 +406,19 @@ void ScenarioReader::readWorkload(JsonObjectReader& root, WorkloadSpec& workload
                                               std::pair{"offDurationS", workload.offDurationS}}) {
                 const auto mean = period ? period->mean() : std::nullopt;
                 if (mean && !(*mean > 0))
-                    m_report.add(r.fieldPath(key), "must not always be 0 s: a period needs a "
-                                                   "length");
+                    m_report.add(r.fieldPath(key),
+                                 "must not always be 0 s: a period needs a length");
             }
             break;
         }
         case WorkloadType::Closed:
-            if (auto v = r.integer("users", true, 1, kMaxUsers)) workload.users = static_cast<int>(*v);
+            if (auto v = r.integer("users", true, 1, kMaxUsers))
+                workload.users = static_cast<int>(*v);
             workload.thinkTimeMs = readDistribution(r, "thinkTimeMs", true, kLatencyLimit);
             break;
-        case WorkloadType::Trace: readTrace(r, workload); break;
+        case WorkloadType::Trace:
+            readTrace(r, workload);
+            break;
     }
     workload.payloadKb = readDistribution(r, "payloadKb", false, kPayloadLimit);
     r.finish();
@@ -467,8 +483,8 @@ void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
     std::size_t badLines = 0;
     const auto bad = [&](std::size_t lineNumber, const std::string& why) {
         if (++badLines <= kMaxTraceIssues)
-            m_report.add(path, "trace file '" + name + "' line " + std::to_string(lineNumber) +
-                                   ": " + why);
+            m_report.add(
+                path, "trace file '" + name + "' line " + std::to_string(lineNumber) + ": " + why);
     };
     std::string line;
     std::string field;
@@ -498,8 +514,8 @@ void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
         }
     }
     if (badLines > kMaxTraceIssues)
-        m_report.add(path, "trace file '" + name + "': " +
-                               std::to_string(badLines - kMaxTraceIssues) +
+        m_report.add(path, "trace file '" + name +
+                               "': " + std::to_string(badLines - kMaxTraceIssues) +
                                " more bad lines not listed");
     if (badLines == 0 && times.empty())
         m_report.add(path, "trace file '" + name + "' has no arrival times");
@@ -557,6 +573,7 @@ std::string ScenarioReader::readId(JsonObjectReader& reader, ComponentKind kind)
     }
     const auto [it, inserted] = m_components.try_emplace(*id, Component{kind, reader.path()});
     if (!inserted) {
+        m_duplicateIds = true;
         m_report.add(reader.fieldPath("id"), "duplicate id '" + *id + "': " + it->second.path +
                                                  " already uses it (ids must be unique across "
                                                  "all components)");
@@ -616,11 +633,11 @@ void ScenarioReader::readServers(JsonObjectReader& r, ServerPoolSpec& servers) {
         const AutoscalerSpec& a = *servers.autoscaler;
         if (a.minReplicas <= a.maxReplicas &&
             (servers.replicas < a.minReplicas || servers.replicas > a.maxReplicas))
-            m_report.add(r.fieldPath("replicas"),
-                         "must be between the autoscaler's minReplicas (" +
-                             std::to_string(a.minReplicas) + ") and maxReplicas (" +
-                             std::to_string(a.maxReplicas) + "), got " +
-                             std::to_string(servers.replicas));
+            m_report.add(r.fieldPath("replicas"), "must be between the autoscaler's minReplicas (" +
+                                                      std::to_string(a.minReplicas) +
+                                                      ") and maxReplicas (" +
+                                                      std::to_string(a.maxReplicas) + "), got " +
+                                                      std::to_string(servers.replicas));
     }
 }
 
@@ -649,9 +666,9 @@ std::optional<AutoscalerSpec> ScenarioReader::readAutoscaler(JsonObjectReader& s
     r.finish();
     if (m_report.issues().size() != issuesBefore) return std::nullopt;
     if (a.minReplicas > a.maxReplicas) {
-        m_report.add(r.fieldPath("maxReplicas"),
-                     "must be >= minReplicas (" + std::to_string(a.minReplicas) + "), got " +
-                         std::to_string(a.maxReplicas));
+        m_report.add(r.fieldPath("maxReplicas"), "must be >= minReplicas (" +
+                                                     std::to_string(a.minReplicas) + "), got " +
+                                                     std::to_string(a.maxReplicas));
         return std::nullopt;
     }
     return a;
@@ -698,8 +715,7 @@ void ScenarioReader::readStation(JsonObjectReader& r, StationSpec& station) {
 std::vector<HandlerStep> ScenarioReader::readSteps(const json& steps, const std::string& path,
                                                    int depth, const std::string& owner) {
     if (depth > kMaxStepNesting) {
-        m_report.add(path, "handler steps are nested more than " +
-                               std::to_string(kMaxStepNesting) +
+        m_report.add(path, "handler steps are nested more than " + std::to_string(kMaxStepNesting) +
                                " levels deep (through branches and cache misses); flatten them");
         return {};
     }
@@ -827,6 +843,9 @@ void ScenarioReader::checkReferences() {
 }
 
 void ScenarioReader::checkCycles() {
+    // With an id used twice, which component a reference means is unknowable; the duplicate is
+    // reported already, and cycles are worth checking once it is fixed.
+    if (m_duplicateIds) return;
     // The graph of components that hold a request while a downstream one serves it. A cycle
     // there means a request waits, directly or not, on itself: it could never complete.
     std::map<std::string, std::size_t> index;
@@ -892,9 +911,9 @@ void ScenarioReader::checkCycles() {
 /// order the documentation gives them, nested distributions last.
 std::size_t distributionKeyRank(const std::string& key) {
     static const std::array<std::string_view, 18> order = {
-        "type",  "value",  "min",    "max",    "mean",       "stddev", "median", "p99",
-        "mu",    "sigma",  "shape",  "scale",  "points",     "samples", "components", "weight",
-        "offset", "distribution"};
+        "type",   "value",   "min",        "max",    "mean",   "stddev",
+        "median", "p99",     "mu",         "sigma",  "shape",  "scale",
+        "points", "samples", "components", "weight", "offset", "distribution"};
     const auto it = std::find(order.begin(), order.end(), key);
     return static_cast<std::size_t>(it - order.begin());
 }
@@ -930,8 +949,12 @@ ordered_json stepsToJson(const std::vector<HandlerStep>& steps);
 ordered_json stepToJson(const HandlerStep& step) {
     ordered_json out = ordered_json::object();
     switch (step.kind) {
-        case HandlerStep::Kind::Cpu: putDistribution(out, "cpu", step.cpuMs); break;
-        case HandlerStep::Kind::Call: out["call"] = step.target; break;
+        case HandlerStep::Kind::Cpu:
+            putDistribution(out, "cpu", step.cpuMs);
+            break;
+        case HandlerStep::Kind::Call:
+            out["call"] = step.target;
+            break;
         case HandlerStep::Kind::Cache:
             out["cache"] = step.target;
             out["onMiss"] = stepsToJson(step.onMiss);
@@ -953,7 +976,9 @@ ordered_json stepsToJson(const std::vector<HandlerStep>& steps) {
 ordered_json workloadToJson(const WorkloadSpec& w) {
     ordered_json out = {{"type", keywordOf(w.type, kWorkloadTypes)}};
     switch (w.type) {
-        case WorkloadType::Poisson: out["ratePerS"] = w.ratePerS; break;
+        case WorkloadType::Poisson:
+            out["ratePerS"] = w.ratePerS;
+            break;
         case WorkloadType::Schedule: {
             ordered_json points = ordered_json::array();
             for (const auto& point : w.schedule)
@@ -971,7 +996,9 @@ ordered_json workloadToJson(const WorkloadSpec& w) {
             out["users"] = w.users;
             putDistribution(out, "thinkTimeMs", w.thinkTimeMs);
             break;
-        case WorkloadType::Trace: out["traceFile"] = w.traceFile; break;
+        case WorkloadType::Trace:
+            out["traceFile"] = w.traceFile;
+            break;
     }
     putDistribution(out, "payloadKb", w.payloadKb);
     return out;
@@ -1052,16 +1079,19 @@ ordered_json topologyToJson(const TopologySpec& t) {
         putDistribution(out, "serviceMs", s.serviceMs);
         stations.push_back(std::move(out));
     }
-    return {{"entry", t.entry},         {"gateways", std::move(gateways)},
-            {"functions", std::move(functions)}, {"servers", std::move(servers)},
-            {"caches", std::move(caches)},       {"databases", std::move(databases)},
-            {"hops", std::move(hops)},           {"stations", std::move(stations)}};
+    return {{"entry", t.entry},
+            {"gateways", std::move(gateways)},
+            {"functions", std::move(functions)},
+            {"servers", std::move(servers)},
+            {"caches", std::move(caches)},
+            {"databases", std::move(databases)},
+            {"hops", std::move(hops)},
+            {"stations", std::move(stations)}};
 }
 
 ordered_json toOrderedJson(const Scenario& s) {
-    ordered_json run = {{"durationS", s.run.durationS},
-                        {"windowS", s.run.windowS},
-                        {"warmupS", s.run.warmupS}};
+    ordered_json run = {
+        {"durationS", s.run.durationS}, {"windowS", s.run.windowS}, {"warmupS", s.run.warmupS}};
     if (s.run.maxCompleted) run["maxCompleted"] = *s.run.maxCompleted;
     run["maxInFlight"] = s.run.maxInFlight;
     ordered_json out = {{"formatVersion", kScenarioFormatVersion},
@@ -1075,10 +1105,10 @@ ordered_json toOrderedJson(const Scenario& s) {
         // In CostConfig's order (platform first) rather than alphabetical; a field added there
         // later still gets written, after these.
         static const std::array<std::string_view, 14> order = {
-            "platform",   "functionMemoryMb", "billInitDuration", "fargateVcpu",
-            "fargateMemoryGb", "gateway",     "remoteCache",      "cacheNodes",
-            "database",   "databaseNodes",    "loadBalancer",     "requestsPerConnection",
-            "egress",     "standaloneAccount"};
+            "platform",        "functionMemoryMb", "billInitDuration", "fargateVcpu",
+            "fargateMemoryGb", "gateway",          "remoteCache",      "cacheNodes",
+            "database",        "databaseNodes",    "loadBalancer",     "requestsPerConnection",
+            "egress",          "standaloneAccount"};
         const json cost = toJson(*s.cost);
         ordered_json ordered = ordered_json::object();
         for (const auto key : order)
@@ -1150,8 +1180,8 @@ void writePretty(const ordered_json& value, std::size_t indent, std::size_t colu
         out += std::string(indent, ' ') + "}";
         return;
     }
-    const bool scalars = std::none_of(value.begin(), value.end(),
-                                      [](const ordered_json& item) { return item.is_structured(); });
+    const bool scalars = std::none_of(
+        value.begin(), value.end(), [](const ordered_json& item) { return item.is_structured(); });
     out += "[\n";
     if (scalars) {
         std::string line = inner;
@@ -1176,18 +1206,20 @@ void writePretty(const ordered_json& value, std::size_t indent, std::size_t colu
 
 // ---- duplicate keys -----------------------------------------------------------------------------
 
-/// A SAX pass that finds keys given twice in one object, which the DOM parser resolves silently.
-class DuplicateKeyFinder final : public nlohmann::json_sax<json> {
+/// A SAX pass over the text for what the DOM parser hides or cannot survive: keys given twice in
+/// one object (the parser silently keeps one value) and absurdly deep nesting (copying or printing
+/// such a value recurses once per level and would overflow the stack).
+class StructureChecker final : public nlohmann::json_sax<json> {
 public:
-    explicit DuplicateKeyFinder(ValidationReport& report) : m_report(report) {}
+    explicit StructureChecker(ValidationReport& report) : m_report(report) {}
 
-    bool null() override { return scalar(); }
-    bool boolean(bool) override { return scalar(); }
-    bool number_integer(number_integer_t) override { return scalar(); }
-    bool number_unsigned(number_unsigned_t) override { return scalar(); }
-    bool number_float(number_float_t, const string_t&) override { return scalar(); }
-    bool string(string_t&) override { return scalar(); }
-    bool binary(binary_t&) override { return scalar(); }
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
     bool start_object(std::size_t) override { return open(true); }
     bool start_array(std::size_t) override { return open(false); }
     bool end_object() override { return close(); }
@@ -1196,7 +1228,7 @@ public:
         Frame& frame = m_stack.back();
         frame.key = key;
         if (!frame.keys.insert(key).second)
-            m_report.add(joinPath(frame.path, key),
+            m_report.add(currentPath(),
                          "is given more than once in the same object; keep only one");
         return true;
     }
@@ -1205,30 +1237,40 @@ public:
     }
 
 private:
+    /// Far deeper than any scenario (handler steps and distributions nest 8 levels each).
+    static constexpr std::size_t kMaxDepth = 100;
+
     struct Frame {
         bool object;
-        std::string path;
         std::set<std::string> keys;
         std::string key;
         std::size_t index = 0;
     };
 
-    std::string childPath() const {
-        if (m_stack.empty()) return {};
-        const Frame& frame = m_stack.back();
-        return frame.object ? joinPath(frame.path, frame.key) : indexPath(frame.path, frame.index);
+    /// The path of the value being read. Built only for a report: keeping one path per frame
+    /// would cost memory quadratic in the depth.
+    std::string currentPath() const {
+        std::string path;
+        for (const Frame& frame : m_stack)
+            path = frame.object ? joinPath(path, frame.key) : indexPath(path, frame.index);
+        return path;
     }
-    bool scalar() {
+    bool value() {
         if (!m_stack.empty() && !m_stack.back().object) ++m_stack.back().index;
         return true;
     }
     bool open(bool object) {
-        m_stack.push_back({object, childPath(), {}, {}, 0});
+        if (m_stack.size() == kMaxDepth) {
+            m_report.add(currentPath(), "values are nested more than " + std::to_string(kMaxDepth) +
+                                            " levels deep; this is not a scenario");
+            return false;  // stops the parse
+        }
+        m_stack.push_back({object, {}, {}, 0});
         return true;
     }
     bool close() {
         m_stack.pop_back();
-        return scalar();
+        return value();
     }
 
     ValidationReport& m_report;
@@ -1237,12 +1279,24 @@ private:
 
 }  // namespace
 
-std::string_view toKeyword(WorkloadType value) { return keywordOf(value, kWorkloadTypes); }
-std::string_view toKeyword(OverflowPolicy value) { return keywordOf(value, kOverflowPolicies); }
-std::string_view toKeyword(InstancePick value) { return keywordOf(value, kInstancePicks); }
-std::string_view toKeyword(BalancerPolicy value) { return keywordOf(value, kBalancerPolicies); }
-std::string_view toKeyword(ScalingMetric value) { return keywordOf(value, kScalingMetrics); }
-std::string_view toKeyword(CachePlacement value) { return keywordOf(value, kCachePlacements); }
+std::string_view toKeyword(WorkloadType value) {
+    return keywordOf(value, kWorkloadTypes);
+}
+std::string_view toKeyword(OverflowPolicy value) {
+    return keywordOf(value, kOverflowPolicies);
+}
+std::string_view toKeyword(InstancePick value) {
+    return keywordOf(value, kInstancePicks);
+}
+std::string_view toKeyword(BalancerPolicy value) {
+    return keywordOf(value, kBalancerPolicies);
+}
+std::string_view toKeyword(ScalingMetric value) {
+    return keywordOf(value, kScalingMetrics);
+}
+std::string_view toKeyword(CachePlacement value) {
+    return keywordOf(value, kCachePlacements);
+}
 
 std::optional<Scenario> scenarioFromJson(const nlohmann::json& json, ValidationReport& report,
                                          const std::string& baseDirectory) {
@@ -1278,8 +1332,9 @@ std::optional<Scenario> scenarioFromText(const std::string& text, ValidationRepo
         return std::nullopt;
     }
     const std::size_t issuesBefore = report.issues().size();
-    DuplicateKeyFinder finder(report);
-    json::sax_parse(text, &finder);
+    StructureChecker checker(report);
+    // False only when the checker stopped the parse (the text itself was parsed above).
+    if (!json::sax_parse(text, &checker)) return std::nullopt;
     const bool duplicates = report.issues().size() != issuesBefore;
     auto scenario = scenarioFromJson(parsed, report, baseDirectory);
     if (duplicates) return std::nullopt;
@@ -1301,8 +1356,7 @@ std::optional<Scenario> loadScenarioFile(const std::string& path, ValidationRepo
     }
     std::ostringstream text;
     text << in.rdbuf();
-    return scenarioFromText(text.str(), report,
-                            std::filesystem::path(path).parent_path().string());
+    return scenarioFromText(text.str(), report, std::filesystem::path(path).parent_path().string());
 }
 
 nlohmann::json scenarioToJson(const Scenario& scenario) {
