@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// archsim-cli end to end: the real executable, its exit statuses, its messages and its outputs.
+#include <QtTest>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QString out, err;
+};
+
+CliResult runCli(const QStringList& arguments) {
+    QProcess process;
+    process.start(QStringLiteral(ARCHSIM_CLI_PATH), arguments);
+    process.waitForFinished(120'000);
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString preset(const char* name) { return QStringLiteral(ARCHSIM_RESOURCES_DIR "/presets/") + name; }
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
+    file.write(text);
+    return path;
+}
+
+QJsonObject parseJson(const QString& text) {
+    QJsonParseError error;
+    const auto doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError) qWarning("%s", qPrintable(text.left(500)));
+    return doc.object();
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void testRunPrintsSummary() {
+        const CliResult r = runCli({"run", preset("mmc-queue.json")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* label : {"latency p50", "latency p99.9", "completed", "events/s", "wall"})
+            QVERIFY2(r.out.contains(label), qPrintable(r.out));
+    }
+
+    void testRunJsonIsOneObjectWithEveryFigure() {
+        const CliResult r = runCli({"run", preset("auth-api-workers.json"), "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject j = parseJson(r.out);
+        const QJsonObject latency = j["latencyMs"].toObject();
+        for (const char* key : {"mean", "p50", "p90", "p95", "p99", "p999"})
+            QVERIFY2(latency.contains(key), key);
+        QVERIFY(latency["p99"].toDouble() > latency["p50"].toDouble());
+        QVERIFY(j["completed"].toDouble() > 0);
+        QVERIFY(j["eventsPerSecond"].toDouble() > 0);
+        QVERIFY(j["cost"].toObject()["monthly"].toDouble() > 0);
+        QVERIFY(j["breakdownMs"].toObject()["cache"].toDouble() > 20);
+    }
+
+    void testSeedDecidesTheResult() {
+        const auto fingerprint = [](const char* seed) {
+            return parseJson(runCli({"run", preset("mmc-queue.json"), "--json", "--seed", seed}).out)["fingerprint"].toDouble();
+        };
+        QCOMPARE(fingerprint("7"), fingerprint("7"));
+        QVERIFY(fingerprint("7") != fingerprint("8"));
+    }
+
+    void testBadFilesExitTwoNamingFileAndField_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("malformed JSON") << QByteArray("{\"formatVersion\": 1,\n  \"name\": }") << "line 2";
+        QTest::newRow("negative rate")
+            << QByteArray(R"({"formatVersion":1,"workload":{"type":"poisson","ratePerS":-5},
+                "topology":{"entry":"s","stations":[{"id":"s","servers":1,"serviceMs":1}]}})")
+            << "workload.ratePerS";
+        QTest::newRow("unknown field")
+            << QByteArray(R"({"formatVersion":1,"workload":{"type":"poisson","ratePerS":5},"colour":1,
+                "topology":{"entry":"s","stations":[{"id":"s","servers":1,"serviceMs":1}]}})")
+            << "colour";
+        QTest::newRow("absurd rate")
+            << QByteArray(R"({"formatVersion":1,"workload":{"type":"poisson","ratePerS":1e15},
+                "topology":{"entry":"s","stations":[{"id":"s","servers":1,"serviceMs":1}]}})")
+            << "workload.ratePerS";
+    }
+    void testBadFilesExitTwoNamingFileAndField() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "bad.json", content);
+        const CliResult r = runCli({"run", path});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(path) && r.err.contains(expected), qPrintable(r.err));
+        QVERIFY2(!r.err.contains("terminate"), "must fail cleanly, not crash");
+        const CliResult v = runCli({"validate", path});
+        QCOMPARE(v.exitCode, 2);
+    }
+
+    void testMissingFileExitsTwo() {
+        const CliResult r = runCli({"run", "/nonexistent/scenario.json"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("/nonexistent/scenario.json") && r.err.contains("no such file"), qPrintable(r.err));
+    }
+
+    void testUsageErrorsExitTwo() {
+        QCOMPARE(runCli({}).exitCode, 2);
+        QCOMPARE(runCli({"frobnicate"}).exitCode, 2);
+        QCOMPARE(runCli({"run", preset("mmc-queue.json"), "--seed", "abc"}).exitCode, 2);
+        QCOMPARE(runCli({"run", preset("mmc-queue.json"), "--bogus"}).exitCode, 2);
+        QCOMPARE(runCli({"compare", preset("mmc-queue.json")}).exitCode, 2);
+    }
+
+    void testValidateAcceptsEveryPreset() {
+        const QStringList presets =
+            QDir(QStringLiteral(ARCHSIM_RESOURCES_DIR "/presets")).entryList({"*.json"}, QDir::Files);
+        for (const QString& name : presets) {
+            const CliResult r = runCli({"validate", preset("") + name});
+            QVERIFY2(r.exitCode == 0 && r.out.contains("valid"), qPrintable(name + ": " + r.err));
+        }
+    }
+
+    void testCsvWritesSeriesAndSummary() {
+        QTemporaryDir dir;
+        const CliResult r = runCli({"run", preset("auth-api-servers.json"), "--csv", dir.path()});
+        QCOMPARE(r.exitCode, 0);
+        QFile windows(dir.filePath("windows.csv"));
+        QVERIFY(windows.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(windows.readAll()).split('\n', Qt::SkipEmptyParts);
+        QVERIFY(lines.first().startsWith("start_s,end_s,arrivals,completed"));
+        QCOMPARE(lines.size(), 1 + 120);  // 600 s in 5 s windows
+        QFile summary(dir.filePath("summary.csv"));
+        QVERIFY(summary.open(QIODevice::ReadOnly));
+        QVERIFY(summary.readAll().contains("p99Ms,"));
+    }
+
+    void testReplicationsGiveConfidenceIntervals() {
+        const CliResult r = runCli({"run", preset("mmc-queue.json"), "--replications", "4", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject p99 = parseJson(r.out)["figures"].toObject()["p99Ms"].toObject();
+        QVERIFY(p99["halfWidth"].toDouble() > 0);
+        QVERIFY(p99["low"].toDouble() < p99["mean"].toDouble());
+    }
+
+    void testCompareUsesCommonRandomNumbers() {
+        const CliResult r = runCli({"compare", preset("auth-api-workers.json"),
+                                    preset("auth-api-servers.json"), "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject j = parseJson(r.out);
+        const QJsonObject a = j["first"].toObject(), b = j["second"].toObject();
+        QVERIFY(a["latencyMs"].toObject()["p99"].toDouble() > 5 * b["latencyMs"].toObject()["p99"].toDouble());
+        const CliResult table = runCli({"compare", preset("auth-api-workers.json"), preset("auth-api-servers.json")});
+        QVERIFY2(table.out.contains("difference") && table.out.contains("latency p99"), qPrintable(table.out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
