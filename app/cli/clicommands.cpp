@@ -310,10 +310,34 @@ int compareCommand(const CompareCommand& command, std::ostream& out, std::ostrea
         }};
     parallelFor(jobs.size(), 0, [&](std::size_t i) { jobs[i](); });
 
+    // Cost against traffic: each level simulated for both scenarios, then the crossover.
+    std::vector<CostPoint> curveA, curveB;
+    std::optional<Crossover> crossover;
+    if (!command.trafficLevels.empty()) {
+        if (!firstPricing || !secondPricing) {
+            err << "archsim-cli: --traffic needs a \"cost\" section in both scenarios\n";
+            return kExitBadInput;
+        }
+        curveA = costVersusTraffic(*first, command.trafficLevels, seed, *firstPricing);
+        curveB = costVersusTraffic(*second, command.trafficLevels, seed, *secondPricing);
+        crossover = findCrossover(curveA, curveB);
+    }
+
     if (command.json) {
-        out << nlohmann::json{{"seed", seed}, {"first", summaryJson(a)}, {"second", summaryJson(b)}}
-                   .dump(2)
-            << '\n';
+        nlohmann::json j{{"seed", seed}, {"first", summaryJson(a)}, {"second", summaryJson(b)}};
+        if (!command.trafficLevels.empty()) {
+            nlohmann::json curve = nlohmann::json::array();
+            for (std::size_t i = 0; i < curveA.size(); ++i)
+                curve.push_back({{"ratePerS", curveA[i].ratePerS},
+                                 {"firstMonthly", curveA[i].monthlyCost},
+                                 {"secondMonthly", curveB[i].monthlyCost}});
+            j["costCurve"] = curve;
+            j["crossover"] = crossover ? nlohmann::json{{"ratePerS", crossover->ratePerS},
+                                                        {"monthlyCost", crossover->monthlyCost},
+                                                        {"firstCheaperBelow", crossover->firstCheaperBelow}}
+                                       : nlohmann::json();
+        }
+        out << j.dump(2) << '\n';
     } else {
         const auto column = [](std::string text, std::size_t width) {
             if (text.size() > width) text.resize(width);
@@ -329,6 +353,20 @@ int compareCommand(const CompareCommand& command, std::ostream& out, std::ostrea
             if (va != 0) diff += " (" + fixed(100.0 * (vb - va) / va, 1) + "%)";
             out << column(f.label, 27) << column(fixed(va, f.decimals) + " " + f.unit, 24) << "  "
                 << column(fixed(vb, f.decimals) + " " + f.unit, 24) << "  " << diff << '\n';
+        }
+        if (!command.trafficLevels.empty()) {
+            out << "\nmonthly cost against traffic (each level simulated)\n";
+            for (std::size_t i = 0; i < curveA.size(); ++i)
+                out << column(fixed(curveA[i].ratePerS, 2) + " req/s", 27)
+                    << column(fixed(curveA[i].monthlyCost, 2) + " USD", 24) << "  "
+                    << fixed(curveB[i].monthlyCost, 2) << " USD\n";
+            if (crossover)
+                out << "crossover at " << fixed(crossover->ratePerS, 2) << " req/s ("
+                    << fixed(crossover->monthlyCost, 2) << " USD a month): "
+                    << (crossover->firstCheaperBelow ? a.scenarioName : b.scenarioName)
+                    << " is cheaper below it\n";
+            else
+                out << "no crossover between these traffic levels\n";
         }
     }
     return std::max(reportOverload(a, *first, command.first, err),

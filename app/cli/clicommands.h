@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace archsim::cli {
 
@@ -26,6 +27,7 @@ struct CompareCommand {
     std::string first, second;
     std::optional<std::uint64_t> seed;  ///< overrides both scenarios' seeds (the first's by default)
     bool json = false;
+    std::vector<double> trafficLevels;  ///< requests/s; non-empty: also the cost-vs-traffic curves
 };
 
 int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // archsim-cli: the headless runner. Parses the command line and hands over to clicommands.cpp.
 
+#include <algorithm>
 #include <charconv>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -13,7 +15,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: archsim-cli run FILE.json [--seed N] [--json] [--csv DIR] [--replications R]\n"
-    "       archsim-cli compare A.json B.json [--seed N] [--json]\n"
+    "       archsim-cli compare A.json B.json [--seed N] [--json] [--traffic R1,R2,...]\n"
     "       archsim-cli validate FILE.json\n"
     "\n"
     "  run       simulate a scenario file and print a latency, error and cost summary\n"
@@ -24,7 +26,9 @@ constexpr const char* kUsage =
     "  --json            print the results as one JSON object\n"
     "  --csv DIR         also write the time series (windows.csv) and summary (summary.csv)\n"
     "  --replications R  run R independent replications on all cores and report each figure\n"
-    "                    with a 95% confidence interval\n";
+    "                    with a 95% confidence interval\n"
+    "  --traffic R1,...  (compare) also simulate both at these rates (requests/s) and print\n"
+    "                    the monthly cost curves and where they cross\n";
 
 int usageError(const std::string& message) {
     std::cerr << "archsim-cli: " << message << "\n" << kUsage;
@@ -44,6 +48,7 @@ struct Options {
     bool json = false;
     std::string csv;
     unsigned replications = 1;
+    std::vector<double> traffic;
 };
 
 std::string parseOptions(int argc, char** argv, bool allowRunOptions, Options& o) {
@@ -71,6 +76,20 @@ std::string parseOptions(int argc, char** argv, bool allowRunOptions, Options& o
             if (!parseNumber(value, o.replications) || o.replications < 1 || o.replications > 10000)
                 return "--replications must be a whole number from 1 to 10000, got '" +
                        std::string(value) + "'";
+        } else if (!allowRunOptions && arg == "--traffic") {
+            if (!next(value)) return "--traffic needs a comma-separated list of rates";
+            std::string list(value);
+            for (std::size_t start = 0; start <= list.size();) {
+                const std::size_t comma = std::min(list.find(',', start), list.size());
+                double rate = 0;
+                if (!parseNumber(std::string_view(list).substr(start, comma - start), rate) ||
+                    !(rate > 0) || rate > 1e7)
+                    return "--traffic: each rate must be a number above 0 and at most 1e7, got '" +
+                           list.substr(start, comma - start) + "'";
+                o.traffic.push_back(rate);
+                start = comma + 1;
+            }
+            if (o.traffic.size() > 64) return "--traffic: at most 64 levels";
         } else if (!arg.empty() && arg[0] == '-') {
             return "unknown option '" + std::string(arg) + "'";
         } else {
@@ -100,7 +119,7 @@ int main(int argc, char** argv) {
     if (command == "compare") {
         if (const auto error = parseOptions(argc, argv, false, o); !error.empty()) return usageError(error);
         if (o.files.size() != 2) return usageError("compare needs exactly two scenario files");
-        archsim::cli::CompareCommand compare{o.files[0], o.files[1], o.seed, o.json};
+        archsim::cli::CompareCommand compare{o.files[0], o.files[1], o.seed, o.json, o.traffic};
         return archsim::cli::compareCommand(compare, std::cout, std::cerr);
     }
     if (command == "validate") {

@@ -490,6 +490,9 @@ void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
     std::string field;
     bool seenContent = false;
     for (std::size_t lineNumber = 1; std::getline(in, line); ++lineNumber) {
+        // Spreadsheet exports often start with a UTF-8 byte order mark; left in place it would
+        // turn a first timestamp into a "header" and drop it.
+        if (lineNumber == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
         if (trim(line).empty()) continue;
         const auto time = parseFirstColumn(line, field);
         const bool first = !seenContent;
@@ -648,9 +651,12 @@ std::optional<AutoscalerSpec> ScenarioReader::readAutoscaler(JsonObjectReader& s
     if (!r.isObject()) return std::nullopt;
     const std::size_t issuesBefore = m_report.issues().size();
     AutoscalerSpec a;
-    if (auto v = readKeyword(r, "metric", false, kScalingMetrics)) a.metric = *v;
-    // The target's meaning, and so its range, follows the metric.
-    const NumberRange targetRange = a.metric == ScalingMetric::Utilization
+    const auto metric = readKeyword(r, "metric", false, kScalingMetrics);
+    if (metric) a.metric = *metric;
+    // The target's meaning, and so its range, follows the metric; with a rejected metric only the
+    // wider range is checked, so the one mistake is reported once.
+    const bool utilization = metric ? *metric == ScalingMetric::Utilization : !r.has("metric");
+    const NumberRange targetRange = utilization
                                         ? NumberRange{0, 1, true, ""}
                                         : NumberRange{0, kMaxInFlightTarget, true, "requests"};
     if (auto v = r.number("target", false, targetRange)) a.target = *v;

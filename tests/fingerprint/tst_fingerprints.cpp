@@ -42,9 +42,15 @@ private slots:
         // History: first set when the engine was validated (event order by (time, sequence),
         // streams by seed_seq over (seed, replication, component, role), mt19937_64, Boost
         // samplers); changed once when the fingerprint grew to cover errors, cold starts, the
-        // time breakdown, component gauges and cost (the simulated numbers did not change).
-        QTest::newRow("mmc-queue seed 1") << "mmc-queue.json" << quint64(1) << quint64(0x1ef686e4c1d20b2c);
-        QTest::newRow("mmc-queue seed 2") << "mmc-queue.json" << quint64(2) << quint64(0xcbcfa5f389b628a5);
+        // time breakdown, component gauges and cost, and again when the queue station began to
+        // report where its time goes (queueing vs service); the simulated numbers did not change.
+        // The architecture presets' rows were added with the architecture model.
+        QTest::newRow("mmc-queue seed 1") << "mmc-queue.json" << quint64(1) << quint64(0x0d843525aba2f465);
+        QTest::newRow("mmc-queue seed 2") << "mmc-queue.json" << quint64(2) << quint64(0x897afb32f6e1a0ab);
+        QTest::newRow("auth-api-workers seed 1") << "auth-api-workers.json" << quint64(1) << quint64(0xeafc5c7df1d14c37);
+        QTest::newRow("auth-api-servers seed 1") << "auth-api-servers.json" << quint64(1) << quint64(0xc285c21fb0fc1f55);
+        QTest::newRow("flash-sale-containers seed 1") << "flash-sale-containers.json" << quint64(1) << quint64(0x7639aebcda2512fc);
+        QTest::newRow("cache-fragmentation-lambda seed 1") << "cache-fragmentation-lambda.json" << quint64(1) << quint64(0xc622f735cc8ce8f3);
     }
     void testPresetFingerprints() {
         QFETCH(QString, preset);
@@ -68,8 +74,14 @@ private slots:
         QVERIFY(a.windows == b.windows);
     }
 
+    void testConcurrentRunsAreIdentical_data() {
+        QTest::addColumn<QString>("preset");
+        QTest::newRow("queue station") << "mmc-queue.json";
+        QTest::newRow("architecture model") << "auth-api-workers.json";
+    }
     void testConcurrentRunsAreIdentical() {
-        const Scenario scenario = loadPreset("mmc-queue.json");
+        QFETCH(QString, preset);
+        const Scenario scenario = loadPreset(preset);
         const std::uint64_t reference = fingerprintOf(scenario, 3);
         std::vector<std::uint64_t> results(4, 0);
         std::vector<std::thread> threads;

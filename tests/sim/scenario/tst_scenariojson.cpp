@@ -34,7 +34,9 @@ std::string readText(const std::string& path) {
     return text.str();
 }
 
-std::string fixture(const std::string& name) { return kScenarioDir + "/" + name; }
+std::string fixture(const std::string& name) {
+    return kScenarioDir + "/" + name;
+}
 
 QStringList issueList(const ValidationReport& report) {
     QStringList list;
@@ -556,6 +558,15 @@ void TestScenarioJson::testTraceFileIsLoadedAndSorted() {
     QVERIFY(s.workload.type == WorkloadType::Trace);
     QCOMPARE(s.workload.traceFile, std::string("arrivals.csv"));
     QCOMPARE(s.workload.traceTimesS, (std::vector<double>{0.25, 0.5, 1.75, 2, 3}));
+
+    // A byte order mark (as spreadsheets write) before a first line that holds data: that line
+    // is data, not a header.
+    json withBom = json::parse(readText(fixture("trace.json")));
+    withBom["workload"]["traceFile"] = "arrivals-bom.csv";
+    ValidationReport report;
+    const auto bom = scenarioFromJson(withBom, report, kScenarioDir);
+    QVERIFY2(bom, report.toString().c_str());
+    QCOMPARE(bom->workload.traceTimesS, (std::vector<double>{0.25, 0.5, 1.75, 2, 3}));
 }
 
 void TestScenarioJson::testHandlerNestingLimitIsInclusive() {
@@ -619,6 +630,9 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
         {"topology.functions[0].handler[2].branch: must be <= 1, got 1.5"});
     row("negative hit ratio", replace("/topology/caches/0/hitRatio", "-0.1"),
         {"topology.caches[0].hitRatio: must be >= 0, got -0.1"});
+    row("unknown autoscaler metric", replace("/topology/servers/0/autoscaler/metric", R"("cpu")"),
+        {"topology.servers[0].autoscaler.metric: must be one of 'utilization', "
+         "'in-flight-per-replica', got 'cpu'"});
     row("utilization target above 1",
         R"([{"op": "replace", "path": "/topology/servers/0/autoscaler/metric",
              "value": "utilization"}])",
@@ -689,8 +703,8 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
         {"topology.servers[1].handler[1].call: names cache 'edge-cache', but a call must name a "
          "database, network hop, gateway, function pool or server pool (a cache is looked up "
          "with a \"cache\" step)"});
-    row("cache step on a database", replace("/topology/functions/0/handler/0/cache",
-                                            R"("users-db")"),
+    row("cache step on a database",
+        replace("/topology/functions/0/handler/0/cache", R"("users-db")"),
         {"topology.functions[0].handler[0].cache: names database 'users-db', but a cache step "
          "must name a cache"});
     row("entry at a database", replace("/topology/entry", R"("users-db")"),
@@ -791,6 +805,13 @@ void TestScenarioJson::testMalformedJsonGivesLineAndColumn_data() {
     QTest::newRow("empty") << ""
                            << "not valid JSON at line 1, column 1: syntax error while parsing "
                               "value - unexpected end of input; expected '[', '{', or a literal";
+    // Stopped before anything recurses once per level (copying, printing) and runs out of stack.
+    QString deep = R"({"formatVersion": 1, "name": )";
+    deep += QString("[").repeated(100000) + QString("]").repeated(100000) + "}";
+    QTest::newRow("absurdly deep")
+        << deep
+        << "name" + QString("[0]").repeated(99) +
+               ": values are nested more than 100 levels deep; this is not a scenario";
     QTest::newRow("not an object") << "[1, 2]"
                                    << "a scenario must be a JSON object ({\"formatVersion\": 1, "
                                       "...}), got an array";
@@ -809,31 +830,32 @@ void TestScenarioJson::testBadFilesAreReported_data() {
     QTest::addColumn<QStringList>("expected");
     const auto name = [](const std::string& file) { return QString::fromStdString(file); };
     QTest::newRow("malformed") << name(fixture("malformed.json"))
-                               << QStringList{"not valid JSON at line 5, column 12: syntax error "
-                                              "while parsing object - unexpected string "
-                                              "literal; expected '}'"};
-    QTest::newRow("missing file")
-        << name(fixture("no-such-scenario.json"))
-        << QStringList{name("cannot open '" + fixture("no-such-scenario.json") +
-                            "': no such file")};
+                               << QStringList{
+                                      "not valid JSON at line 5, column 12: syntax error "
+                                      "while parsing object - unexpected string "
+                                      "literal; expected '}'"};
+    QTest::newRow("missing file") << name(fixture("no-such-scenario.json"))
+                                  << QStringList{name("cannot open '" +
+                                                      fixture("no-such-scenario.json") +
+                                                      "': no such file")};
     QTest::newRow("directory") << name(kScenarioDir)
                                << QStringList{name("'" + kScenarioDir +
                                                    "' is a directory, not a scenario file")};
     // Only the version is reported: the unknown fields of a newer format are expected.
     QTest::newRow("newer format")
         << name(fixture("newer-version.json"))
-        << QStringList{"formatVersion: the file uses scenario format 2, but this version of "
-                       "archsim reads formats up to 1; open it with a newer archsim"};
+        << QStringList{
+               "formatVersion: the file uses scenario format 2, but this version of "
+               "archsim reads formats up to 1; open it with a newer archsim"};
     const std::string badTrace = fixture("bad-arrivals.csv");
     QTest::newRow("bad trace lines")
         << name(fixture("bad-trace.json"))
-        << QStringList{
-               name("workload.traceFile: trace file '" + badTrace +
-                    "' line 3: 'abc' is not a time in seconds"),
-               name("workload.traceFile: trace file '" + badTrace +
-                    "' line 4: -1 is negative; arrival times must be >= 0 s"),
-               name("workload.traceFile: trace file '" + badTrace +
-                    "' line 5: 1000000000 s is past the limit of 2678400 s (31 days)")};
+        << QStringList{name("workload.traceFile: trace file '" + badTrace +
+                            "' line 3: 'abc' is not a time in seconds"),
+                       name("workload.traceFile: trace file '" + badTrace +
+                            "' line 4: -1 is negative; arrival times must be >= 0 s"),
+                       name("workload.traceFile: trace file '" + badTrace +
+                            "' line 5: 1000000000 s is past the limit of 2678400 s (31 days)")};
     QTest::newRow("missing trace file")
         << name(fixture("missing-trace.json"))
         << QStringList{name("workload.traceFile: cannot open trace file '" +
@@ -915,6 +937,12 @@ void TestScenarioJson::testSchemaDeclaresEveryField() {
     findUndeclared(schema, schema, other, "", missing);
     other["workload"] = {{"type", "poisson"}, {"ratePerS", 1}};
     findUndeclared(schema, schema, other, "", missing);
+    // The presets as written by hand, too: an editor opening one must not flag anything.
+    const QDir presets(QStringLiteral(ARCHSIM_RESOURCES_DIR "/presets"));
+    for (const QString& file : presets.entryList({"*.json"}, QDir::Files, QDir::Name)) {
+        const json preset = json::parse(readText(presets.filePath(file).toStdString()));
+        findUndeclared(schema, schema, preset, file.toStdString() + ":", missing);
+    }
     QCOMPARE(missing.join(", "), QString());
 }
 

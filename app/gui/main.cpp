@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// archsim, the desktop application: parses the command line, opens the window, nothing else.
+//
+//   archsim [FILE]                 open FILE (default: the motivating preset and its pair)
+//   archsim --screenshot PATH      run what is open to completion, save the window as PNG, exit
+//   archsim --screenshot-distribution PATH   the same, for the distribution editor
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QScreen>
+#include <QTimer>
+
+#include "ui/document/scenariodocument.h"
+#include "ui/editors/distributiondialog.h"
+#include "ui/editors/distributioneditor.h"
+#include "ui/mainwindow.h"
+#include "ui/run/runcontroller.h"
+
+namespace {
+
+// The motivating case (DESIGN.md): the Workers version of the auth API, compared with the
+// server version when both presets are bundled; otherwise the validation queue.
+void openDefaults(archsim::ui::MainWindow& window) {
+    const QString workers = QStringLiteral(":/presets/auth-api-workers.json");
+    const QString servers = QStringLiteral(":/presets/auth-api-servers.json");
+    if (QFile::exists(workers)) {
+        auto* first = window.openPreset(workers);
+        if (QFile::exists(servers)) {
+            auto* second = window.openPreset(servers);
+            if (first && second) {
+                first->setCompared(true);
+                second->setCompared(true);
+                window.setCurrentDocument(first);
+            }
+        }
+        return;
+    }
+    window.openPreset(QStringLiteral(":/presets/mmc-queue.json"));
+}
+
+// The first distribution of the scenario, for the distribution editor's screenshot.
+archsim::DistributionPtr firstDistribution(const archsim::Scenario& s) {
+    for (const auto& c : s.topology.caches)
+        if (c.lookupMs) return c.lookupMs;
+    for (const auto& f : s.topology.functions)
+        if (f.coldStartMs) return f.coldStartMs;
+    for (const auto& d : s.topology.databases)
+        if (d.queryMs) return d.queryMs;
+    for (const auto& st : s.topology.stations)
+        if (st.serviceMs) return st.serviceMs;
+    return archsim::makeLognormalFromMedianP99(20, 60);
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("archsim"));
+    QApplication::setOrganizationDomain(QStringLiteral("archsim.org"));
+    QApplication::setApplicationName(QStringLiteral("archsim"));
+    QApplication::setApplicationVersion(QStringLiteral(ARCHSIM_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("archsim"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Simulate tail latency and cost of serverless and stateful architectures."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Scenario file to open."),
+                                 QStringLiteral("[file]"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Run the open scenarios to completion, save the window to PATH (PNG), exit."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption distributionShot(
+        QStringLiteral("screenshot-distribution"),
+        QStringLiteral("Save the distribution editor (for the selected scenario) to PATH, exit."),
+        QStringLiteral("PATH"));
+    parser.addOption(screenshot);
+    parser.addOption(distributionShot);
+    parser.process(app);
+
+    const bool unattended = parser.isSet(screenshot) || parser.isSet(distributionShot);
+    // Screenshots must not disturb (nor be disturbed by) the user's own autosaves and layout.
+    const QString autosaveDir =
+        unattended ? QDir::temp().filePath(QStringLiteral("archsim-screenshot-autosave")) : QString();
+    archsim::ui::MainWindow window(autosaveDir);
+    if (unattended) {
+        window.resetLayout();
+        window.setSpeedIndex(4);
+        window.setAsker([](const QString&, const QString&, QMessageBox::StandardButtons) {
+            return QMessageBox::No;
+        });
+    }
+
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty()) {
+        for (const QString& file : files) window.openFile(file);
+    } else {
+        openDefaults(window);
+    }
+
+    if (unattended) {
+        const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+        window.setGeometry(screen);
+        window.show();
+        const QString path = parser.value(parser.isSet(screenshot) ? screenshot : distributionShot);
+        const bool distribution = parser.isSet(distributionShot);
+        auto grab = [&window, path, distribution] {
+            if (distribution) {
+                auto* document = window.currentDocument();
+                auto* dialog = new archsim::ui::DistributionDialog(
+                    QStringLiteral("Cache lookup"), QStringLiteral("ms"),
+                    firstDistribution(document ? document->scenario() : archsim::Scenario{}),
+                    &window);
+                dialog->show();
+                QTimer::singleShot(800, dialog, [dialog, path] {
+                    const bool ok = dialog->grab().save(path, "PNG");
+                    QApplication::exit(ok ? 0 : 1);
+                });
+                return;
+            }
+            const bool ok = window.grab().save(path, "PNG");
+            QApplication::exit(ok ? 0 : 1);
+        };
+        // After the runs: a moment for the charts' queued replots, then the picture.
+        QObject::connect(&window, &archsim::ui::MainWindow::runsFinished, &window,
+                         [grab] { QTimer::singleShot(1500, grab); });
+        QTimer::singleShot(500, &window, [&window] { window.startRun(); });
+        // A safety net: never hang a documentation build on a run that does not end.
+        QTimer::singleShot(180'000, &window, [grab] { grab(); });
+        return QApplication::exec();
+    }
+
+    window.show();
+    QTimer::singleShot(0, &window, [&window] { window.recoverAutosaves(); });
+    return QApplication::exec();
+}
