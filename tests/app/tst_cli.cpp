@@ -158,6 +158,20 @@ private slots:
         const CliResult table = runCli({"compare", preset("auth-api-workers.json"), preset("auth-api-servers.json")});
         QVERIFY2(table.out.contains("difference") && table.out.contains("latency p99"), qPrintable(table.out));
     }
+
+    void testTrafficSweepFindsTheCostCrossover() {
+        // Workers bill per request, the servers per hour: cheap at low traffic, dear at high.
+        const CliResult r = runCli({"compare", preset("auth-api-workers.json"), preset("auth-api-servers.json"),
+                                    "--traffic", "1,10,100,500", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject j = parseJson(r.out);
+        QCOMPARE(j["costCurve"].toArray().size(), 4);
+        const QJsonObject crossover = j["crossover"].toObject();
+        QVERIFY2(crossover["ratePerS"].toDouble() > 10 && crossover["ratePerS"].toDouble() < 500, qPrintable(r.out.right(400)));
+        QVERIFY(crossover["firstCheaperBelow"].toBool());
+        QCOMPARE(runCli({"compare", preset("auth-api-workers.json"), preset("auth-api-servers.json"),
+                         "--traffic", "1,x"}).exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
