@@ -17,7 +17,10 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
 }
 
 void LatencyHistogram::clear() {
-    std::fill(m_counts.begin(), m_counts.end(), 0);
+    // Counts exist only between the extremes' buckets (the windowed series clears once a window).
+    if (m_count != 0)
+        std::fill(m_counts.begin() + static_cast<std::ptrdiff_t>(bucketIndex(m_min)),
+                  m_counts.begin() + static_cast<std::ptrdiff_t>(bucketIndex(m_max)) + 1, 0);
     m_count = 0;
     m_sum = 0;
     m_min = kTimeInfinity;
@@ -44,25 +47,41 @@ Time LatencyHistogram::bucketUpper(std::size_t index) {
 }
 
 Time LatencyHistogram::quantile(double q) const {
-    if (m_count == 0) return 0;
-    q = std::clamp(q, 0.0, 1.0);
-    auto rank = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(m_count)));
-    rank = std::clamp<std::uint64_t>(rank, 1, m_count);
-    if (rank == m_count) return m_max;  // the extremes are known exactly
-    if (rank == 1) return m_min;
-    std::uint64_t cumulative = 0;
-    for (std::size_t i = 0; i < kBucketCount; ++i) {
-        cumulative += m_counts[i];
-        if (cumulative >= rank) {
-            const Time lower = bucketLower(i);
-            const Time upper = bucketUpper(i);
-            // The midpoint halves the worst-case error; the observed extremes are exact, so never
-            // report a value outside them (p0 is the minimum, p100 the maximum).
-            const Time mid = lower + (upper - 1 - lower) / 2;
-            return std::clamp(mid, m_min, m_max);
-        }
+    Time value = 0;
+    quantiles(&q, &value, 1);
+    return value;
+}
+
+void LatencyHistogram::quantiles(const double* qs, Time* out, std::size_t n) const {
+    if (m_count == 0) {
+        std::fill(out, out + n, Time{0});
+        return;
     }
-    return m_max;
+    // Only the buckets between the observed extremes can hold counts: a window with a few hundred
+    // requests scans a few hundred buckets, not all 7,296.
+    const std::size_t first = bucketIndex(m_min);
+    const std::size_t last = bucketIndex(m_max);
+    std::uint64_t cumulative = 0;
+    std::size_t i = first;
+    for (std::size_t k = 0; k < n; ++k) {
+        const double q = std::clamp(qs[k], 0.0, 1.0);
+        auto rank = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(m_count)));
+        rank = std::clamp<std::uint64_t>(rank, 1, m_count);
+        if (rank == m_count) {  // the extremes are known exactly
+            out[k] = m_max;
+            continue;
+        }
+        if (rank == 1) {
+            out[k] = m_min;
+            continue;
+        }
+        while (i <= last && cumulative + m_counts[i] < rank) cumulative += m_counts[i++];
+        const Time lower = bucketLower(i);
+        const Time upper = bucketUpper(i);
+        // The midpoint halves the worst-case error; never report a value outside the extremes.
+        const Time mid = lower + (upper - 1 - lower) / 2;
+        out[k] = std::clamp(mid, m_min, m_max);
+    }
 }
 
 double LatencyHistogram::fractionAtOrBelow(Time value) const {

@@ -51,6 +51,8 @@ public:
     Time max() const { return m_count ? m_max : 0; }
     /// The q-quantile (0 <= q <= 1): the value of rank ceil(q*n), within 0.39%; 0 when empty.
     Time quantile(double q) const;
+    /// Several quantiles in one pass over the buckets; `qs` must be non-decreasing.
+    void quantiles(const double* qs, Time* out, std::size_t n) const;
     /// The fraction of recorded values <= value (bucket resolution).
     double fractionAtOrBelow(Time value) const;
 

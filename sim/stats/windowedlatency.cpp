@@ -13,11 +13,14 @@ LatencyWindow summarizeWindow(const LatencyHistogram& histogram, Time start, Tim
     const double seconds = toSeconds(end - start);
     w.throughputPerS = seconds > 0 ? static_cast<double>(w.completed) / seconds : 0.0;
     w.meanNs = histogram.mean();
-    w.p50 = histogram.quantile(0.50);
-    w.p90 = histogram.quantile(0.90);
-    w.p95 = histogram.quantile(0.95);
-    w.p99 = histogram.quantile(0.99);
-    w.p999 = histogram.quantile(0.999);
+    static constexpr double kLevels[] = {0.50, 0.90, 0.95, 0.99, 0.999};
+    Time values[5];
+    histogram.quantiles(kLevels, values, 5);
+    w.p50 = values[0];
+    w.p90 = values[1];
+    w.p95 = values[2];
+    w.p99 = values[3];
+    w.p999 = values[4];
     w.max = histogram.max();
     return w;
 }

@@ -53,6 +53,20 @@ private slots:
         }
     }
 
+    void testBatchQuantilesEqualSingleOnes() {
+        std::mt19937_64 rng(9);
+        std::lognormal_distribution<double> d(10, 2);
+        LatencyHistogram h;
+        for (int i = 0; i < 20'000; ++i) h.record(static_cast<Time>(d(rng)));
+        const double levels[] = {0.0, 0.25, 0.5, 0.9, 0.99, 0.999, 1.0};
+        Time batch[7];
+        h.quantiles(levels, batch, 7);
+        for (int i = 0; i < 7; ++i) QCOMPARE(batch[i], h.quantile(levels[i]));
+        h.clear();
+        QCOMPARE(h.count(), std::uint64_t{0});
+        for (const auto c : h.counts()) QCOMPARE(c, std::uint64_t{0});  // clearing is complete
+    }
+
     void testEveryBucketIsNarrowerThanOnePercent() {
         for (std::size_t i = LatencyHistogram::kSubBuckets; i < LatencyHistogram::kBucketCount; ++i) {
             const double lower = static_cast<double>(LatencyHistogram::bucketLower(i));
