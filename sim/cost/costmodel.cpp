@@ -7,16 +7,17 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "sim/cost/jsonfields.h"
+#include "sim/scenario/jsonreader.h"
 
 namespace archsim {
 
 namespace {
 
-using costjson::formatNumber;
-
 constexpr double kSecondsPerHour = 3600.0;
 constexpr double kMbPerGb = 1024.0;  // Lambda's GB-second is a GiB-second: 1024 MB = 1 GB
+// Labels and notes are read at a glance, so their figures are rounded; validation messages quote
+// a number exactly (formatNumber without digits), since it is the user's to find and fix.
+constexpr int kLabelDigits = 10;
 
 enum class PlatformKind { Lambda, Workers, Ec2, Fargate };
 
@@ -42,12 +43,6 @@ std::string egressProvider(PlatformKind kind) {
     return kind == PlatformKind::Workers ? "cloudflare" : "aws";
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string text;
-    for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-    return text;
-}
-
 template <typename Map>
 std::vector<std::string> keysOf(const Map& map) {
     std::vector<std::string> keys;
@@ -67,7 +62,7 @@ std::string missingSection(const std::string& choice, const std::string& section
 
 std::string unknownEntry(const std::string& what, const std::string& name,
                          const std::vector<std::string>& known) {
-    return "unknown " + what + " '" + name + "'; the pricing table lists: " + joined(known);
+    return "unknown " + what + " '" + name + "'; the pricing table lists: " + joinNames(known);
 }
 
 /// Reports a task size Fargate cannot launch (its published Linux combinations), since pricing a
@@ -163,13 +158,13 @@ void validateCostConfig(const CostConfig& config, const PricingTable& table,
     const std::string platformPath = joinPath(path, "platform");
     const std::optional<Platform> platform = parsePlatform(config.platform);
     if (config.platform.empty()) {
-        report.add(platformPath, "missing; choose one of: " + joined(platformChoices(table)));
+        report.add(platformPath, "missing; choose one of: " + joinNames(platformChoices(table)));
     } else if (!platform) {
         report.add(platformPath,
                    "unknown platform '" + config.platform +
                        "'; expected lambda-<architecture>, workers, ec2:<instance type> or "
                        "fargate-<architecture> (this pricing table offers: " +
-                       joined(platformChoices(table)) + ")");
+                       joinNames(platformChoices(table)) + ")");
     } else {
         switch (platform->kind) {
             case PlatformKind::Lambda:
@@ -288,7 +283,7 @@ void validateCostConfig(const CostConfig& config, const PricingTable& table,
             report.add(joinPath(path, "egress"),
                        "no data transfer price for provider '" + provider +
                            "' in the pricing table's dataTransfer section (it lists: " +
-                           (providers.empty() ? std::string("nothing") : joined(providers)) +
+                           (providers.empty() ? std::string("nothing") : joinNames(providers)) +
                            "); add one or set egress to \"none\"");
         }
     }
@@ -299,16 +294,16 @@ void validateCostConfig(const CostConfig& config, const PricingTable& table,
 std::optional<CostConfig> costConfigFromJson(const nlohmann::json& json, ValidationReport& report,
                                              const std::string& path) {
     const std::size_t issuesBefore = report.issues().size();
-    costjson::ObjectReader reader(json, path, report);
+    JsonObjectReader reader(json, path, report);
     if (!reader.isObject()) return std::nullopt;
-    using costjson::Bound;
     CostConfig config;
-    if (auto v = reader.string("platform", true)) config.platform = *v;
-    if (auto v = reader.number("functionMemoryMb", false, Bound::None))
-        config.functionMemoryMb = *v;
+    if (auto v = reader.nonEmptyString("platform", true)) config.platform = *v;
+    // Numbers are only read here; their limits depend on the platform and the pricing table, so
+    // validateCostConfig() checks them.
+    if (auto v = reader.number("functionMemoryMb", false)) config.functionMemoryMb = *v;
     if (auto v = reader.boolean("billInitDuration", false)) config.billInitDuration = *v;
-    if (auto v = reader.number("fargateVcpu", false, Bound::None)) config.fargateVcpu = *v;
-    if (auto v = reader.number("fargateMemoryGb", false, Bound::None)) config.fargateMemoryGb = *v;
+    if (auto v = reader.number("fargateVcpu", false)) config.fargateVcpu = *v;
+    if (auto v = reader.number("fargateMemoryGb", false)) config.fargateMemoryGb = *v;
     if (auto v = reader.string("gateway", false)) config.gateway = *v;
     if (auto v = reader.string("remoteCache", false)) config.remoteCache = *v;
     if (auto v = reader.integer("cacheNodes", false, INT_MIN, INT_MAX)) {
@@ -319,7 +314,7 @@ std::optional<CostConfig> costConfigFromJson(const nlohmann::json& json, Validat
         config.databaseNodes = static_cast<int>(*v);
     }
     if (auto v = reader.boolean("loadBalancer", false)) config.loadBalancer = *v;
-    if (auto v = reader.number("requestsPerConnection", false, Bound::None)) {
+    if (auto v = reader.number("requestsPerConnection", false)) {
         config.requestsPerConnection = *v;
     }
     if (auto v = reader.string("egress", false)) config.egress = *v;
@@ -429,8 +424,8 @@ CostBreakdown computeCost(const UsageTotals& usage, const CostConfig& config,
             const LambdaPricing& lambda = *table.lambda;
             const LambdaArchitecturePrices& prices = lambda.architectures.at(platform.variant);
             const double memoryGb = config.functionMemoryMb / kMbPerGb;
-            const std::string sizing =
-                " (" + platform.variant + ", " + formatNumber(config.functionMemoryMb) + " MB)";
+            const std::string sizing = " (" + platform.variant + ", " +
+                                       formatNumber(config.functionMemoryMb, kLabelDigits) + " MB)";
             lines.add("lambda.requests", "Lambda requests (" + platform.variant + ")",
                       static_cast<double>(usage.functionInvocations) / 1e6, "million requests",
                       prices.perMillionRequests, allowance(lambda.includedRequestsPerMonth) / 1e6);
@@ -483,17 +478,17 @@ CostBreakdown computeCost(const UsageTotals& usage, const CostConfig& config,
             const double taskHours = usage.replicaSeconds / kSecondsPerHour;
             lines.add("servers.vcpu",
                       "Fargate vCPU (" + platform.variant + ", " +
-                          formatNumber(config.fargateVcpu) + " vCPU per task)",
+                          formatNumber(config.fargateVcpu, kLabelDigits) + " vCPU per task)",
                       taskHours * config.fargateVcpu, "vCPU-hour", prices.perVcpuHour);
             lines.add("servers.memory",
                       "Fargate memory (" + platform.variant + ", " +
-                          formatNumber(config.fargateMemoryGb) + " GB per task)",
+                          formatNumber(config.fargateMemoryGb, kLabelDigits) + " GB per task)",
                       taskHours * config.fargateMemoryGb, "GB-hour", prices.perGbHour);
             break;
         }
     }
     if (serverless && usage.replicaSeconds > 0.0) {
-        note("replica-seconds (" + formatNumber(usage.replicaSeconds) +
+        note("replica-seconds (" + formatNumber(usage.replicaSeconds, kLabelDigits) +
              ") are not priced: platform " + config.platform + " has no server replicas");
     }
     const bool functionUsage = usage.functionInvocations > 0 || usage.functionBilledSeconds > 0.0 ||

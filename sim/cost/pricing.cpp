@@ -9,14 +9,12 @@
 #include <sstream>
 #include <system_error>
 
-#include "sim/cost/jsonfields.h"
+#include "sim/scenario/jsonreader.h"
 
 namespace archsim {
 
 namespace {
 
-using costjson::Bound;
-using costjson::ObjectReader;
 using Json = nlohmann::json;
 using OrderedJson = nlohmann::ordered_json;
 
@@ -24,32 +22,48 @@ using OrderedJson = nlohmann::ordered_json;
 
 /// A required price or quantity: present, a number, >= 0. Returns 0 after reporting, so the caller
 /// can go on reading and report every other problem in the same pass.
-double price(ObjectReader& reader, const std::string& key) {
-    return reader.number(key, true, Bound::NonNegative).value_or(0.0);
+double price(JsonObjectReader& reader, const std::string& key) {
+    return reader.number(key, true, NumberRange::nonNegative()).value_or(0.0);
 }
 
 /// Like price(), but the field may be absent (an allowance the provider does not offer is 0).
-double optionalAmount(ObjectReader& reader, const std::string& key) {
-    return reader.number(key, false, Bound::NonNegative).value_or(0.0);
+double optionalAmount(JsonObjectReader& reader, const std::string& key) {
+    return reader.number(key, false, NumberRange::nonNegative()).value_or(0.0);
 }
 
 /// A required quantity that divides or scales something and so must be > 0 (vCPU, LCU capacity).
-double positive(ObjectReader& reader, const std::string& key) {
-    return reader.number(key, true, Bound::Positive).value_or(0.0);
+double positive(JsonObjectReader& reader, const std::string& key) {
+    return reader.number(key, true, NumberRange::positive()).value_or(0.0);
 }
 
-std::string readDate(ObjectReader& reader, const std::string& key) {
-    const auto date = reader.string(key, true);
+/// True for a real calendar date written YYYY-MM-DD.
+bool isValidDate(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (text[i] < '0' || text[i] > '9') return false;
+    }
+    const int year = std::stoi(text.substr(0, 4));
+    const int month = std::stoi(text.substr(5, 2));
+    const int day = std::stoi(text.substr(8, 2));
+    if (month < 1 || month > 12 || day < 1) return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const int daysInMonth = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+    return day <= daysInMonth;
+}
+
+std::string readDate(JsonObjectReader& reader, const std::string& key) {
+    const auto date = reader.nonEmptyString(key, true);
     if (!date) return {};
-    if (!costjson::isValidDate(*date)) {
+    if (!isValidDate(*date)) {
         reader.fail(key, "must be a date written YYYY-MM-DD, got \"" + *date + "\"");
         return {};
     }
     return *date;
 }
 
-std::string readCurrency(ObjectReader& reader, const std::string& key) {
-    const auto currency = reader.string(key, true);
+std::string readCurrency(JsonObjectReader& reader, const std::string& key) {
+    const auto currency = reader.nonEmptyString(key, true);
     if (!currency) return {};
     const bool isCode =
         currency->size() == 3 && std::all_of(currency->begin(), currency->end(),
@@ -62,9 +76,9 @@ std::string readCurrency(ObjectReader& reader, const std::string& key) {
     return *currency;
 }
 
-PriceSource readSource(ObjectReader& reader) {
+PriceSource readSource(JsonObjectReader& reader) {
     PriceSource source;
-    source.source = reader.string("source", true).value_or("");
+    source.source = reader.nonEmptyString("source", true).value_or("");
     source.date = readDate(reader, "date");
     source.region = reader.string("region", false).value_or("");
     source.note = reader.string("note", false).value_or("");
@@ -74,17 +88,17 @@ PriceSource readSource(ObjectReader& reader) {
 /// Reads an object mapping names to entries ("instanceTypes": {"t3.small": {...}}), each entry
 /// through `readEntry`, and insists on at least one entry, since an empty catalogue prices nothing.
 template <typename Entry>
-std::map<std::string, Entry> readCatalogue(ObjectReader& parent, const std::string& key,
-                                           const std::string& entryKind,
-                                           const std::function<Entry(ObjectReader&)>& readEntry) {
+std::map<std::string, Entry> readCatalogue(
+    JsonObjectReader& parent, const std::string& key, const std::string& entryKind,
+    const std::function<Entry(JsonObjectReader&)>& readEntry) {
     std::map<std::string, Entry> entries;
-    const Json* catalogue = parent.member(key, true);
+    const Json* catalogue = parent.value(key, true);
     if (catalogue == nullptr) return entries;
     const std::string path = parent.fieldPath(key);
     ValidationReport& report = parent.report();
     if (!catalogue->is_object()) {
         report.add(path, "must be an object mapping each " + entryKind + " to its prices, got " +
-                             costjson::describe(*catalogue));
+                             describeJson(*catalogue));
         return entries;
     }
     if (catalogue->empty()) report.add(path, "must list at least one " + entryKind);
@@ -93,7 +107,7 @@ std::map<std::string, Entry> readCatalogue(ObjectReader& parent, const std::stri
             report.add(path, "a " + entryKind + " name must not be empty");
             continue;
         }
-        ObjectReader entryReader(it.value(), costjson::keyPath(path, it.key()), report);
+        JsonObjectReader entryReader(it.value(), keyPath(path, it.key()), report);
         if (!entryReader.isObject()) continue;
         Entry entry = readEntry(entryReader);
         entryReader.reportUnknownFields();
@@ -104,24 +118,24 @@ std::map<std::string, Entry> readCatalogue(ObjectReader& parent, const std::stri
 
 /// Reads an optional section: absent -> nullopt without complaint; present -> read and check.
 template <typename Section>
-std::optional<Section> readSection(ObjectReader& root, const std::string& key,
-                                   const std::function<Section(ObjectReader&)>& readBody) {
-    const Json* value = root.member(key, false);
+std::optional<Section> readSection(JsonObjectReader& root, const std::string& key,
+                                   const std::function<Section(JsonObjectReader&)>& readBody) {
+    const Json* value = root.value(key, false);
     if (value == nullptr) return std::nullopt;
-    ObjectReader reader(*value, root.fieldPath(key), root.report());
+    JsonObjectReader reader(*value, root.fieldPath(key), root.report());
     if (!reader.isObject()) return std::nullopt;
     Section section = readBody(reader);
     reader.reportUnknownFields();
     return section;
 }
 
-LambdaPricing readLambda(ObjectReader& reader) {
+LambdaPricing readLambda(JsonObjectReader& reader) {
     LambdaPricing lambda;
     lambda.source = readSource(reader);
     lambda.includedRequestsPerMonth = optionalAmount(reader, "includedRequestsPerMonth");
     lambda.includedGbSecondsPerMonth = optionalAmount(reader, "includedGbSecondsPerMonth");
     lambda.architectures = readCatalogue<LambdaArchitecturePrices>(
-        reader, "architectures", "architecture", [](ObjectReader& entry) {
+        reader, "architectures", "architecture", [](JsonObjectReader& entry) {
             LambdaArchitecturePrices prices;
             prices.perMillionRequests = price(entry, "perMillionRequests");
             prices.perGbSecond = price(entry, "perGbSecond");
@@ -133,19 +147,20 @@ LambdaPricing readLambda(ObjectReader& reader) {
     return lambda;
 }
 
-ApiGatewayPricing readApiGateway(ObjectReader& reader) {
+ApiGatewayPricing readApiGateway(JsonObjectReader& reader) {
     ApiGatewayPricing gateway;
     gateway.source = readSource(reader);
-    gateway.apis = readCatalogue<ApiPrices>(reader, "apis", "API type", [](ObjectReader& entry) {
-        ApiPrices prices;
-        prices.perMillionRequests = price(entry, "perMillionRequests");
-        prices.note = entry.string("note", false).value_or("");
-        return prices;
-    });
+    gateway.apis =
+        readCatalogue<ApiPrices>(reader, "apis", "API type", [](JsonObjectReader& entry) {
+            ApiPrices prices;
+            prices.perMillionRequests = price(entry, "perMillionRequests");
+            prices.note = entry.string("note", false).value_or("");
+            return prices;
+        });
     return gateway;
 }
 
-WorkersPricing readWorkers(ObjectReader& reader) {
+WorkersPricing readWorkers(JsonObjectReader& reader) {
     WorkersPricing workers;
     workers.source = readSource(reader);
     workers.monthlyFee = price(reader, "monthlyFee");
@@ -156,7 +171,7 @@ WorkersPricing readWorkers(ObjectReader& reader) {
     return workers;
 }
 
-WorkersKvPricing readWorkersKv(ObjectReader& reader) {
+WorkersKvPricing readWorkersKv(JsonObjectReader& reader) {
     WorkersKvPricing kv;
     kv.source = readSource(reader);
     kv.perMillionReads = price(reader, "perMillionReads");
@@ -166,13 +181,13 @@ WorkersKvPricing readWorkersKv(ObjectReader& reader) {
     return kv;
 }
 
-std::function<InstancePricing(ObjectReader&)> instanceReader(const std::string& catalogueKey,
-                                                             const std::string& entryKind) {
-    return [catalogueKey, entryKind](ObjectReader& reader) {
+std::function<InstancePricing(JsonObjectReader&)> instanceReader(const std::string& catalogueKey,
+                                                                 const std::string& entryKind) {
+    return [catalogueKey, entryKind](JsonObjectReader& reader) {
         InstancePricing pricing;
         pricing.source = readSource(reader);
-        pricing.types =
-            readCatalogue<InstanceType>(reader, catalogueKey, entryKind, [](ObjectReader& entry) {
+        pricing.types = readCatalogue<InstanceType>(
+            reader, catalogueKey, entryKind, [](JsonObjectReader& entry) {
                 InstanceType type;
                 type.hourly = price(entry, "hourly");
                 type.vcpu = positive(entry, "vcpu");
@@ -184,11 +199,11 @@ std::function<InstancePricing(ObjectReader&)> instanceReader(const std::string& 
     };
 }
 
-FargatePricing readFargate(ObjectReader& reader) {
+FargatePricing readFargate(JsonObjectReader& reader) {
     FargatePricing fargate;
     fargate.source = readSource(reader);
     fargate.architectures = readCatalogue<FargateArchitecturePrices>(
-        reader, "architectures", "architecture", [](ObjectReader& entry) {
+        reader, "architectures", "architecture", [](JsonObjectReader& entry) {
             FargateArchitecturePrices prices;
             prices.perVcpuHour = price(entry, "perVcpuHour");
             prices.perGbHour = price(entry, "perGbHour");
@@ -198,7 +213,7 @@ FargatePricing readFargate(ObjectReader& reader) {
     return fargate;
 }
 
-LoadBalancerPricing readLoadBalancer(ObjectReader& reader) {
+LoadBalancerPricing readLoadBalancer(JsonObjectReader& reader) {
     LoadBalancerPricing lb;
     lb.source = readSource(reader);
     lb.hourly = price(reader, "hourly");
@@ -208,11 +223,11 @@ LoadBalancerPricing readLoadBalancer(ObjectReader& reader) {
     return lb;
 }
 
-DataTransferPricing readDataTransfer(ObjectReader& reader) {
+DataTransferPricing readDataTransfer(JsonObjectReader& reader) {
     DataTransferPricing transfer;
     transfer.source = readSource(reader);
     transfer.providers =
-        readCatalogue<EgressPrices>(reader, "providers", "provider", [](ObjectReader& entry) {
+        readCatalogue<EgressPrices>(reader, "providers", "provider", [](JsonObjectReader& entry) {
             EgressPrices prices;
             prices.perGb = price(entry, "perGb");
             prices.includedGbPerMonth = optionalAmount(entry, "includedGbPerMonth");
@@ -260,23 +275,15 @@ OrderedJson instancesJson(const InstancePricing& pricing, const std::string& cat
     return json;
 }
 
-std::string withoutExceptionPrefix(const std::string& what) {
-    // nlohmann prefixes "[json.exception.parse_error.101] "; the user needs only the rest.
-    const auto close = what.find("] ");
-    return (what.rfind("[json.exception.", 0) == 0 && close != std::string::npos)
-               ? what.substr(close + 2)
-               : what;
-}
-
 }  // namespace
 
 std::optional<PricingTable> pricingFromJson(const Json& json, ValidationReport& report) {
     const std::size_t issuesBefore = report.issues().size();
     if (!json.is_object()) {
-        report.add("", "a pricing table must be a JSON object, got " + costjson::describe(json));
+        report.add("", "a pricing table must be a JSON object, got " + describeJson(json));
         return std::nullopt;
     }
-    ObjectReader root(json, "", report);
+    JsonObjectReader root(json, "", report);
     PricingTable table;
     if (const auto version = root.integer("schemaVersion", true, 1, 1'000'000)) {
         if (*version != kPricingSchemaVersion) {
@@ -286,7 +293,7 @@ std::optional<PricingTable> pricingFromJson(const Json& json, ValidationReport& 
         }
     }
     table.name = root.string("name", false).value_or("");
-    table.source = root.string("source", true).value_or("");
+    table.source = root.nonEmptyString("source", true).value_or("");
     table.date = readDate(root, "date");
     table.currency = readCurrency(root, "currency");
     table.note = root.string("note", false).value_or("");
@@ -320,14 +327,13 @@ std::optional<PricingTable> pricingFromJson(const Json& json, ValidationReport& 
 }
 
 std::optional<PricingTable> parsePricing(std::string_view text, ValidationReport& report) {
-    Json json;
-    try {
-        json = Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& error) {
-        report.add("", "malformed JSON: " + withoutExceptionPrefix(error.what()));
-        return std::nullopt;
-    }
-    return pricingFromJson(json, report);
+    const std::size_t issuesBefore = report.issues().size();
+    const auto json = parseJsonText(text, "a pricing table", report);
+    if (!json) return std::nullopt;
+    auto table = pricingFromJson(*json, report);
+    // A key given twice was reported by the parse; the table is not to be used either way.
+    if (report.issues().size() != issuesBefore) return std::nullopt;
+    return table;
 }
 
 nlohmann::ordered_json toJson(const PricingTable& table) {
@@ -459,15 +465,12 @@ PricingLoadResult loadPricingFile(const std::filesystem::path& path) {
     }
     std::ostringstream text;
     text << in.rdbuf();
-    Json json;
-    try {
-        json = Json::parse(text.str());
-    } catch (const Json::parse_error& parseError) {
-        result.report.add("", "pricing file '" + name + "' is not valid JSON: " +
-                                  withoutExceptionPrefix(parseError.what()));
-        return result;
-    }
-    result.table = pricingFromJson(json, result.report);
+    const auto json =
+        parseJsonText(text.str(), "a pricing table", result.report, "pricing file '" + name + "'");
+    if (!json) return result;
+    result.table = pricingFromJson(*json, result.report);
+    // A key given twice was reported by the parse; the table is not to be used either way.
+    if (!result.report.ok()) result.table.reset();
     return result;
 }
 

@@ -14,7 +14,6 @@
 // answer" (nullopt), which every analytic accessor returns for a non-finite result.
 
 #include <algorithm>
-#include <array>
 #include <boost/math/distributions/exponential.hpp>
 #include <boost/math/distributions/gamma.hpp>
 #include <boost/math/distributions/lognormal.hpp>
@@ -30,12 +29,11 @@
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
 #include <boost/random/weibull_distribution.hpp>
-#include <cctype>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <string_view>
-#include <system_error>
+
+#include "sim/scenario/jsonreader.h"
 
 namespace archsim {
 
@@ -65,25 +63,9 @@ bool isOpenProbability(double p) {
     return p > 0.0 && p < 1.0;
 }
 
-// std::to_chars rather than printf or streams: the GUI process sets the C locale from the
-// environment, and a "12,5" in an error message or a description would be wrong.
-std::string formatWith(double value, std::optional<int> precision) {
-    std::array<char, 64> buffer{};
-    const auto result = precision
-                            ? std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                            std::chars_format::general, *precision)
-                            : std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    if (result.ec != std::errc{}) return "?";
-    return std::string(buffer.data(), result.ptr);
-}
-
-/// Every digit needed to read the value back: for error messages, which quote the user's number.
-std::string formatExact(double value) {
-    return formatWith(value, std::nullopt);
-}
 /// Six significant digits: for descriptions, which are read at a glance.
 std::string formatShort(double value) {
-    return formatWith(value, 6);
+    return formatNumber(value, 6);
 }
 
 /// The 0.99 quantile of the standard normal: how many sigmas p99 lies above the median.
@@ -539,7 +521,7 @@ public:
         std::string text = "mixture(";
         for (std::size_t i = 0; i < m_components.size(); ++i) {
             if (i > 0) text += ", ";
-            text += formatWith(100.0 * m_shares[i], 3) + "% " +
+            text += formatNumber(100.0 * m_shares[i], 3) + "% " +
                     m_components[i].distribution->describe();
         }
         return text + ")";
@@ -585,128 +567,21 @@ private:
 // JSON reader
 // ----------------------------------------------------------------------------------------------
 
-/// What a number must satisfy.
-enum class Range {
-    Finite,         ///< any finite number (lognormal mu)
-    Value,          ///< in [0, kMaxDistributionValue]: a value in the distribution's own unit
-    PositiveValue,  ///< in (0, kMaxDistributionValue]
-    Positive,       ///< > 0: a shape parameter or a mixture weight
-    Probability,    ///< in [0, 1]
-};
-
-/// A JSON value as a message quotes it: its kind, then (shortened) its text.
-std::string describeJson(const json& value) {
-    if (value.is_null()) return "null";
-    std::string text = value.dump();
-    constexpr std::size_t kMaxQuoted = 60;
-    if (text.size() > kMaxQuoted) text = text.substr(0, kMaxQuoted) + "...";
-    return std::string(value.type_name()) + " " + text;
-}
-
-/// Reads a number and checks its range; reports at `path` and returns nullopt on any problem.
-/// `why`, when given, explains a lower bound that is not obvious.
-std::optional<double> checkNumber(const json& value, const std::string& path, Range range,
-                                  ValidationReport& report, std::string_view why = {}) {
-    if (!value.is_number()) {
-        report.add(path, "must be a number, got " + describeJson(value));
-        return std::nullopt;
-    }
-    const double x = value.get<double>();
-    if (!std::isfinite(x)) {
-        report.add(path, "must be a finite number, got " + formatExact(x));
-        return std::nullopt;
-    }
-    const std::string got = ", got " + formatExact(x);
-    const std::string because = why.empty() ? std::string() : " (" + std::string(why) + ")";
-    bool ok = true;
-    switch (range) {
-        case Range::Finite:
-            break;
-        case Range::Value:
-            if (x < 0.0) {
-                report.add(path, "must be >= 0" + got + because);
-                ok = false;
-            }
-            break;
-        case Range::PositiveValue:
-        case Range::Positive:
-            if (x <= 0.0) {
-                report.add(path, "must be > 0" + got + because);
-                ok = false;
-            }
-            break;
-        case Range::Probability:
-            if (x < 0.0 || x > 1.0) {
-                report.add(path, "must be a fraction in [0, 1] (0.99 for p99)" + got);
-                ok = false;
-            }
-            break;
-    }
-    if (ok && (range == Range::Value || range == Range::PositiveValue) &&
-        x > kMaxDistributionValue) {
-        report.add(path, "must be <= " + formatExact(kMaxDistributionValue) +
-                             " (a larger value is absurd for a latency in ms)" + got);
-        ok = false;
-    }
-    return ok ? std::optional<double>(x) : std::nullopt;
-}
-
-/// Levenshtein distance, ignoring ASCII case: enough to catch "meen" or "Exponential".
-std::size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> previous(b.size() + 1);
-    std::vector<std::size_t> current(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        current[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                              std::tolower(static_cast<unsigned char>(b[j - 1]));
-            current[j] =
-                std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same ? 0 : 1)});
-        }
-        std::swap(previous, current);
-    }
-    return previous[b.size()];
-}
-
-/// " (did you mean 'mean'?)" when one candidate is close to `word`, else nothing.
-template <typename Candidates>
-std::string suggestion(std::string_view word, const Candidates& candidates) {
-    std::string_view best;
-    std::size_t bestDistance = std::max<std::size_t>(2, word.size() / 3) + 1;
-    for (const auto& candidate : candidates) {
-        const std::size_t distance = editDistance(word, candidate);
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best.empty() ? std::string() : " (did you mean '" + std::string(best) + "'?)";
-}
-
-template <typename Names>
-std::string joinNames(const Names& names) {
-    std::string text;
-    for (const auto& name : names) {
-        if (!text.empty()) text += ", ";
-        text += name;
-    }
-    return text;
-}
+// Ranges of the parameters. A value in the distribution's own unit (a latency in ms) is >= 0 and
+// below a limit that also keeps every converted delay inside simulated time.
+constexpr std::string_view kAbsurdValue = "a larger value is absurd for a latency in ms";
+constexpr NumberRange kValue = NumberRange(0.0, kMaxDistributionValue).explainMax(kAbsurdValue);
+constexpr NumberRange kPositiveValue =
+    NumberRange(0.0, kMaxDistributionValue, true).explainMax(kAbsurdValue);
+/// A shape parameter or a mixture weight.
+constexpr NumberRange kPositive = NumberRange::positive();
+/// A percentile of an empirical distribution, where 50 typed for the median is a likely mistake.
+constexpr NumberRange kProbability =
+    NumberRange(0.0, 1.0).explainMax("percentiles are fractions: 0.99 for p99");
 
 class Reader {
 public:
-    /// One distribution object being read.
-    struct Object {
-        const json& value;
-        const std::string& path;
-        std::string what;  ///< for messages: "exponential distribution", "mixture component"
-        int depth;
-
-        bool has(std::string_view key) const { return value.contains(key); }
-        std::string pathOf(std::string_view key) const { return joinPath(path, std::string(key)); }
-    };
-    using FamilyRead = DistributionPtr (Reader::*)(const Object&);
+    using FamilyRead = DistributionPtr (Reader::*)(JsonObjectReader&, int depth);
     /// A family as the reader knows it: its type name, its fields, and the function reading it.
     struct Family {
         std::string_view name;
@@ -723,28 +598,22 @@ public:
 private:
     static const Family* findFamily(std::string_view name);
 
-    /// A required numeric field; reports it missing, mistyped or out of range.
-    std::optional<double> number(const Object& object, std::string_view key, Range range,
-                                 std::string_view why = {});
-    void reportMissing(const Object& object, std::string_view key);
-    void reportUnknownFields(const json& object, const std::string& path,
-                             const std::vector<std::string_view>& known, std::string_view where);
-    /// A nested distribution held in `key` of `object`.
-    DistributionPtr child(const Object& object, std::string_view key);
+    /// A nested distribution held in the field `key` of an object at `depth`.
+    DistributionPtr child(JsonObjectReader& object, std::string_view key, int depth);
 
-    DistributionPtr readConstant(const Object& object);
-    DistributionPtr readUniform(const Object& object);
-    DistributionPtr readExponential(const Object& object);
-    DistributionPtr readNormal(const Object& object);
-    DistributionPtr readLognormal(const Object& object);
-    DistributionPtr readGamma(const Object& object);
-    DistributionPtr readWeibull(const Object& object);
-    DistributionPtr readPareto(const Object& object);
-    DistributionPtr readEmpirical(const Object& object);
-    DistributionPtr readEmpiricalPoints(const Object& object);
-    DistributionPtr readEmpiricalSamples(const Object& object);
-    DistributionPtr readMixture(const Object& object);
-    DistributionPtr readShift(const Object& object);
+    DistributionPtr readConstant(JsonObjectReader& object, int depth);
+    DistributionPtr readUniform(JsonObjectReader& object, int depth);
+    DistributionPtr readExponential(JsonObjectReader& object, int depth);
+    DistributionPtr readNormal(JsonObjectReader& object, int depth);
+    DistributionPtr readLognormal(JsonObjectReader& object, int depth);
+    DistributionPtr readGamma(JsonObjectReader& object, int depth);
+    DistributionPtr readWeibull(JsonObjectReader& object, int depth);
+    DistributionPtr readPareto(JsonObjectReader& object, int depth);
+    DistributionPtr readEmpirical(JsonObjectReader& object, int depth);
+    DistributionPtr readEmpiricalPoints(JsonObjectReader& object);
+    DistributionPtr readEmpiricalSamples(JsonObjectReader& object);
+    DistributionPtr readMixture(JsonObjectReader& object, int depth);
+    DistributionPtr readShift(JsonObjectReader& object, int depth);
 
     ValidationReport& m_report;
 };
@@ -783,7 +652,7 @@ DistributionPtr Reader::read(const json& value, const std::string& path, int dep
     }
     if (value.is_number()) {
         // A bare number is a constant: the short form for a fixed latency.
-        const auto constant = checkNumber(value, path, Range::Value, m_report);
+        const auto constant = readNumber(value, path, kValue, m_report);
         return constant ? makeConstant(*constant) : nullptr;
     }
     if (!value.is_object()) {
@@ -793,33 +662,16 @@ DistributionPtr Reader::read(const json& value, const std::string& path, int dep
                          describeJson(value));
         return nullptr;
     }
-    const auto typeField = value.find("type");
-    if (typeField == value.end()) {
-        m_report.add(
-            path, "missing required field 'type' (one of: " + joinNames(distributionTypes()) + ")");
-        return nullptr;
-    }
-    if (!typeField->is_string()) {
-        m_report.add(joinPath(path, "type"),
-                     "must be a string (one of: " + joinNames(distributionTypes()) + "), got " +
-                         describeJson(*typeField));
-        return nullptr;
-    }
-    const auto& type = typeField->get_ref<const std::string&>();
-    const Family* family = findFamily(type);
-    if (family == nullptr) {
-        m_report.add(joinPath(path, "type"),
-                     "unknown distribution type '" + type + "'" +
-                         suggestion(type, distributionTypes()) +
-                         "; known types: " + joinNames(distributionTypes()));
-        return nullptr;
-    }
-
-    DistributionPtr distribution =
-        (this->*family->read)(Object{value, path, type + " distribution", depth});
-    std::vector<std::string_view> known = family->fields;
-    known.insert(known.begin(), "type");
-    reportUnknownFields(value, path, known, "for type '" + type + "'");
+    JsonObjectReader object(value, path, m_report);
+    // Without a valid type nobody knows which fields belong; the type is the mistake to fix.
+    const auto type = object.choice("type", true, distributionTypes());
+    const Family* family = type ? findFamily(*type) : nullptr;
+    if (family == nullptr) return nullptr;
+    // All of the family's fields are known, those of the form not used too (lognormal's mu and
+    // sigma beside median and p99): a mix of forms is the family reader's to report.
+    for (const std::string_view field : family->fields) object.allow(field);
+    DistributionPtr distribution = (this->*family->read)(object, depth);
+    object.reportUnknownFields();
     if (m_report.issues().size() != issuesBefore || !distribution) return nullptr;
 
     // Each parameter may be sane while their combination is not (a lognormal with sigma 20, a
@@ -834,7 +686,7 @@ DistributionPtr Reader::read(const json& value, const std::string& path, int dep
     }
     if (!(*p99 <= kMaxDistributionValue)) {
         m_report.add(path, "its 99th percentile is " + formatShort(*p99) + ", above " +
-                               formatExact(kMaxDistributionValue) +
+                               formatNumber(kMaxDistributionValue) +
                                " (absurd for a latency in ms); check the parameters of " +
                                distribution->describe());
         return nullptr;
@@ -842,152 +694,121 @@ DistributionPtr Reader::read(const json& value, const std::string& path, int dep
     return distribution;
 }
 
-std::optional<double> Reader::number(const Object& object, std::string_view key, Range range,
-                                     std::string_view why) {
-    const auto field = object.value.find(key);
-    if (field == object.value.end()) {
-        reportMissing(object, key);
-        return std::nullopt;
-    }
-    return checkNumber(*field, object.pathOf(key), range, m_report, why);
+DistributionPtr Reader::child(JsonObjectReader& object, std::string_view key, int depth) {
+    const json* value = object.value(key, true);
+    if (value == nullptr) return nullptr;
+    return read(*value, object.fieldPath(key), depth + 1);
 }
 
-void Reader::reportMissing(const Object& object, std::string_view key) {
-    m_report.add(object.path,
-                 object.what + " is missing required field '" + std::string(key) + "'");
-}
-
-void Reader::reportUnknownFields(const json& object, const std::string& path,
-                                 const std::vector<std::string_view>& known,
-                                 std::string_view where) {
-    // nlohmann::json keeps object keys sorted, so the issues come in a stable order.
-    for (const auto& [key, unused] : object.items()) {
-        if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-        m_report.add(joinPath(path, key), "unknown field '" + key + "'" + suggestion(key, known) +
-                                              " " + std::string(where) +
-                                              "; known fields: " + joinNames(known));
-    }
-}
-
-DistributionPtr Reader::child(const Object& object, std::string_view key) {
-    const auto field = object.value.find(key);
-    if (field == object.value.end()) {
-        reportMissing(object, key);
-        return nullptr;
-    }
-    return read(*field, object.pathOf(key), object.depth + 1);
-}
-
-DistributionPtr Reader::readConstant(const Object& object) {
-    const auto value = number(object, "value", Range::Value);
+DistributionPtr Reader::readConstant(JsonObjectReader& object, int) {
+    const auto value = object.number("value", true, kValue);
     return value ? makeConstant(*value) : nullptr;
 }
 
-DistributionPtr Reader::readUniform(const Object& object) {
-    const auto min = number(object, "min", Range::Value);
-    const auto max = number(object, "max", Range::Value);
+DistributionPtr Reader::readUniform(JsonObjectReader& object, int) {
+    const auto min = object.number("min", true, kValue);
+    const auto max = object.number("max", true, kValue);
     if (!min || !max) return nullptr;
     if (*min > *max) {
-        m_report.add(object.pathOf("max"),
-                     "must be >= min (" + formatExact(*min) + "), got " + formatExact(*max));
+        object.fail("max",
+                    "must be >= min (" + formatNumber(*min) + "), got " + formatNumber(*max));
         return nullptr;
     }
     return makeUniform(*min, *max);
 }
 
-DistributionPtr Reader::readExponential(const Object& object) {
-    const auto mean = number(object, "mean", Range::PositiveValue);
+DistributionPtr Reader::readExponential(JsonObjectReader& object, int) {
+    const auto mean = object.number("mean", true, kPositiveValue);
     return mean ? makeExponential(*mean) : nullptr;
 }
 
-DistributionPtr Reader::readNormal(const Object& object) {
-    const auto mean = number(object, "mean", Range::Value,
-                             "the normal is truncated at 0; a negative mean would reject most "
-                             "draws");
-    const auto stddev = number(object, "stddev", Range::PositiveValue);
+DistributionPtr Reader::readNormal(JsonObjectReader& object, int) {
+    const auto mean = object.number(
+        "mean", true,
+        kValue.explainMin("the normal is truncated at 0; a negative mean would reject most draws"));
+    const auto stddev = object.number("stddev", true, kPositiveValue);
     if (!mean || !stddev) return nullptr;
     return makeNormal(*mean, *stddev);
 }
 
-DistributionPtr Reader::readLognormal(const Object& object) {
+DistributionPtr Reader::readLognormal(JsonObjectReader& object, int) {
     const bool percentileForm = object.has("median") || object.has("p99");
     const bool parameterForm = object.has("mu") || object.has("sigma");
     if (percentileForm && parameterForm) {
-        m_report.add(object.path,
+        m_report.add(object.path(),
                      "lognormal takes either 'median' and 'p99' or 'mu' and 'sigma', not both; "
                      "remove one pair");
         return nullptr;
     }
     if (parameterForm) {
-        const auto mu = number(object, "mu", Range::Finite);
-        const auto sigma = number(object, "sigma", Range::Positive);
+        const auto mu = object.number("mu", true);
+        const auto sigma = object.number("sigma", true, kPositive);
         if (mu && *mu > std::log(kMaxDistributionValue)) {
-            m_report.add(object.pathOf("mu"),
-                         "must be <= ln(" + formatExact(kMaxDistributionValue) +
-                             ") = " + formatShort(std::log(kMaxDistributionValue)) +
-                             " (the median e^mu would be absurd for a latency in ms), got " +
-                             formatExact(*mu));
+            object.fail("mu", "must be <= ln(" + formatNumber(kMaxDistributionValue) +
+                                  ") = " + formatShort(std::log(kMaxDistributionValue)) +
+                                  " (the median e^mu would be absurd for a latency in ms), got " +
+                                  formatNumber(*mu));
             return nullptr;
         }
         if (!mu || !sigma) return nullptr;
         return makeLognormal(*mu, *sigma);
     }
     if (!percentileForm) {
-        m_report.add(object.path,
+        m_report.add(object.path(),
                      "lognormal distribution is missing its parameters: give 'median' and 'p99' "
                      "(e.g. {\"median\": 12, \"p99\": 40}) or 'mu' and 'sigma'");
         return nullptr;
     }
-    const auto median = number(object, "median", Range::PositiveValue);
-    const auto p99 = number(object, "p99", Range::PositiveValue);
+    const auto median = object.number("median", true, kPositiveValue);
+    const auto p99 = object.number("p99", true, kPositiveValue);
     if (!median || !p99) return nullptr;
     if (!(*p99 > *median)) {
-        m_report.add(object.pathOf("p99"),
-                     "must be > median (" + formatExact(*median) + "), got " + formatExact(*p99));
+        object.fail("p99",
+                    "must be > median (" + formatNumber(*median) + "), got " + formatNumber(*p99));
         return nullptr;
     }
     return makeLognormalFromMedianP99(*median, *p99);
 }
 
-DistributionPtr Reader::readGamma(const Object& object) {
-    const auto shape = number(object, "shape", Range::Positive);
-    const auto scale = number(object, "scale", Range::PositiveValue);
+DistributionPtr Reader::readGamma(JsonObjectReader& object, int) {
+    const auto shape = object.number("shape", true, kPositive);
+    const auto scale = object.number("scale", true, kPositiveValue);
     if (!shape || !scale) return nullptr;
     return makeGamma(*shape, *scale);
 }
 
-DistributionPtr Reader::readWeibull(const Object& object) {
-    const auto shape = number(object, "shape", Range::Positive);
-    const auto scale = number(object, "scale", Range::PositiveValue);
+DistributionPtr Reader::readWeibull(JsonObjectReader& object, int) {
+    const auto shape = object.number("shape", true, kPositive);
+    const auto scale = object.number("scale", true, kPositiveValue);
     if (!shape || !scale) return nullptr;
     return makeWeibull(*shape, *scale);
 }
 
-DistributionPtr Reader::readPareto(const Object& object) {
-    const auto shape = number(object, "shape", Range::Positive);
-    const auto scale = number(object, "scale", Range::PositiveValue);
+DistributionPtr Reader::readPareto(JsonObjectReader& object, int) {
+    const auto shape = object.number("shape", true, kPositive);
+    const auto scale = object.number("scale", true, kPositiveValue);
     if (!shape || !scale) return nullptr;
     return makePareto(*shape, *scale);
 }
 
-DistributionPtr Reader::readEmpirical(const Object& object) {
+DistributionPtr Reader::readEmpirical(JsonObjectReader& object, int) {
     const bool hasPoints = object.has("points");
     const bool hasSamples = object.has("samples");
     if (hasPoints && hasSamples) {
-        m_report.add(object.path, "empirical takes either 'points' or 'samples', not both");
+        m_report.add(object.path(), "empirical takes either 'points' or 'samples', not both");
         return nullptr;
     }
     if (hasPoints) return readEmpiricalPoints(object);
     if (hasSamples) return readEmpiricalSamples(object);
-    m_report.add(object.path,
+    m_report.add(object.path(),
                  "empirical distribution is missing its data: give 'points' "
                  "([[percentile, value], ...] from [0, x] to [1, x]) or 'samples' ([value, ...])");
     return nullptr;
 }
 
-DistributionPtr Reader::readEmpiricalPoints(const Object& object) {
-    const std::string path = object.pathOf("points");
-    const json& points = object.value.at("points");
+DistributionPtr Reader::readEmpiricalPoints(JsonObjectReader& object) {
+    const std::string path = object.fieldPath("points");
+    const json& points = *object.value("points", true);
     if (!points.is_array()) {
         m_report.add(path,
                      "must be an array of [percentile, value] pairs, got " + describeJson(points));
@@ -1013,29 +834,29 @@ DistributionPtr Reader::readEmpiricalPoints(const Object& object) {
         }
         const std::string pPath = indexPath(entryPath, 0);
         const std::string xPath = indexPath(entryPath, 1);
-        const auto p = checkNumber(entry[0], pPath, Range::Probability, m_report);
-        const auto x = checkNumber(entry[1], xPath, Range::Value, m_report);
+        const auto p = readNumber(entry[0], pPath, kProbability, m_report);
+        const auto x = readNumber(entry[1], xPath, kValue, m_report);
         if (!p || !x) {
             ok = false;
             previous.reset();
             continue;
         }
         if (i == 0 && *p != 0.0) {
-            m_report.add(pPath, "the first percentile must be exactly 0, got " + formatExact(*p));
+            m_report.add(pPath, "the first percentile must be exactly 0, got " + formatNumber(*p));
             ok = false;
         }
         if (i + 1 == points.size() && *p != 1.0) {
-            m_report.add(pPath, "the last percentile must be exactly 1, got " + formatExact(*p));
+            m_report.add(pPath, "the last percentile must be exactly 1, got " + formatNumber(*p));
             ok = false;
         }
         if (previous && !(*p > previous->p)) {
             m_report.add(pPath, "must be greater than the previous percentile (" +
-                                    formatExact(previous->p) + "), got " + formatExact(*p));
+                                    formatNumber(previous->p) + "), got " + formatNumber(*p));
             ok = false;
         }
         if (previous && *x < previous->x) {
-            m_report.add(xPath, "must be >= the previous value (" + formatExact(previous->x) +
-                                    "), got " + formatExact(*x) +
+            m_report.add(xPath, "must be >= the previous value (" + formatNumber(previous->x) +
+                                    "), got " + formatNumber(*x) +
                                     "; values must not decrease as percentiles grow");
             ok = false;
         }
@@ -1046,9 +867,9 @@ DistributionPtr Reader::readEmpiricalPoints(const Object& object) {
     return std::make_shared<Empirical>(std::move(read));
 }
 
-DistributionPtr Reader::readEmpiricalSamples(const Object& object) {
-    const std::string path = object.pathOf("samples");
-    const json& samples = object.value.at("samples");
+DistributionPtr Reader::readEmpiricalSamples(JsonObjectReader& object) {
+    const std::string path = object.fieldPath("samples");
+    const json& samples = *object.value("samples", true);
     if (!samples.is_array()) {
         m_report.add(path, "must be an array of observed values, got " + describeJson(samples));
         return nullptr;
@@ -1061,7 +882,7 @@ DistributionPtr Reader::readEmpiricalSamples(const Object& object) {
     std::vector<double> values;
     values.reserve(samples.size());
     for (std::size_t i = 0; i < samples.size(); ++i) {
-        const auto value = checkNumber(samples[i], indexPath(path, i), Range::Value, m_report);
+        const auto value = readNumber(samples[i], indexPath(path, i), kValue, m_report);
         if (value) {
             values.push_back(*value);
         } else {
@@ -1072,13 +893,10 @@ DistributionPtr Reader::readEmpiricalSamples(const Object& object) {
     return makeEmpiricalFromSamples(std::move(values));
 }
 
-DistributionPtr Reader::readMixture(const Object& object) {
-    const auto field = object.value.find("components");
-    if (field == object.value.end()) {
-        reportMissing(object, "components");
-        return nullptr;
-    }
-    const std::string path = object.pathOf("components");
+DistributionPtr Reader::readMixture(JsonObjectReader& object, int depth) {
+    const json* field = object.value("components", true);
+    if (field == nullptr) return nullptr;
+    const std::string path = object.fieldPath("components");
     if (!field->is_array()) {
         m_report.add(path, "must be an array of {\"weight\": w, \"distribution\": {...}}, got " +
                                describeJson(*field));
@@ -1088,7 +906,6 @@ DistributionPtr Reader::readMixture(const Object& object) {
         m_report.add(path, "must have at least one component");
         return nullptr;
     }
-    static const std::vector<std::string_view> componentFields = {"weight", "distribution"};
     bool ok = true;
     std::vector<MixtureComponent> components;
     for (std::size_t i = 0; i < field->size(); ++i) {
@@ -1101,10 +918,10 @@ DistributionPtr Reader::readMixture(const Object& object) {
             ok = false;
             continue;
         }
-        const Object component{entry, componentPath, "mixture component", object.depth};
-        const auto weight = number(component, "weight", Range::Positive);
-        const DistributionPtr distribution = child(component, "distribution");
-        reportUnknownFields(entry, componentPath, componentFields, "in a mixture component");
+        JsonObjectReader component(entry, componentPath, m_report);
+        const auto weight = component.number("weight", true, kPositive);
+        const DistributionPtr distribution = child(component, "distribution", depth);
+        component.reportUnknownFields();
         if (!weight || !distribution) {
             ok = false;
             continue;
@@ -1121,9 +938,9 @@ DistributionPtr Reader::readMixture(const Object& object) {
     return makeMixture(std::move(components));
 }
 
-DistributionPtr Reader::readShift(const Object& object) {
-    const auto offset = number(object, "offset", Range::Value);
-    const DistributionPtr inner = child(object, "distribution");
+DistributionPtr Reader::readShift(JsonObjectReader& object, int depth) {
+    const auto offset = object.number("offset", true, kValue);
+    const DistributionPtr inner = child(object, "distribution", depth);
     if (!offset || !inner) return nullptr;
     return makeShift(*offset, inner);
 }

@@ -1,151 +1,452 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sim/scenario/jsonreader.h"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
 #include <cmath>
-#include <sstream>
+#include <set>
+#include <system_error>
 
 namespace archsim {
 
-std::string formatNumber(double value) {
-    std::ostringstream out;
-    out.precision(12);
-    out << value;
-    return out.str();
+namespace {
+
+using nlohmann::json;
+
+/// Strings longer than this are cut in messages, which must stay one readable line.
+constexpr std::size_t kMaxQuotedChars = 40;
+
+/// Levenshtein distance, ignoring ASCII case: enough to catch "meen", "databse" or "Exponential".
+std::size_t editDistance(std::string_view a, std::string_view b) {
+    const auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            const bool same = lower(a[i - 1]) == lower(b[j - 1]);
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
 }
 
-std::string describeJsonType(const nlohmann::json& value) {
-    switch (value.type()) {
-        case nlohmann::json::value_t::null: return "null";
-        case nlohmann::json::value_t::object: return "an object";
-        case nlohmann::json::value_t::array: return "an array";
-        case nlohmann::json::value_t::string: return "a string";
-        case nlohmann::json::value_t::boolean: return "a boolean";
-        case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned:
-        case nlohmann::json::value_t::number_float: return "a number";
-        default: return "an unsupported value";
-    }
+bool isIdentifier(std::string_view key) {
+    const auto identifierChar = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_';
+    };
+    return !key.empty() && std::all_of(key.begin(), key.end(), identifierChar) &&
+           !(key[0] >= '0' && key[0] <= '9');
 }
 
-JsonObjectReader::JsonObjectReader(const nlohmann::json& json, std::string path,
-                                   ValidationReport& report)
-    : m_path(std::move(path)), m_report(report) {
-    if (json.is_object()) {
-        m_object = &json;
-    } else {
-        m_report.add(m_path, "must be an object, got " + describeJsonType(json));
-    }
+/// A string as JSON text, quoted and escaped. Invalid UTF-8 (typed in a GUI, or a corrupt file) is
+/// replaced rather than thrown on: a message must always be producible.
+std::string jsonString(std::string_view text) {
+    return json(text).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-bool JsonObjectReader::has(const std::string& key) const {
-    return m_object && m_object->contains(key);
+/// " (did you mean 'x'?)" when one candidate is close to `word`, else nothing.
+std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
+    const auto match = closestMatch(word, candidates);
+    return match ? " (did you mean '" + *match + "'?)" : std::string();
 }
 
-const nlohmann::json* JsonObjectReader::value(const std::string& key, bool required) {
-    if (!m_object) return nullptr;
-    m_known.insert(key);
-    const auto it = m_object->find(key);
-    if (it == m_object->end()) {
-        if (required) m_report.add(fieldPath(key), "is required but missing");
-        return nullptr;
-    }
-    return &*it;
-}
-
-std::optional<double> JsonObjectReader::number(const std::string& key, bool required,
-                                               const NumberRange& range) {
-    const nlohmann::json* v = value(key, required);
-    if (!v) return std::nullopt;
-    if (!v->is_number()) {
-        m_report.add(fieldPath(key), "must be a number, got " + describeJsonType(*v));
-        return std::nullopt;
-    }
-    const double x = v->get<double>();
-    const std::string unit = range.unit.empty() ? "" : " " + range.unit;
-    if (!std::isfinite(x)) {
-        m_report.add(fieldPath(key), "must be a finite number");
-        return std::nullopt;
-    }
+/// "must be >= 0 s", "must be <= 1e+12 (a larger value is absurd for a latency in ms)"; empty when
+/// `x` is within `range`.
+std::string rangeProblem(double x, const NumberRange& range) {
+    // Built with append(): GCC 12 warns falsely (-Wrestrict) about " " + std::string(...) at -O3.
+    std::string unit;
+    if (!range.unit.empty()) unit.append(" ").append(range.unit);
+    const auto because = [](std::string_view reason) {
+        std::string text;
+        if (!reason.empty()) text.append(" (").append(reason).append(")");
+        return text;
+    };
     if (range.minExclusive ? !(x > range.min) : !(x >= range.min)) {
-        m_report.add(fieldPath(key), std::string("must be ") + (range.minExclusive ? "> " : ">= ") +
-                                         formatNumber(range.min) + unit + ", got " +
-                                         formatNumber(x));
+        return std::string("must be ") + (range.minExclusive ? "> " : ">= ") +
+               formatNumber(range.min) + unit + because(range.minReason);
+    }
+    if (x > range.max)
+        return "must be <= " + formatNumber(range.max) + unit + because(range.maxReason);
+    return {};
+}
+
+// ---- duplicate keys and nesting
+// -------------------------------------------------------------------
+
+/// A SAX pass over the text for what the DOM parser hides or cannot survive: keys given twice in
+/// one object (the parser silently keeps one value) and absurdly deep nesting (copying or printing
+/// such a value recurses once per level and would overflow the stack).
+class StructureChecker final : public nlohmann::json_sax<json> {
+public:
+    StructureChecker(std::string_view document, ValidationReport& report)
+        : m_document(document), m_report(report) {}
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return open(true); }
+    bool start_array(std::size_t) override { return open(false); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& key) override {
+        Frame& frame = m_stack.back();
+        frame.key = key;
+        if (!frame.keys.insert(key).second)
+            m_report.add(currentPath(),
+                         "is given more than once in the same object; keep only one");
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+        return false;
+    }
+
+private:
+    /// Far deeper than any archsim file (handler steps and distributions nest 8 levels each).
+    static constexpr std::size_t kMaxDepth = 100;
+
+    struct Frame {
+        bool object;
+        std::set<std::string> keys;
+        std::string key;
+        std::size_t index = 0;
+    };
+
+    /// The path of the value being read. Built only for a report: keeping one path per frame
+    /// would cost memory quadratic in the depth.
+    std::string currentPath() const {
+        std::string path;
+        for (const Frame& frame : m_stack)
+            path = frame.object ? keyPath(path, frame.key) : indexPath(path, frame.index);
+        return path;
+    }
+    bool value() {
+        if (!m_stack.empty() && !m_stack.back().object) ++m_stack.back().index;
+        return true;
+    }
+    bool open(bool object) {
+        if (m_stack.size() == kMaxDepth) {
+            m_report.add(currentPath(), "values are nested more than " + std::to_string(kMaxDepth) +
+                                            " levels deep; this is not " + std::string(m_document));
+            return false;  // stops the parse
+        }
+        m_stack.push_back({object, {}, {}, 0});
+        return true;
+    }
+    bool close() {
+        m_stack.pop_back();
+        return value();
+    }
+
+    std::string_view m_document;
+    ValidationReport& m_report;
+    std::vector<Frame> m_stack;
+};
+
+}  // namespace
+
+// ---- text for messages --------------------------------------------------------------------------
+
+std::string formatNumber(double value, int significantDigits) {
+    // std::to_chars rather than printf or streams: the GUI process sets the C locale from the
+    // environment, and "12,5" in a message (or a saved description) would be wrong.
+    std::array<char, 64> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                      std::chars_format::general, significantDigits);
+    if (result.ec != std::errc{}) return "?";  // cannot happen: 64 characters hold any double
+    return std::string(buffer.data(), result.ptr);
+}
+
+std::string formatNumber(double value) {
+    // Twelve significant digits hold the numbers people type, and %g's layout writes them as typed
+    // (2678400, where the shortest exact form would be 2.6784e+06). A number they do not hold
+    // exactly gets every digit needed to read it back, so that "must be > median (30), got 30"
+    // cannot happen.
+    std::string text = formatNumber(value, 12);
+    double readBack = 0.0;
+    const auto parsed = std::from_chars(text.data(), text.data() + text.size(), readBack);
+    if (parsed.ec == std::errc{} && readBack == value) return text;
+    std::array<char, 64> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    if (result.ec != std::errc{}) return text;
+    return std::string(buffer.data(), result.ptr);
+}
+
+std::string describeJson(const json& value) {
+    switch (value.type()) {
+        case json::value_t::null:
+            return "null";
+        case json::value_t::boolean:
+            return value.get<bool>() ? "boolean true" : "boolean false";
+        case json::value_t::string: {
+            const auto& text = value.get_ref<const std::string&>();
+            if (text.size() <= kMaxQuotedChars) return "string " + jsonString(text);
+            return "string " + jsonString(text.substr(0, kMaxQuotedChars - 3) + "...");
+        }
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned:
+            return "number " + value.dump();  // exact, where a double would round past 2^53
+        case json::value_t::number_float:
+            return "number " + formatNumber(value.get<double>());
+        case json::value_t::array:
+            return "an array";
+        case json::value_t::object:
+            return "an object";
+        default:
+            return value.type_name();
+    }
+}
+
+std::string keyPath(const std::string& parent, std::string_view key) {
+    if (isIdentifier(key)) return joinPath(parent, std::string(key));
+    return parent + "[" + jsonString(key) + "]";
+}
+
+std::optional<std::string> closestMatch(std::string_view word,
+                                        const std::vector<std::string>& candidates) {
+    // A third of the word may be wrong (at least two letters): close enough to be a typo, far
+    // enough apart that the suggestion is not a guess.
+    const std::string* best = nullptr;
+    std::size_t bestDistance = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (const auto& candidate : candidates) {
+        const std::size_t distance = editDistance(word, candidate);
+        if (distance < bestDistance) {
+            best = &candidate;
+            bestDistance = distance;
+        }
+    }
+    if (best == nullptr) return std::nullopt;
+    return *best;
+}
+
+std::string joinNames(const std::vector<std::string>& names, std::string_view quote) {
+    std::string text;
+    for (const auto& name : names) {
+        if (!text.empty()) text += ", ";
+        text.append(quote).append(name).append(quote);
+    }
+    return text;
+}
+
+// ---- numbers ------------------------------------------------------------------------------------
+
+std::optional<double> readNumber(const json& value, const std::string& path,
+                                 const NumberRange& range, ValidationReport& report) {
+    if (!value.is_number()) {
+        report.add(path, "must be a number, got " + describeJson(value));
         return std::nullopt;
     }
-    if (x > range.max) {
-        m_report.add(fieldPath(key), "must be <= " + formatNumber(range.max) + unit + ", got " +
-                                         formatNumber(x));
+    const double x = value.get<double>();
+    if (!std::isfinite(x)) {
+        // JSON text cannot hold one, but a value built in code (the GUI's) can.
+        report.add(path, "must be a finite number, got " + formatNumber(x));
+        return std::nullopt;
+    }
+    if (const std::string problem = rangeProblem(x, range); !problem.empty()) {
+        report.add(path, problem + ", got " + formatNumber(x));
         return std::nullopt;
     }
     return x;
 }
 
-std::optional<std::int64_t> JsonObjectReader::integer(const std::string& key, bool required,
-                                                       std::int64_t min, std::int64_t max) {
-    const nlohmann::json* v = value(key, required);
-    if (!v) return std::nullopt;
-    const bool integral = v->is_number_integer() || v->is_number_unsigned() ||
-                          (v->is_number_float() && std::trunc(v->get<double>()) == v->get<double>());
-    if (!v->is_number() || !integral) {
-        m_report.add(fieldPath(key), "must be a whole number, got " +
-                                         (v->is_number() ? formatNumber(v->get<double>())
-                                                         : describeJsonType(*v)));
-        return std::nullopt;
+// ---- objects ------------------------------------------------------------------------------------
+
+JsonObjectReader::JsonObjectReader(const json& value, std::string path, ValidationReport& report)
+    : m_path(std::move(path)), m_report(report) {
+    if (value.is_object()) {
+        m_object = &value;
+    } else {
+        m_report.add(m_path, "must be an object, got " + describeJson(value));
     }
-    const double x = v->get<double>();
-    if (x < static_cast<double>(min) || x > static_cast<double>(max)) {
-        m_report.add(fieldPath(key), "must be between " + std::to_string(min) + " and " +
-                                         std::to_string(max) + ", got " + formatNumber(x));
-        return std::nullopt;
-    }
-    return v->is_number_float() ? static_cast<std::int64_t>(x) : v->get<std::int64_t>();
 }
 
-std::optional<std::string> JsonObjectReader::string(const std::string& key, bool required) {
-    const nlohmann::json* v = value(key, required);
-    if (!v) return std::nullopt;
+bool JsonObjectReader::has(std::string_view key) const {
+    return m_object != nullptr && m_object->contains(key);
+}
+
+void JsonObjectReader::allow(std::string_view key) {
+    if (std::find(m_known.begin(), m_known.end(), key) == m_known.end()) m_known.emplace_back(key);
+}
+
+void JsonObjectReader::fail(std::string_view key, std::string message) {
+    allow(key);
+    m_report.add(fieldPath(key), std::move(message));
+}
+
+const json* JsonObjectReader::value(std::string_view key, bool required) {
+    allow(key);
+    if (m_object == nullptr) return nullptr;
+    const auto found = m_object->find(key);
+    if (found == m_object->end()) {
+        if (required) m_report.add(fieldPath(key), "is required but missing");
+        return nullptr;
+    }
+    return &*found;
+}
+
+std::optional<double> JsonObjectReader::number(std::string_view key, bool required,
+                                               const NumberRange& range) {
+    const json* v = value(key, required);
+    if (v == nullptr) return std::nullopt;
+    return readNumber(*v, fieldPath(key), range, m_report);
+}
+
+std::optional<std::int64_t> JsonObjectReader::integer(std::string_view key, bool required,
+                                                      std::int64_t min, std::int64_t max) {
+    const json* v = value(key, required);
+    if (v == nullptr) return std::nullopt;
+    if (!v->is_number()) {
+        fail(key, "must be a whole number, got " + describeJson(*v));
+        return std::nullopt;
+    }
+    const auto outOfRange = [&](const std::string& got) {
+        fail(key, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                      ", got " + got);
+        return std::nullopt;
+    };
+    // Integers are compared as integers: through a double, 2^63 would pass for int64's maximum.
+    if (v->is_number_unsigned()) {
+        const auto u = v->get<std::uint64_t>();
+        if (max < 0 || u > static_cast<std::uint64_t>(max) || static_cast<std::int64_t>(u) < min)
+            return outOfRange(std::to_string(u));
+        return static_cast<std::int64_t>(u);
+    }
+    if (v->is_number_integer()) {
+        const auto i = v->get<std::int64_t>();
+        if (i < min || i > max) return outOfRange(std::to_string(i));
+        return i;
+    }
+    const double x = v->get<double>();
+    if (!std::isfinite(x) || std::trunc(x) != x) {
+        fail(key, "must be a whole number, got " + formatNumber(x));
+        return std::nullopt;
+    }
+    // 2^63 itself is the first double past int64's range (its maximum rounds up to it).
+    constexpr double kPastInt64 = 9223372036854775808.0;
+    if (x < static_cast<double>(min) || x > static_cast<double>(max) || x >= kPastInt64)
+        return outOfRange(formatNumber(x));
+    const auto i = static_cast<std::int64_t>(x);
+    if (i < min || i > max) return outOfRange(formatNumber(x));
+    return i;
+}
+
+std::optional<std::string> JsonObjectReader::string(std::string_view key, bool required) {
+    const json* v = value(key, required);
+    if (v == nullptr) return std::nullopt;
     if (!v->is_string()) {
-        m_report.add(fieldPath(key), "must be a string, got " + describeJsonType(*v));
+        fail(key, "must be a string, got " + describeJson(*v));
         return std::nullopt;
     }
     return v->get<std::string>();
 }
 
-std::optional<std::string> JsonObjectReader::choice(const std::string& key, bool required,
+std::optional<std::string> JsonObjectReader::nonEmptyString(std::string_view key, bool required) {
+    auto text = string(key, required);
+    if (text && text->empty()) {
+        fail(key, "must not be empty");
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<std::string> JsonObjectReader::choice(std::string_view key, bool required,
                                                     const std::vector<std::string>& allowed) {
-    auto s = string(key, required);
-    if (!s) return std::nullopt;
-    for (const auto& a : allowed)
-        if (*s == a) return s;
-    std::string list;
-    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + ("'" + a + "'");
-    m_report.add(fieldPath(key), "must be one of " + list + ", got '" + *s + "'");
+    const std::string list = joinNames(allowed, "'");
+    if (required && m_object != nullptr && !has(key)) {
+        fail(key, "is required but missing (one of " + list + ")");
+        return std::nullopt;
+    }
+    const json* v = value(key, false);
+    if (v == nullptr) return std::nullopt;
+    if (!v->is_string()) {
+        fail(key, "must be one of " + list + ", got " + describeJson(*v));
+        return std::nullopt;
+    }
+    const auto& text = v->get_ref<const std::string&>();
+    if (std::find(allowed.begin(), allowed.end(), text) != allowed.end()) return text;
+    fail(key, "must be one of " + list + ", got '" + text + "'" + suggestion(text, allowed));
     return std::nullopt;
 }
 
-std::optional<bool> JsonObjectReader::boolean(const std::string& key, bool required) {
-    const nlohmann::json* v = value(key, required);
-    if (!v) return std::nullopt;
+std::optional<bool> JsonObjectReader::boolean(std::string_view key, bool required) {
+    const json* v = value(key, required);
+    if (v == nullptr) return std::nullopt;
     if (!v->is_boolean()) {
-        m_report.add(fieldPath(key), "must be true or false, got " + describeJsonType(*v));
+        fail(key, "must be true or false, got " + describeJson(*v));
         return std::nullopt;
     }
     return v->get<bool>();
 }
 
-const nlohmann::json* JsonObjectReader::array(const std::string& key, bool required) {
-    const nlohmann::json* v = value(key, required);
-    if (v && !v->is_array()) {
-        m_report.add(fieldPath(key), "must be an array, got " + describeJsonType(*v));
+const json* JsonObjectReader::array(std::string_view key, bool required) {
+    const json* v = value(key, required);
+    if (v != nullptr && !v->is_array()) {
+        fail(key, "must be an array, got " + describeJson(*v));
         return nullptr;
     }
     return v;
 }
 
-void JsonObjectReader::finish() {
-    if (!m_object) return;
-    for (const auto& [key, v] : m_object->items())
-        if (!m_known.count(key)) m_report.add(fieldPath(key), "unknown field '" + key + "'");
+void JsonObjectReader::reportUnknownFields() {
+    if (m_object == nullptr) return;
+    // nlohmann::json keeps object keys sorted, so the issues come in a stable order.
+    for (const auto& [key, unused] : m_object->items()) {
+        if (std::find(m_known.begin(), m_known.end(), key) != m_known.end()) continue;
+        // A likely typo names its field; otherwise the list of known fields shows the way.
+        std::string message = "unknown field '" + key + "'";
+        if (const auto match = closestMatch(key, m_known)) {
+            message += " (did you mean '" + *match + "'?)";
+        } else if (!m_known.empty()) {
+            message += "; known fields here: " + joinNames(m_known);
+        }
+        m_report.add(fieldPath(key), std::move(message));
+    }
+}
+
+// ---- text ---------------------------------------------------------------------------------------
+
+std::optional<json> parseJsonText(std::string_view text, std::string_view document,
+                                  ValidationReport& report, std::string_view source) {
+    json parsed;
+    try {
+        parsed = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        // nlohmann reports a byte offset (one past the offending character); users need a line
+        // and a column.
+        const std::size_t offset = std::min<std::size_t>(e.byte, text.size());
+        std::size_t line = 1;
+        std::size_t column = 1;
+        for (std::size_t i = 0; i + 1 < offset; ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        // Keep nlohmann's explanation, without its own position prefix.
+        std::string detail = e.what();
+        if (const auto colon = detail.find(": "); colon != std::string::npos)
+            detail = detail.substr(colon + 2);
+        const std::string where = source.empty() ? "" : std::string(source) + " is ";
+        report.add("", where + "not valid JSON at line " + std::to_string(line) + ", column " +
+                           std::to_string(column) + ": " + detail);
+        return std::nullopt;
+    }
+    StructureChecker checker(document, report);
+    // False only when the checker stopped the parse (the text itself was parsed above).
+    if (!json::sax_parse(text.begin(), text.end(), &checker)) return std::nullopt;
+    return parsed;
 }
 
 }  // namespace archsim

@@ -18,7 +18,6 @@
 #include <fstream>
 #include <limits>
 #include <map>
-#include <set>
 #include <sstream>
 #include <utility>
 #include <vector>
@@ -51,6 +50,9 @@ constexpr std::int64_t kMaxConnections = 1'000'000;
 constexpr std::int64_t kMaxInFlightLimit = 100'000'000;
 constexpr std::int64_t kMaxCompletedLimit = std::int64_t{1} << 50;
 constexpr std::int64_t kMaxFormatVersion = 1'000'000;
+// Figures the reader computes (a window count, a 99th percentile) are rounded to this many digits
+// in messages; a number the user typed is quoted exactly.
+constexpr int kFigureDigits = 12;
 // Deep enough for any real handler, shallow enough that a hostile file cannot exhaust the stack.
 constexpr int kMaxStepNesting = 8;
 // 20 million timestamps are 160 MB: about two days of a 100 requests/s trace.
@@ -190,23 +192,6 @@ std::string acceptedKinds(ReferenceKind reference) {
     return {};
 }
 
-/// Levenshtein distance: enough to catch "databse" for "database".
-std::size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] =
-                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 // ---- trace files --------------------------------------------------------------------------------
 
 std::string trim(std::string_view text) {
@@ -301,7 +286,7 @@ std::optional<Scenario> ScenarioReader::read(const json& document) {
     const std::size_t issuesBefore = m_report.issues().size();
     if (!document.is_object()) {
         m_report.add("", "a scenario must be a JSON object ({\"formatVersion\": 1, ...}), got " +
-                             describeJsonType(document));
+                             describeJson(document));
         return std::nullopt;
     }
     JsonObjectReader root(document, "", m_report);
@@ -327,7 +312,7 @@ std::optional<Scenario> ScenarioReader::read(const json& document) {
     if (const json* cost = root.value("cost", false))
         s.cost = costConfigFromJson(*cost, m_report, root.fieldPath("cost"));
     if (auto v = root.string("pricingFile", false)) s.pricingFile = *v;
-    root.finish();
+    root.reportUnknownFields();
     if (m_report.issues().size() != issuesBefore) return std::nullopt;
     return s;
 }
@@ -345,14 +330,14 @@ void ScenarioReader::readRun(JsonObjectReader& root, RunSettings& run) {
         run.maxCompleted = static_cast<std::uint64_t>(*v);
     if (auto v = r.integer("maxInFlight", false, 1, kMaxInFlightLimit))
         run.maxInFlight = static_cast<std::uint64_t>(*v);
-    r.finish();
+    r.reportUnknownFields();
     // Relations between the fields only make sense once each field is valid on its own.
     if (m_report.issues().size() != issuesBefore) return;
     if (run.durationS / run.windowS > kMaxWindows)
-        m_report.add(r.fieldPath("windowS"), "gives " + formatNumber(run.durationS / run.windowS) +
-                                                 " windows over the run; at most " +
-                                                 formatNumber(kMaxWindows) +
-                                                 " are allowed, use a wider window");
+        m_report.add(r.fieldPath("windowS"),
+                     "gives " + formatNumber(run.durationS / run.windowS, kFigureDigits) +
+                         " windows over the run; at most " + formatNumber(kMaxWindows) +
+                         " are allowed, use a wider window");
     if (run.warmupS >= run.durationS && r.has("warmupS"))
         m_report.add(r.fieldPath("warmupS"),
                      "must be shorter than run.durationS (" + formatNumber(run.durationS) + " s)");
@@ -379,11 +364,9 @@ void ScenarioReader::readWorkload(JsonObjectReader& root, WorkloadSpec& workload
     };
     for (const auto& [key, owner] : owners) {
         if (owner == *type || !r.has(key)) continue;
-        r.value(key, false);
-        m_report.add(r.fieldPath(key), "is used only by workload type '" +
-                                           std::string(keywordOf(owner, kWorkloadTypes)) +
-                                           "', not by '" +
-                                           std::string(keywordOf(*type, kWorkloadTypes)) + "'");
+        r.fail(key, "is used only by workload type '" +
+                        std::string(keywordOf(owner, kWorkloadTypes)) + "', not by '" +
+                        std::string(keywordOf(*type, kWorkloadTypes)) + "'");
     }
 
     switch (*type) {
@@ -421,7 +404,7 @@ void ScenarioReader::readWorkload(JsonObjectReader& root, WorkloadSpec& workload
             break;
     }
     workload.payloadKb = readDistribution(r, "payloadKb", false, kPayloadLimit);
-    r.finish();
+    r.reportUnknownFields();
 }
 
 void ScenarioReader::readSchedule(JsonObjectReader& r, WorkloadSpec& workload) {
@@ -436,7 +419,7 @@ void ScenarioReader::readSchedule(JsonObjectReader& r, WorkloadSpec& workload) {
         RatePoint point;
         const auto time = p.number("timeS", true, {0, kMaxDurationS, false, "s"});
         const auto rate = p.number("ratePerS", true, {0, kMaxRatePerS, false, "requests/s"});
-        p.finish();
+        p.reportUnknownFields();
         if (time) {
             if (i == 0 && *time != 0)
                 m_report.add(p.fieldPath("timeS"),
@@ -545,7 +528,7 @@ void ScenarioReader::readTopology(JsonObjectReader& root, TopologySpec& topology
     readComponents(r, "hops", ComponentKind::Hop, topology.hops, &ScenarioReader::readHop);
     readComponents(r, "stations", ComponentKind::Station, topology.stations,
                    &ScenarioReader::readStation);
-    r.finish();
+    r.reportUnknownFields();
     checkReferences();
     checkCycles();
 }
@@ -562,7 +545,7 @@ void ScenarioReader::readComponents(JsonObjectReader& topology, const std::strin
         Spec spec;
         spec.id = readId(c, kind);
         (this->*readFields)(c, spec);
-        c.finish();
+        c.reportUnknownFields();
         specs.push_back(std::move(spec));
     }
 }
@@ -669,7 +652,7 @@ std::optional<AutoscalerSpec> ScenarioReader::readAutoscaler(JsonObjectReader& s
         a.minReplicas = static_cast<int>(*v);
     if (auto v = r.integer("maxReplicas", false, 1, kMaxReplicas))
         a.maxReplicas = static_cast<int>(*v);
-    r.finish();
+    r.reportUnknownFields();
     if (m_report.issues().size() != issuesBefore) return std::nullopt;
     if (a.minReplicas > a.maxReplicas) {
         m_report.add(r.fieldPath("maxReplicas"), "must be >= minReplicas (" +
@@ -688,10 +671,9 @@ void ScenarioReader::readCache(JsonObjectReader& r, CacheSpec& cache) {
         // Two ways of deciding hits at once would leave one silently unused.
         for (const char* key : {"keys", "zipfExponent", "capacity", "ttlS"}) {
             if (!r.has(key)) continue;
-            r.value(key, false);
-            m_report.add(r.fieldPath(key),
-                         "cannot be combined with hitRatio: give either a fixed hitRatio or the "
-                         "key-popularity model (keys, zipfExponent, capacity, ttlS)");
+            r.fail(key,
+                   "cannot be combined with hitRatio: give either a fixed hitRatio or the "
+                   "key-popularity model (keys, zipfExponent, capacity, ttlS)");
         }
         return;
     }
@@ -745,10 +727,11 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
         } else {
             m_report.add(path, "has both '" + present[0] + "' and '" + present[1] +
                                    "'; a step does one thing, so split it into separate steps");
-            for (const char* key : {"cpu", "call", "cache", "branch", "onMiss", "steps"})
-                s.value(key, false);
         }
-        s.finish();
+        // The step's own fields are not reported again, and a misspelt one ("cpuMs") is matched
+        // against them.
+        for (const char* key : {"cpu", "call", "cache", "branch", "onMiss", "steps"}) s.allow(key);
+        s.reportUnknownFields();
         return step;
     }
 
@@ -770,15 +753,9 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
         if (const json* steps = s.array("steps", true))
             step.steps = readSteps(*steps, s.fieldPath("steps"), depth + 1, owner);
     }
-    if (kind != "cache" && s.has("onMiss")) {
-        s.value("onMiss", false);
-        m_report.add(s.fieldPath("onMiss"), "applies only to a cache step");
-    }
-    if (kind != "branch" && s.has("steps")) {
-        s.value("steps", false);
-        m_report.add(s.fieldPath("steps"), "applies only to a branch step");
-    }
-    s.finish();
+    if (kind != "cache" && s.has("onMiss")) s.fail("onMiss", "applies only to a cache step");
+    if (kind != "branch" && s.has("steps")) s.fail("steps", "applies only to a branch step");
+    s.reportUnknownFields();
     return step;
 }
 
@@ -812,25 +789,17 @@ DistributionPtr ScenarioReader::checkDistribution(const json& value, const std::
     // limit is tighter, e.g. a keep-alive of 1e12 s is a typo, not a setting.
     const auto p99 = distribution->quantile(0.99);
     if (p99 && *p99 > limit.max) {
-        m_report.add(path, "its 99th percentile is " + formatNumber(*p99) + " " + limit.unit +
-                               ", above the limit of " + formatNumber(limit.max) + " " +
-                               limit.unit + " (" + limit.meaning + ")");
+        m_report.add(path, "its 99th percentile is " + formatNumber(*p99, kFigureDigits) + " " +
+                               limit.unit + ", above the limit of " + formatNumber(limit.max) +
+                               " " + limit.unit + " (" + limit.meaning + ")");
         return nullptr;
     }
     return distribution;
 }
 
 std::string ScenarioReader::suggestId(const std::string& id) const {
-    std::string best;
-    std::size_t bestDistance = std::max<std::size_t>(2, id.size() / 3) + 1;
-    for (const auto& candidate : m_componentOrder) {
-        const std::size_t distance = editDistance(id, candidate);
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best.empty() ? std::string() : "; did you mean '" + best + "'?";
+    const auto match = closestMatch(id, m_componentOrder);
+    return match ? "; did you mean '" + *match + "'?" : std::string();
 }
 
 void ScenarioReader::checkReferences() {
@@ -1210,79 +1179,6 @@ void writePretty(const ordered_json& value, std::size_t indent, std::size_t colu
     out += std::string(indent, ' ') + "]";
 }
 
-// ---- duplicate keys -----------------------------------------------------------------------------
-
-/// A SAX pass over the text for what the DOM parser hides or cannot survive: keys given twice in
-/// one object (the parser silently keeps one value) and absurdly deep nesting (copying or printing
-/// such a value recurses once per level and would overflow the stack).
-class StructureChecker final : public nlohmann::json_sax<json> {
-public:
-    explicit StructureChecker(ValidationReport& report) : m_report(report) {}
-
-    bool null() override { return value(); }
-    bool boolean(bool) override { return value(); }
-    bool number_integer(number_integer_t) override { return value(); }
-    bool number_unsigned(number_unsigned_t) override { return value(); }
-    bool number_float(number_float_t, const string_t&) override { return value(); }
-    bool string(string_t&) override { return value(); }
-    bool binary(binary_t&) override { return value(); }
-    bool start_object(std::size_t) override { return open(true); }
-    bool start_array(std::size_t) override { return open(false); }
-    bool end_object() override { return close(); }
-    bool end_array() override { return close(); }
-    bool key(string_t& key) override {
-        Frame& frame = m_stack.back();
-        frame.key = key;
-        if (!frame.keys.insert(key).second)
-            m_report.add(currentPath(),
-                         "is given more than once in the same object; keep only one");
-        return true;
-    }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-        return false;
-    }
-
-private:
-    /// Far deeper than any scenario (handler steps and distributions nest 8 levels each).
-    static constexpr std::size_t kMaxDepth = 100;
-
-    struct Frame {
-        bool object;
-        std::set<std::string> keys;
-        std::string key;
-        std::size_t index = 0;
-    };
-
-    /// The path of the value being read. Built only for a report: keeping one path per frame
-    /// would cost memory quadratic in the depth.
-    std::string currentPath() const {
-        std::string path;
-        for (const Frame& frame : m_stack)
-            path = frame.object ? joinPath(path, frame.key) : indexPath(path, frame.index);
-        return path;
-    }
-    bool value() {
-        if (!m_stack.empty() && !m_stack.back().object) ++m_stack.back().index;
-        return true;
-    }
-    bool open(bool object) {
-        if (m_stack.size() == kMaxDepth) {
-            m_report.add(currentPath(), "values are nested more than " + std::to_string(kMaxDepth) +
-                                            " levels deep; this is not a scenario");
-            return false;  // stops the parse
-        }
-        m_stack.push_back({object, {}, {}, 0});
-        return true;
-    }
-    bool close() {
-        m_stack.pop_back();
-        return value();
-    }
-
-    ValidationReport& m_report;
-    std::vector<Frame> m_stack;
-};
-
 }  // namespace
 
 std::string_view toKeyword(WorkloadType value) {
@@ -1312,37 +1208,12 @@ std::optional<Scenario> scenarioFromJson(const nlohmann::json& json, ValidationR
 
 std::optional<Scenario> scenarioFromText(const std::string& text, ValidationReport& report,
                                          const std::string& baseDirectory) {
-    json parsed;
-    try {
-        parsed = json::parse(text);
-    } catch (const json::parse_error& e) {
-        // nlohmann reports a byte offset (one past the offending character); users need a line
-        // and a column.
-        const std::size_t offset = std::min<std::size_t>(e.byte, text.size());
-        std::size_t line = 1;
-        std::size_t column = 1;
-        for (std::size_t i = 0; i + 1 < offset; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
-        }
-        // Keep nlohmann's explanation, without its own position prefix.
-        std::string detail = e.what();
-        if (const auto colon = detail.find(": "); colon != std::string::npos)
-            detail = detail.substr(colon + 2);
-        report.add("", "not valid JSON at line " + std::to_string(line) + ", column " +
-                           std::to_string(column) + ": " + detail);
-        return std::nullopt;
-    }
     const std::size_t issuesBefore = report.issues().size();
-    StructureChecker checker(report);
-    // False only when the checker stopped the parse (the text itself was parsed above).
-    if (!json::sax_parse(text, &checker)) return std::nullopt;
+    const auto parsed = parseJsonText(text, "a scenario", report);
+    if (!parsed) return std::nullopt;
+    // Keys given twice: the rest of the file is still read, so every problem shows at once.
     const bool duplicates = report.issues().size() != issuesBefore;
-    auto scenario = scenarioFromJson(parsed, report, baseDirectory);
+    auto scenario = scenarioFromJson(*parsed, report, baseDirectory);
     if (duplicates) return std::nullopt;
     return scenario;
 }

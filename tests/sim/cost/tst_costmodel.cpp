@@ -411,7 +411,7 @@ private slots:
             << "whole number";
         QTest::newRow("json missing platform") << R"({"gateway": "http"})"
                                                << "cost.platform"
-                                               << "missing required field";
+                                               << "is required but missing";
         QTest::newRow("json not an object") << R"("lambda-x86")"
                                             << "cost"
                                             << "must be an object";

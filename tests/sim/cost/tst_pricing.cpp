@@ -174,11 +174,11 @@ private slots:
         QTest::newRow("missing field") << "/workers/perMillionCpuMs"
                                        << "<remove>"
                                        << "workers.perMillionCpuMs"
-                                       << "missing required field";
+                                       << "is required but missing";
         QTest::newRow("missing date") << "/fargate/date"
                                       << "<remove>"
                                       << "fargate.date"
-                                      << "missing required field";
+                                      << "is required but missing";
         QTest::newRow("impossible date") << "/date"
                                          << "\"2025-02-30\""
                                          << "date"
@@ -248,20 +248,45 @@ private slots:
     }
 
     void testUnknownFieldListsTheKnownOnes() {
+        // A near miss names the field it was probably meant to be...
         ValidationReport report;
         pricingFromJson(mutatedTable("/workers/perMillionCpuMillis", "0.02"), report);
-        QVERIFY(report.toString().find("perMillionCpuMs") != std::string::npos);
+        QVERIFY2(report.toString().find("(did you mean 'perMillionCpuMs'?)") != std::string::npos,
+                 report.toString().c_str());
+        // ...any other unknown field lists the fields the object may hold.
+        ValidationReport farReport;
+        pricingFromJson(mutatedTable("/workers/colour", "1"), farReport);
+        QVERIFY2(farReport.toString().find("known fields here: source, date, region, note, "
+                                           "monthlyFee, perMillionRequests, perMillionCpuMs") !=
+                     std::string::npos,
+                 farReport.toString().c_str());
+    }
+
+    void testKeyGivenTwiceIsReported() {
+        // A JSON parser keeps one of the two values without a word; the user meant one of them.
+        std::string text = testing::kTestPricingJson;
+        const std::string hourly = "\"hourly\": ";
+        const auto at = text.find(hourly);
+        QVERIFY(at != std::string::npos);
+        text.insert(at, hourly + "1.5, ");
+        ValidationReport report;
+        QVERIFY(!parsePricing(text, report).has_value());
+        QCOMPARE(report.issues().size(), std::size_t{1});
+        QVERIFY2(report.issues().front().message.find("more than once") != std::string::npos,
+                 report.toString().c_str());
+        QCOMPARE(report.issues().front().path,
+                 std::string("ec2.instanceTypes[\"c7g.large\"].hourly"));
     }
 
     void testMalformedText_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expectedMessage");
         QTest::newRow("trailing comma") << "{\"schemaVersion\": 1,}"
-                                        << "malformed JSON";
+                                        << "not valid JSON at line 1, column 21";
         QTest::newRow("line reported") << "{\n  \"schemaVersion\": 1\n  \"date\": 2\n}"
                                        << "line 3";
         QTest::newRow("empty") << ""
-                               << "malformed JSON";
+                               << "not valid JSON";
         QTest::newRow("array at top") << "[1, 2]"
                                       << "must be a JSON object, got an array";
         QTest::newRow("no sections")

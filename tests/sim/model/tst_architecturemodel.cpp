@@ -69,8 +69,6 @@ RunResult run(const Scenario& s, std::uint64_t seed = 1, std::uint64_t replicati
     return runScenario(s, options);
 }
 
-double ms(Time t) { return toMillis(t); }
-
 }  // namespace
 
 class TestArchitectureModel : public QObject {

@@ -594,9 +594,9 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
 
     // Wrong types.
     row("string for a number", replace("/run/durationS", R"("60")"),
-        {"run.durationS: must be a number, got a string"});
+        {"run.durationS: must be a number, got string \"60\""});
     row("number for an id", replace("/topology/hops/0/id", "7"),
-        {"topology.hops[0].id: must be a string, got a number",
+        {"topology.hops[0].id: must be a string, got number 7",
          "topology.servers[0].handler[2].call: names 'audit-hop', which is not a component of "
          "the topology"});
     row("unknown keyword", replace("/topology/functions/0/onLimit", R"("drop")"),
@@ -669,13 +669,17 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
 
     // Unknown and missing fields.
     row("misspelt field", add("/topology/functions/0/keepAlive", "5"),
-        {"topology.functions[0].keepAlive: unknown field 'keepAlive'"});
-    row("unknown top-level field", add("/seeds", "3"), {"seeds: unknown field 'seeds'"});
+        {"topology.functions[0].keepAlive: unknown field 'keepAlive' (did you mean "
+         "'keepAliveS'?)"});
+    row("unknown top-level field", add("/seeds", "3"),
+        {"seeds: unknown field 'seeds' (did you mean 'seed'?)"});
+    row("unknown field far from any", add("/run/colour", R"("red")"),
+        {"run.colour: unknown field 'colour'; known fields here: durationS, windowS, warmupS, "
+         "maxCompleted, maxInFlight"});
+    row("unknown field with a dot", add("/run/duration.s", "60"),
+        {"run[\"duration.s\"]: unknown field 'duration.s' (did you mean 'durationS'?)"});
     row("unknown cost field", add("/cost/platfrom", R"("workers")"),
-        {"cost.platfrom: unknown field (known fields here: platform, functionMemoryMb, "
-         "billInitDuration, fargateVcpu, fargateMemoryGb, gateway, remoteCache, cacheNodes, "
-         "database, databaseNodes, loadBalancer, requestsPerConnection, egress, "
-         "standaloneAccount)"});
+        {"cost.platfrom: unknown field 'platfrom' (did you mean 'platform'?)"});
     row("missing latency", remove("/topology/databases/0/queryMs"),
         {"topology.databases[0].queryMs: is required but missing"});
     row("missing format version", remove("/formatVersion"),
@@ -760,7 +764,7 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
     row("step doing nothing", replace("/topology/functions/0/handler/1", R"({"cpuMs": 5})"),
         {"topology.functions[0].handler[1]: a step needs one of 'cpu', 'call', 'cache' or "
          "'branch'",
-         "topology.functions[0].handler[1].cpuMs: unknown field 'cpuMs'"});
+         "topology.functions[0].handler[1].cpuMs: unknown field 'cpuMs' (did you mean 'cpu'?)"});
     row("step field of another kind",
         replace("/topology/functions/0/handler/1", R"({"cpu": 5, "onMiss": []})"),
         {"topology.functions[0].handler[1].onMiss: applies only to a cache step"});
@@ -778,7 +782,8 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
         R"([{"op": "replace", "path": "/run/windowS", "value": 0},
             {"op": "add", "path": "/topology/caches/1/ttl", "value": 60},
             {"op": "replace", "path": "/topology/stations/0/servers", "value": 0}])",
-        {"run.windowS: must be > 0 s, got 0", "topology.caches[1].ttl: unknown field 'ttl'",
+        {"run.windowS: must be > 0 s, got 0",
+         "topology.caches[1].ttl: unknown field 'ttl' (did you mean 'ttlS'?)",
          "topology.stations[0].servers: must be between 1 and 100000, got 0"});
 }
 
