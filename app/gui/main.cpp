@@ -4,6 +4,8 @@
 //   archsim [FILE]                 open FILE (default: the motivating preset and its pair)
 //   archsim --screenshot PATH      run what is open to completion, save the window as PNG, exit
 //   archsim --screenshot-distribution PATH   the same, for the distribution editor
+//   archsim --select ID            select a component (or "workload") in the topology
+//   archsim --chart NAME           show that chart tab (Summary, Cost...)
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -12,11 +14,15 @@
 #include <QScreen>
 #include <QTimer>
 
+#include "ui/charts/chartspanel.h"
 #include "ui/document/scenariodocument.h"
+#include "ui/document/scenarioedits.h"
 #include "ui/editors/distributiondialog.h"
 #include "ui/editors/distributioneditor.h"
+#include "ui/editors/propertieseditor.h"
 #include "ui/mainwindow.h"
 #include "ui/run/runcontroller.h"
+#include "ui/topology/topologyview.h"
 
 namespace {
 
@@ -72,12 +78,22 @@ int main(int argc, char* argv[]) {
                                  QStringLiteral("[file]"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        QStringLiteral("Run the open scenarios to completion, save the window to PATH (PNG), exit."),
+        QStringLiteral(
+            "Run the open scenarios to completion, save the window to PATH (PNG), exit."),
         QStringLiteral("PATH"));
     const QCommandLineOption distributionShot(
         QStringLiteral("screenshot-distribution"),
         QStringLiteral("Save the distribution editor (for the selected scenario) to PATH, exit."),
         QStringLiteral("PATH"));
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        QStringLiteral("Select component ID (\"workload\" for the workload) in the topology."),
+        QStringLiteral("ID"));
+    parser.addOption(select);
+    const QCommandLineOption chart(QStringLiteral("chart"),
+                                   QStringLiteral("Show the chart tab named NAME (e.g. Summary)."),
+                                   QStringLiteral("NAME"));
+    parser.addOption(chart);
     parser.addOption(screenshot);
     parser.addOption(distributionShot);
     parser.process(app);
@@ -85,7 +101,8 @@ int main(int argc, char* argv[]) {
     const bool unattended = parser.isSet(screenshot) || parser.isSet(distributionShot);
     // Screenshots must not disturb (nor be disturbed by) the user's own autosaves and layout.
     const QString autosaveDir =
-        unattended ? QDir::temp().filePath(QStringLiteral("archsim-screenshot-autosave")) : QString();
+        unattended ? QDir::temp().filePath(QStringLiteral("archsim-screenshot-autosave"))
+                   : QString();
     archsim::ui::MainWindow window(autosaveDir);
     if (unattended) {
         window.resetLayout();
@@ -102,10 +119,31 @@ int main(int argc, char* argv[]) {
         openDefaults(window);
     }
 
+    if (parser.isSet(select) && window.currentDocument()) {
+        const QString id = parser.value(select);
+        const archsim::ui::ComponentRef ref =
+            id == QLatin1String("workload")
+                ? archsim::ui::ComponentRef{archsim::ui::ComponentKind::Workload, {}}
+                : archsim::ui::ComponentRef{
+                      archsim::ui::kindOf(window.currentDocument()->scenario(), id), id};
+        window.topologyView()->setSelection(ref);
+        window.propertiesEditor()->setSelection(ref);
+    }
+
+    if (parser.isSet(chart)) {
+        archsim::ui::ChartsPanel* charts = window.chartsPanel();
+        for (int i = 0; i < charts->count(); ++i)
+            if (charts->tabText(i)
+                    .remove(QLatin1Char('&'))
+                    .compare(parser.value(chart), Qt::CaseInsensitive) == 0)
+                charts->setCurrentIndex(i);
+    }
+
     if (unattended) {
         const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
         window.setGeometry(screen);
         window.show();
+        QTimer::singleShot(0, &window, [&window] { window.applyDefaultDockSizes(); });
         const QString path = parser.value(parser.isSet(screenshot) ? screenshot : distributionShot);
         const bool distribution = parser.isSet(distributionShot);
         auto grab = [&window, path, distribution] {
@@ -125,8 +163,9 @@ int main(int argc, char* argv[]) {
             const bool ok = window.grab().save(path, "PNG");
             QApplication::exit(ok ? 0 : 1);
         };
-        // After the runs: a moment for the charts' queued replots, then the picture.
-        QObject::connect(&window, &archsim::ui::MainWindow::runsFinished, &window,
+        // After the runs and their cost sweeps: a moment for the charts' queued replots, then
+        // the picture.
+        QObject::connect(&window, &archsim::ui::MainWindow::idle, &window,
                          [grab] { QTimer::singleShot(1500, grab); });
         QTimer::singleShot(500, &window, [&window] { window.startRun(); });
         // A safety net: never hang a documentation build on a run that does not end.

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The topology diagram is derived from what requests do: entry, gateway next, handler calls,
+// cache lookups with their miss path; chains read left to right; the view selects and badges.
+
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "ui/document/scenarioedits.h"
+#include "ui/topology/nodeitem.h"
+#include "ui/topology/topologygraph.h"
+#include "ui/topology/topologyview.h"
+
+using namespace archsim;
+using namespace archsim::ui;
+
+namespace {
+Scenario authApi() {
+    Scenario s;
+    const ComponentRef gateway = addComponent(s, ComponentKind::Gateway);
+    const ComponentRef functions = addComponent(s, ComponentKind::Function);
+    const ComponentRef cache = addComponent(s, ComponentKind::Cache);
+    const ComponentRef database = addComponent(s, ComponentKind::Database);
+    connectComponents(s, gateway, functions, nullptr);
+    connectComponents(s, functions, cache, nullptr);
+    s.topology.functions.front().handler.back().onMiss.push_back(
+        {HandlerStep::Kind::Call, nullptr, database.id.toStdString(), 1, {}, {}});
+    addComponent(s, ComponentKind::Hop);  // not connected to anything
+    return s;
+}
+
+const TopologyEdge* edge(const TopologyGraph& graph, const QString& from, const QString& to) {
+    for (const auto& e : graph.edges)
+        if (e.from.id == from && e.to.id == to) return &e;
+    return nullptr;
+}
+}  // namespace
+
+class TestTopologyGraph : public QObject {
+    Q_OBJECT
+private slots:
+    void testEdgesFollowRequests();
+    void testColumnsReadLeftToRight();
+    void testViewSelectsAndShowsBadges();
+};
+
+void TestTopologyGraph::testEdgesFollowRequests() {
+    const TopologyGraph graph = buildTopologyGraph(authApi());
+    QCOMPARE(graph.nodes.size(), std::size_t{6});  // workload + 5 components
+    QVERIFY(edge(graph, {}, QStringLiteral("gateway")));
+    QVERIFY(edge(graph, QStringLiteral("gateway"), QStringLiteral("functions")));
+    const TopologyEdge* lookup = edge(graph, QStringLiteral("functions"), QStringLiteral("cache"));
+    QVERIFY(lookup);
+    QCOMPARE(lookup->label, QStringLiteral("lookup"));
+    QVERIFY(!lookup->conditional);
+    const TopologyEdge* miss = edge(graph, QStringLiteral("functions"), QStringLiteral("database"));
+    QVERIFY(miss);
+    QCOMPARE(miss->label, QStringLiteral("on miss"));
+    QVERIFY(miss->conditional);
+    QVERIFY(graph.find({ComponentKind::Gateway, QStringLiteral("gateway")})->entry);
+}
+
+void TestTopologyGraph::testColumnsReadLeftToRight() {
+    const TopologyGraph graph = buildTopologyGraph(authApi());
+    auto column = [&](ComponentKind kind, const QString& id) {
+        return graph.find({kind, id})->column;
+    };
+    QCOMPARE(column(ComponentKind::Workload, {}), 0);
+    QCOMPARE(column(ComponentKind::Gateway, QStringLiteral("gateway")), 1);
+    QCOMPARE(column(ComponentKind::Function, QStringLiteral("functions")), 2);
+    QCOMPARE(column(ComponentKind::Cache, QStringLiteral("cache")), 3);
+    QCOMPARE(column(ComponentKind::Database, QStringLiteral("database")), 3);
+    // Unconnected components wait in a column of their own, right of everything.
+    QCOMPARE(column(ComponentKind::Hop, QStringLiteral("network")), 4);
+}
+
+void TestTopologyGraph::testViewSelectsAndShowsBadges() {
+    TopologyView view;
+    view.resize(900, 400);
+    view.setScenario(authApi());
+    QSignalSpy selected(&view, &TopologyView::selectionChanged);
+    NodeItem* cache = view.nodeItem({ComponentKind::Cache, QStringLiteral("cache")});
+    QVERIFY(cache);
+    cache->setSelected(true);
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(view.selection().id, QStringLiteral("cache"));
+
+    ComponentGauge gauge;
+    gauge.id = "cache";
+    gauge.hitRatio = 0.925;
+    ComponentGauge pool;
+    pool.id = "functions";
+    pool.alive = 12;
+    pool.busy = 6.5;
+    pool.utilization = 0.54;
+    view.setGauges({gauge, pool});
+    QCOMPARE(cache->badgeText(), QStringLiteral("hit 92.5%"));
+    QVERIFY(view.nodeItem({ComponentKind::Function, QStringLiteral("functions")})
+                ->badgeText()
+                .contains(QStringLiteral("12.0 alive")));
+    // A rebuild (after an edit) keeps the selection and the badges.
+    view.setScenario(authApi());
+    QCOMPARE(view.selection().id, QStringLiteral("cache"));
+    QCOMPARE(view.nodeItem({ComponentKind::Cache, QStringLiteral("cache")})->badgeText(),
+             QStringLiteral("hit 92.5%"));
+}
+
+QTEST_MAIN(TestTopologyGraph)
+#include "tst_topologygraph.moc"

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/charts/chartspanel.h"
+
+#include "ui/charts/breakdownchart.h"
+#include "ui/charts/cachedatabasechart.h"
+#include "ui/charts/capacitychart.h"
+#include "ui/charts/costchart.h"
+#include "ui/charts/distributionchart.h"
+#include "ui/charts/percentilechart.h"
+#include "ui/charts/summarytable.h"
+#include "ui/run/runcontroller.h"
+
+namespace archsim::ui {
+
+template <typename Chart>
+Chart* ChartsPanel::addChart(Chart* chart, const QString& tabName) {
+    addTab(chart, tabName);
+    m_charts.push_back(chart);
+    return chart;
+}
+
+ChartsPanel::ChartsPanel(QWidget* parent)
+    : QTabWidget(parent),
+      m_percentiles(addChart(new PercentileChart, tr("Percentiles"))),
+      m_distribution(addChart(new DistributionChart, tr("Distribution"))),
+      m_breakdown(addChart(new BreakdownChart, tr("Breakdown"))),
+      m_capacity(addChart(new CapacityChart, tr("Capacity"))),
+      m_cacheDatabase(addChart(new CacheDatabaseChart, tr("Cache && database"))),
+      m_cost(addChart(new CostChart, tr("Cost"))),
+      m_summary(addChart(new SummaryTable, tr("Summary"))) {
+    setDocumentMode(true);
+}
+
+void ChartsPanel::clear() {
+    for (ChartWidget* chart : m_charts) chart->clear();
+}
+
+void ChartsPanel::addScenario(int key, const QString& name, const QColor& colour) {
+    for (ChartWidget* chart : m_charts) chart->addScenario(key, name, colour);
+}
+
+void ChartsPanel::addScenario(int key, const QString& name, const QColor& colour,
+                              const TopologySpec& topology) {
+    addScenario(key, name, colour);
+    m_capacity->setTopology(key, topology);
+}
+
+void ChartsPanel::removeScenario(int key) {
+    for (ChartWidget* chart : m_charts) chart->removeScenario(key);
+}
+
+void ChartsPanel::appendWindows(int key, const std::vector<WindowRow>& rows) {
+    for (ChartWidget* chart : m_charts) chart->appendWindows(key, rows);
+}
+
+void ChartsPanel::setHistogram(int key, const LatencyHistogram& histogram) {
+    for (ChartWidget* chart : m_charts) chart->setHistogram(key, histogram);
+}
+
+void ChartsPanel::setResult(int key, const RunResult& result) {
+    for (ChartWidget* chart : m_charts) chart->setResult(key, result);
+}
+
+void ChartsPanel::setCostCurve(int key, const std::vector<CostPoint>& curve) {
+    for (ChartWidget* chart : m_charts) chart->setCostCurve(key, curve);
+}
+
+void ChartsPanel::setSloMs(double sloMs) {
+    m_sloMs = sloMs;
+    for (ChartWidget* chart : m_charts) chart->setSloMs(sloMs);
+}
+
+void ChartsPanel::setLogScale(bool logarithmic) {
+    m_logScale = logarithmic;
+    for (ChartWidget* chart : m_charts) chart->setLogScale(logarithmic);
+}
+
+void ChartsPanel::follow(const RunController* controller) {
+    connect(controller, &RunController::windowsAvailable, this, &ChartsPanel::appendWindows);
+    connect(controller, &RunController::histogramAvailable, this,
+            [this](int key, const std::shared_ptr<const LatencyHistogram>& histogram) {
+                if (histogram) setHistogram(key, *histogram);
+            });
+    connect(controller, &RunController::runFinished, this,
+            [this](int key, const std::shared_ptr<const RunResult>& result) {
+                if (result) setResult(key, *result);
+            });
+    connect(controller, &RunController::costCurveReady, this, &ChartsPanel::setCostCurve);
+}
+
+bool ChartsPanel::exportCurrentChart(const QString& path, QString* error) {
+    auto* chart = qobject_cast<ChartWidget*>(currentWidget());
+    if (!chart) {
+        if (error) *error = tr("There is no chart to export.");
+        return false;
+    }
+    return chart->exportTo(path, error);
+}
+
+}  // namespace archsim::ui

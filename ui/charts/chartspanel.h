@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Every chart of a run, one per tab: percentiles over time, the latency distribution, where the
+// time goes, capacity, cache and database, cost, and the summary table. The panel fans each call
+// out to all charts; a chart that does not show a kind of data ignores it, and charts on hidden
+// tabs only replot when they are shown.
+//
+// Feeding it: addScenario() per run (key, name, colour), then appendWindows(), setHistogram() and
+// setResult() as RunController delivers them, and setCostCurve() from a cost sweep. For a new run
+// of the same scenarios call clear() and add them again: series only ever grow to the right.
+
+#include <QColor>
+#include <QString>
+#include <QTabWidget>
+#include <vector>
+
+#include "sim/cost/costmodel.h"
+#include "sim/run/runresult.h"
+#include "sim/scenario/scenario.h"
+
+namespace archsim::ui {
+
+class BreakdownChart;
+class CacheDatabaseChart;
+class CapacityChart;
+class ChartWidget;
+class CostChart;
+class DistributionChart;
+class PercentileChart;
+class RunController;
+class SummaryTable;
+
+class ChartsPanel : public QTabWidget {
+    Q_OBJECT
+
+public:
+    explicit ChartsPanel(QWidget* parent = nullptr);
+
+    void clear();
+    void addScenario(int key, const QString& name, const QColor& colour);
+    /// Also tells the capacity chart which components are compute (instances, replicas).
+    void addScenario(int key, const QString& name, const QColor& colour,
+                     const archsim::TopologySpec& topology);
+    void removeScenario(int key);
+    void appendWindows(int key, const std::vector<archsim::WindowRow>& rows);
+    void setHistogram(int key, const archsim::LatencyHistogram& histogram);
+    void setResult(int key, const archsim::RunResult& result);
+    void setCostCurve(int key, const std::vector<archsim::CostPoint>& curve);
+    /// The latency objective drawn on the latency charts (ms); 0 hides it.
+    void setSloMs(double sloMs);
+    double sloMs() const { return m_sloMs; }
+    /// Logarithmic latency axes (percentiles over time, percentile spectrum).
+    void setLogScale(bool logarithmic);
+    bool logScale() const { return m_logScale; }
+
+    /// Feeds the panel from `controller`: windows, histograms, results and cost curves, by key.
+    /// Adding scenarios (and clear() before a new run) stays with the caller.
+    void follow(const RunController* controller);
+
+    /// Writes the chart of the current tab to `path` (.png, .svg or .pdf, by suffix).
+    bool exportCurrentChart(const QString& path, QString* error = nullptr);
+
+    PercentileChart* percentileChart() const { return m_percentiles; }
+    DistributionChart* distributionChart() const { return m_distribution; }
+    BreakdownChart* breakdownChart() const { return m_breakdown; }
+    CapacityChart* capacityChart() const { return m_capacity; }
+    CacheDatabaseChart* cacheDatabaseChart() const { return m_cacheDatabase; }
+    CostChart* costChart() const { return m_cost; }
+    SummaryTable* summaryTable() const { return m_summary; }
+    /// Every chart, in tab order.
+    const std::vector<ChartWidget*>& charts() const { return m_charts; }
+
+private:
+    template <typename Chart>
+    Chart* addChart(Chart* chart, const QString& tabName);
+
+    std::vector<ChartWidget*>
+        m_charts;  ///< first: the members below are added to it as they are made
+    PercentileChart* m_percentiles;
+    DistributionChart* m_distribution;
+    BreakdownChart* m_breakdown;
+    CapacityChart* m_capacity;
+    CacheDatabaseChart* m_cacheDatabase;
+    CostChart* m_cost;
+    SummaryTable* m_summary;
+    double m_sloMs = 0;
+    bool m_logScale = false;
+};
+
+}  // namespace archsim::ui

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/charts/chartstyle.h"
+
+#include <QLocale>
+#include <cmath>
+
+namespace archsim::ui {
+
+QString formatNumber(double value) {
+    if (!std::isfinite(value)) return QStringLiteral("—");
+    const double magnitude = std::fabs(value);
+    const QLocale locale(QLocale::English);
+    if (magnitude >= 100) return locale.toString(value, 'f', 0);
+    if (magnitude >= 10) return locale.toString(value, 'f', 1);
+    if (magnitude >= 1 || magnitude == 0) return locale.toString(value, 'f', 2);
+    return locale.toString(value, 'g', 3);
+}
+
+QString formatMoney(double value, const QString& currency) {
+    const double magnitude = std::fabs(value);
+    const QLocale locale(QLocale::English);
+    // Cents matter below a thousand; below one unit, three significant digits (cost per request).
+    const QString amount = !std::isfinite(value) ? QStringLiteral("—")
+                           : magnitude >= 1000   ? locale.toString(magnitude, 'f', 0)
+                           : magnitude >= 1      ? locale.toString(magnitude, 'f', 2)
+                                                 : locale.toString(magnitude, 'g', 3);
+    const QString sign = value < 0 ? QStringLiteral("-") : QString();
+    if (currency.isEmpty() || currency == QLatin1String("USD"))
+        return sign + QLatin1Char('$') + amount;
+    return sign + amount + QLatin1Char(' ') + currency;
+}
+
+QString formatPercent(double percent) {
+    if (!std::isfinite(percent)) return QStringLiteral("—");
+    const QLocale locale(QLocale::English);
+    if (std::fabs(percent) >= 1 || percent == 0)
+        return locale.toString(percent, 'f', 1) + QLatin1Char('%');
+    return locale.toString(percent, 'g', 2) + QLatin1Char('%');
+}
+
+}  // namespace archsim::ui

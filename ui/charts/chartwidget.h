@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The common ground of every chart in the charts panel.
+//
+// The panel hands each chart the same stream (scenarios added and removed, window batches,
+// histograms, final results, cost curves); a chart overrides the hooks it cares about and ignores
+// the rest, so the panel never needs to know which chart shows what. The base also owns what every
+// plot shares: the scenario list (name, colour, order), export to PNG/SVG/PDF, the "Export…"
+// context menu, and replot scheduling.
+//
+// Replots are cheap only if they are rare and never redundant: requestReplot() queues one
+// (rpQueuedReplot merges every request of one event-loop turn), a hidden chart (another tab) only
+// remembers that it is stale and replots when shown, and axis ranges are recomputed once per
+// replot (beforeReplot), not per batch. The ranges follow the data until the user zooms or drags;
+// a double click returns to following.
+
+#include <QColor>
+#include <QPen>
+#include <QSize>
+#include <QString>
+#include <QWidget>
+#include <vector>
+
+#include "sim/cost/costmodel.h"
+#include "sim/run/runresult.h"
+#include "sim/stats/latencyhistogram.h"
+
+class QCPAxisRect;
+class QCPGraph;
+class QCPLegend;
+class QCPTextElement;
+class QCustomPlot;
+class QVBoxLayout;
+
+namespace archsim::ui {
+
+/// A scenario as the charts show it.
+struct ChartScenario {
+    int key = 0;
+    QString name;
+    QColor colour;
+};
+
+class ChartWidget : public QWidget {
+    Q_OBJECT
+
+public:
+    /// Exported images are this size (pixels; PDF points) unless the caller says otherwise:
+    /// legible on a slide and in a document.
+    static constexpr int kExportWidth = 1280;
+    static constexpr int kExportHeight = 760;
+
+    explicit ChartWidget(QWidget* parent = nullptr);
+    ~ChartWidget() override;
+
+    void addScenario(int key, const QString& name, const QColor& colour);
+    void removeScenario(int key);
+    /// Removes every scenario and all data.
+    void clear();
+    const std::vector<ChartScenario>& scenarios() const { return m_scenarios; }
+    /// Position of `key` in scenarios(), or -1.
+    int scenarioIndex(int key) const;
+
+    /// Data hooks; the default does nothing, so each chart overrides only what it shows.
+    virtual void appendWindows(int key, const std::vector<archsim::WindowRow>& rows);
+    virtual void setHistogram(int key, const archsim::LatencyHistogram& histogram);
+    virtual void setResult(int key, const archsim::RunResult& result);
+    virtual void setCostCurve(int key, const std::vector<archsim::CostPoint>& curve);
+    virtual void setSloMs(double sloMs);
+    virtual void setLogScale(bool logarithmic);
+
+    /// The plot, or nullptr for a chart that is not a QCustomPlot (the summary table).
+    QCustomPlot* plot() const { return m_plot; }
+    /// Writes the chart to `path`; the format follows the suffix: .png, .svg or .pdf.
+    virtual bool exportTo(const QString& path, QString* error = nullptr, int width = kExportWidth,
+                          int height = kExportHeight);
+    /// Recomputes the axis ranges from the data now (also done before every replot while the
+    /// chart follows its data).
+    void rescale();
+    /// True until the user zooms or drags; a double click restores it.
+    bool followsData() const { return m_followData; }
+
+protected:
+    /// Creates the plot with the shared look (call once, from the subclass constructor).
+    QCustomPlot* createPlot();
+    /// The layout the plot sits in; a chart may put a tool row above it.
+    QVBoxLayout* chartLayout() const { return m_layout; }
+    /// Queues one replot, or marks the chart stale while hidden.
+    void requestReplot();
+    /// Series longer than this many points are drawn with plain one-pixel lines, without
+    /// antialiasing or filled areas: a wide antialiased stroke of an hour of jagged per-second
+    /// percentiles costs tens of milliseconds per replot (measured by bench_gui_replot), a plain
+    /// line a few.
+    static constexpr int kDetailedPointLimit = 1000;
+    /// Switches the level of detail for series of `pointsPerSeries` points (the longest one).
+    void updateDetail(int pointsPerSeries);
+    bool detailed() const { return m_detailed; }
+    /// `pen` as drawn at the current level of detail.
+    QPen detailPen(QPen pen) const;
+    /// Re-applies pens after the level of detail changed.
+    virtual void detailChanged();
+
+    /// Moves the legend under the plot, laid out in rows, so it never hides data.
+    void placeLegendBelow(QCPLegend* legend);
+    /// Puts a title above the plot, so an exported image explains itself.
+    void setTitle(const QString& title);
+    /// An empty graph on `rect` that only shows `name` drawn with `pen` in the legend: a key for
+    /// a scenario's colour or a line style, instead of one legend entry per curve.
+    QCPGraph* addLegendKey(QCPAxisRect* rect, const QString& name, const QPen& pen);
+    /// The context menu of the chart ("Export…", "Fit to data") at `position` in `source`.
+    void showContextMenu(QWidget* source, const QPoint& position);
+
+    virtual void scenarioAdded(const ChartScenario& scenario);
+    /// Called once the scenario has left scenarios().
+    virtual void scenarioRemoved(int key);
+    /// Fits the axes to the data (only called while the chart follows its data).
+    virtual void updateRanges();
+
+    void showEvent(QShowEvent* event) override;
+
+private:
+    std::vector<ChartScenario> m_scenarios;
+    QVBoxLayout* m_layout = nullptr;
+    QCustomPlot* m_plot = nullptr;
+    QCPTextElement* m_title = nullptr;
+    bool m_stale = false;
+    bool m_detailed = true;
+    bool m_followData = true;
+};
+
+/// Renders any widget (not only a plot) to .png, .svg or .pdf at its current size; for charts that
+/// are not plots, such as the summary table.
+bool exportWidgetTo(QWidget* widget, const QString& path, QString* error = nullptr);
+
+}  // namespace archsim::ui

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/charts/percentilechart.h"
+
+#include <qcustomplot.h>
+
+#include <QVector>
+#include <cmath>
+#include <limits>
+
+#include "ui/charts/chartstyle.h"
+#include "ui/charts/logticker.h"
+#include "ui/charts/slomarker.h"
+
+namespace archsim::ui {
+namespace {
+
+constexpr std::array<PercentileChart::Percentile, PercentileChart::kPercentileCount> kPercentiles{
+    PercentileChart::Percentile::P50, PercentileChart::Percentile::P95,
+    PercentileChart::Percentile::P99, PercentileChart::Percentile::P999};
+
+/// The tail is what matters, so p99 is the boldest line and p50 the faintest. Lines differ by
+/// shade and width rather than by dash pattern: dashes along an hour of jagged per-second values
+/// cost seconds per replot.
+QPen percentilePen(PercentileChart::Percentile percentile, const QColor& colour) {
+    switch (percentile) {
+        case PercentileChart::Percentile::P50:
+            return QPen(colour.lighter(150), 0);
+        case PercentileChart::Percentile::P95:
+            return QPen(colour.lighter(120), 0);
+        case PercentileChart::Percentile::P99:
+            return QPen(colour, 2);
+        case PercentileChart::Percentile::P999:
+            return QPen(colour.darker(150), 0);
+    }
+    return QPen(colour);
+}
+
+Time percentileOf(const LatencyWindow& window, PercentileChart::Percentile percentile) {
+    switch (percentile) {
+        case PercentileChart::Percentile::P50:
+            return window.p50;
+        case PercentileChart::Percentile::P95:
+            return window.p95;
+        case PercentileChart::Percentile::P99:
+            return window.p99;
+        case PercentileChart::Percentile::P999:
+            return window.p999;
+    }
+    return 0;
+}
+
+}  // namespace
+
+PercentileChart::PercentileChart(QWidget* parent)
+    : ChartWidget(parent), m_linearTicker(new QCPAxisTicker), m_logTicker(new LogTicker) {
+    QCustomPlot* plot = createPlot();
+    setTitle(tr("Latency percentiles per window"));
+    plot->xAxis->setLabel(tr("simulated time (s)"));
+    plot->yAxis->setLabel(tr("latency (ms)"));
+    plot->yAxis->setTicker(m_linearTicker);
+    m_slo = std::make_unique<SloMarker>(plot, plot->axisRect());
+    for (std::size_t i = 0; i < kPercentileCount; ++i)
+        m_percentileKeys[i] = addLegendKey(plot->axisRect(), percentileName(kPercentiles[i]),
+                                           percentilePen(kPercentiles[i], kLegendKeyColour));
+    placeLegendBelow(plot->legend);
+    plot->xAxis->setRange(0, 60);
+    plot->yAxis->setRange(0, 100);
+}
+
+PercentileChart::~PercentileChart() = default;
+
+QString PercentileChart::percentileName(Percentile percentile) {
+    switch (percentile) {
+        case Percentile::P50:
+            return QStringLiteral("p50");
+        case Percentile::P95:
+            return QStringLiteral("p95");
+        case Percentile::P99:
+            return QStringLiteral("p99");
+        case Percentile::P999:
+            return QStringLiteral("p99.9");
+    }
+    return {};
+}
+
+void PercentileChart::scenarioAdded(const ChartScenario& scenario) {
+    QCustomPlot* chart = plot();
+    Series series;
+    for (std::size_t i = 0; i < kPercentileCount; ++i) {
+        QCPGraph* graph = chart->addGraph();
+        graph->setName(scenario.name + QLatin1Char(' ') + percentileName(kPercentiles[i]));
+        graph->setPen(detailPen(percentilePen(kPercentiles[i], scenario.colour)));
+        graph->removeFromLegend();
+        series.graphs[i] = graph;
+    }
+    series.legendKey = addLegendKey(chart->axisRect(), scenario.name, QPen(scenario.colour, 6));
+    m_series[scenario.key] = series;
+}
+
+void PercentileChart::scenarioRemoved(int key) {
+    const auto found = m_series.find(key);
+    if (found == m_series.end()) return;
+    for (QCPGraph* graph : found->second.graphs) plot()->removeGraph(graph);
+    plot()->removeGraph(found->second.legendKey);
+    m_series.erase(found);
+    updateDetail(longestSeries());
+}
+
+int PercentileChart::longestSeries() const {
+    int longest = 0;
+    for (const auto& [key, series] : m_series)
+        longest = std::max(longest, series.graphs.front()->dataCount());
+    return longest;
+}
+
+void PercentileChart::detailChanged() {
+    for (auto& [key, series] : m_series) {
+        const int index = scenarioIndex(key);
+        if (index < 0) continue;
+        const QColor colour = scenarios()[static_cast<std::size_t>(index)].colour;
+        for (std::size_t i = 0; i < kPercentileCount; ++i)
+            series.graphs[i]->setPen(detailPen(percentilePen(kPercentiles[i], colour)));
+    }
+    for (std::size_t i = 0; i < kPercentileCount; ++i)
+        m_percentileKeys[i]->setPen(detailPen(percentilePen(kPercentiles[i], kLegendKeyColour)));
+}
+
+QCPGraph* PercentileChart::graph(int key, Percentile percentile) const {
+    const auto found = m_series.find(key);
+    return found == m_series.end() ? nullptr
+                                   : found->second.graphs[static_cast<std::size_t>(percentile)];
+}
+
+void PercentileChart::appendWindows(int key, const std::vector<WindowRow>& rows) {
+    const auto found = m_series.find(key);
+    if (found == m_series.end() || rows.empty()) return;
+    QVector<double> keys;
+    keys.reserve(static_cast<qsizetype>(rows.size()));
+    for (const auto& row : rows) keys.push_back(toSeconds(row.latency.end));
+    for (std::size_t i = 0; i < kPercentileCount; ++i) {
+        QVector<double> values;
+        values.reserve(keys.size());
+        for (const auto& row : rows) {
+            // A window without completions has no percentiles: a gap, not a drop to zero.
+            values.push_back(row.latency.completed == 0
+                                 ? std::numeric_limits<double>::quiet_NaN()
+                                 : toMillis(percentileOf(row.latency, kPercentiles[i])));
+        }
+        found->second.graphs[i]->addData(keys, values, true);
+    }
+    updateDetail(longestSeries());
+    requestReplot();
+}
+
+void PercentileChart::setSloMs(double sloMs) {
+    m_slo->set(sloMs);
+    requestReplot();
+}
+
+void PercentileChart::setLogScale(bool logarithmic) {
+    m_logScale = logarithmic;
+    QCPAxis* axis = plot()->yAxis;
+    axis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    axis->setTicker(logarithmic ? m_logTicker : m_linearTicker);
+    axis->setNumberFormat(logarithmic ? QStringLiteral("gb") : QStringLiteral("g"));
+    rescale();
+    requestReplot();
+}
+
+void PercentileChart::updateRanges() {
+    QCPRange keys;
+    QCPRange values;
+    bool anyKeys = false;
+    bool anyValues = false;
+    const QCP::SignDomain domain = m_logScale ? QCP::sdPositive : QCP::sdBoth;
+    for (const auto& [key, series] : m_series) {
+        for (QCPGraph* graph : series.graphs) {
+            bool found = false;
+            const QCPRange k = graph->getKeyRange(found, QCP::sdBoth);
+            if (found)
+                keys = anyKeys
+                           ? QCPRange(std::min(keys.lower, k.lower), std::max(keys.upper, k.upper))
+                           : k;
+            anyKeys = anyKeys || found;
+            const QCPRange v = graph->getValueRange(found, domain);
+            if (found)
+                values = anyValues ? QCPRange(std::min(values.lower, v.lower),
+                                              std::max(values.upper, v.upper))
+                                   : v;
+            anyValues = anyValues || found;
+        }
+    }
+    QCustomPlot* chart = plot();
+    chart->xAxis->setRange(0, anyKeys && keys.upper > 0 ? keys.upper : 60);
+
+    double top = anyValues ? values.upper : 100;
+    if (m_slo->isVisible()) top = std::max(top, m_slo->sloMs());
+    if (m_logScale) {
+        double bottom = anyValues ? values.lower : 1;
+        if (m_slo->isVisible()) bottom = std::min(bottom, m_slo->sloMs());
+        chart->yAxis->setRange(bottom / 1.5, top * 1.5);
+    } else {
+        chart->yAxis->setRange(0, top * 1.08);
+    }
+}
+
+}  // namespace archsim::ui

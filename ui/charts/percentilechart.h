@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Latency percentiles (p50, p95, p99, p99.9) per window over simulated time, one colour per
+// scenario and one line style per percentile, with the SLO drawn across. This is the chart that
+// shows a tail moving while the median stays put.
+
+#include <array>
+#include <map>
+#include <memory>
+
+#include "ui/charts/chartwidget.h"
+
+class QCPAxisTicker;
+class QCPAxisTickerLog;
+
+namespace archsim::ui {
+
+class SloMarker;
+
+class PercentileChart : public ChartWidget {
+    Q_OBJECT
+
+public:
+    enum class Percentile { P50, P95, P99, P999 };
+    static constexpr std::size_t kPercentileCount = 4;
+
+    explicit PercentileChart(QWidget* parent = nullptr);
+    ~PercentileChart() override;
+
+    void appendWindows(int key, const std::vector<archsim::WindowRow>& rows) override;
+    void setSloMs(double sloMs) override;
+    void setLogScale(bool logarithmic) override;
+    bool logScale() const { return m_logScale; }
+
+    /// The curve of one percentile of one scenario (nullptr for an unknown key).
+    QCPGraph* graph(int key, Percentile percentile) const;
+    const SloMarker& slo() const { return *m_slo; }
+    static QString percentileName(Percentile percentile);
+
+protected:
+    void scenarioAdded(const ChartScenario& scenario) override;
+    void scenarioRemoved(int key) override;
+    void updateRanges() override;
+    void detailChanged() override;
+
+private:
+    int longestSeries() const;
+
+    struct Series {
+        std::array<QCPGraph*, kPercentileCount> graphs{};
+        QCPGraph* legendKey = nullptr;
+    };
+
+    std::map<int, Series> m_series;
+    std::array<QCPGraph*, kPercentileCount> m_percentileKeys{};
+    std::unique_ptr<SloMarker> m_slo;
+    QSharedPointer<QCPAxisTicker> m_linearTicker;
+    QSharedPointer<QCPAxisTicker> m_logTicker;
+    bool m_logScale = false;
+};
+
+}  // namespace archsim::ui

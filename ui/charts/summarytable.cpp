@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/charts/summarytable.h"
+
+#include <QHeaderView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "sim/cost/costmodel.h"
+#include "ui/charts/chartstyle.h"
+#include "ui/charts/slomarker.h"
+
+namespace archsim::ui {
+namespace {
+
+bool isLatency(SummaryTable::Row row) {
+    return row <= SummaryTable::P999;
+}
+bool isFraction(SummaryTable::Row row) {
+    return row == SummaryTable::ErrorRate || row == SummaryTable::ColdStartFraction;
+}
+bool isMoney(SummaryTable::Row row) {
+    return row == SummaryTable::MonthlyCost || row == SummaryTable::CostPerMillion;
+}
+/// Throughput follows the offered load, so more is neither better nor worse.
+bool lowerIsBetter(SummaryTable::Row row) {
+    return row != SummaryTable::Throughput;
+}
+
+const QColor kBetter(30, 130, 60);
+const QColor kWorse(190, 40, 40);
+
+}  // namespace
+
+SummaryTable::SummaryTable(QWidget* parent) : ChartWidget(parent), m_table(new QTableWidget(this)) {
+    setWindowTitle(tr("Summary"));
+    chartLayout()->addWidget(m_table, 1);
+    m_table->setRowCount(static_cast<int>(kRowCount));
+    for (std::size_t row = 0; row < kRowCount; ++row)
+        m_table->setVerticalHeaderItem(static_cast<int>(row),
+                                       new QTableWidgetItem(rowName(static_cast<Row>(row))));
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setSelectionMode(QAbstractItemView::ContiguousSelection);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this,
+            [this](const QPoint& position) { showContextMenu(m_table->viewport(), position); });
+}
+
+QString SummaryTable::rowName(Row row) {
+    switch (row) {
+        case P50:
+            return tr("p50 latency");
+        case P95:
+            return tr("p95 latency");
+        case P99:
+            return tr("p99 latency");
+        case P999:
+            return tr("p99.9 latency");
+        case Throughput:
+            return tr("throughput");
+        case ErrorRate:
+            return tr("error rate");
+        case ColdStartFraction:
+            return tr("cold-start fraction");
+        case MonthlyCost:
+            return tr("monthly cost");
+        case CostPerMillion:
+            return tr("cost per million requests");
+    }
+    return {};
+}
+
+void SummaryTable::scenarioAdded(const ChartScenario& scenario) {
+    m_figures[scenario.key] = Figures{};
+    rebuild();
+}
+
+void SummaryTable::scenarioRemoved(int key) {
+    m_figures.erase(key);
+    rebuild();
+}
+
+double SummaryTable::value(int key, Row row) const {
+    const auto found = m_figures.find(key);
+    return found == m_figures.end() ? std::numeric_limits<double>::quiet_NaN()
+                                    : found->second.values[row];
+}
+
+void SummaryTable::appendWindows(int key, const std::vector<WindowRow>& rows) {
+    const auto found = m_figures.find(key);
+    if (found == m_figures.end() || found->second.final || rows.empty()) return;
+    Figures& figures = found->second;
+    for (const auto& row : rows) {
+        figures.completed += static_cast<double>(row.latency.completed);
+        figures.seconds += toSeconds(row.latency.end - row.latency.start);
+        for (auto count : row.errors) figures.errors += static_cast<double>(count);
+        figures.arrivals += static_cast<double>(row.arrivals);
+    }
+    auto& v = figures.values;
+    if (figures.seconds > 0) v[Throughput] = figures.completed / figures.seconds;
+    if (figures.arrivals > 0) v[ErrorRate] = figures.errors / figures.arrivals;
+    // The cost so far, extrapolated like the final figure (costAccrued is cumulative).
+    const double accrued = rows.back().costAccrued;
+    const double elapsed = toSeconds(rows.back().latency.end);
+    if (accrued > 0 && elapsed > 0) {
+        v[MonthlyCost] = accrued / elapsed * kSecondsPerMonth;
+        if (figures.arrivals > 0) v[CostPerMillion] = accrued / figures.arrivals * 1e6;
+    }
+    rebuild();
+}
+
+void SummaryTable::setHistogram(int key, const LatencyHistogram& histogram) {
+    const auto found = m_figures.find(key);
+    if (found == m_figures.end() || found->second.final || histogram.count() == 0) return;
+    auto& v = found->second.values;
+    v[P50] = toMillis(histogram.quantile(0.50));
+    v[P95] = toMillis(histogram.quantile(0.95));
+    v[P99] = toMillis(histogram.quantile(0.99));
+    v[P999] = toMillis(histogram.quantile(0.999));
+    rebuild();
+}
+
+void SummaryTable::setResult(int key, const RunResult& result) {
+    const auto found = m_figures.find(key);
+    if (found == m_figures.end()) return;
+    Figures& figures = found->second;
+    figures.final = true;
+    auto& v = figures.values;
+    v.fill(std::numeric_limits<double>::quiet_NaN());
+    const LatencyHistogram& latency = result.latency;
+    if (latency.count() > 0) {
+        v[P50] = toMillis(latency.quantile(0.50));
+        v[P95] = toMillis(latency.quantile(0.95));
+        v[P99] = toMillis(latency.quantile(0.99));
+        v[P999] = toMillis(latency.quantile(0.999));
+    }
+    const double measured = toSeconds(result.measuredTime);
+    if (measured > 0) v[Throughput] = static_cast<double>(latency.count()) / measured;
+    if (result.measuredArrivals > 0) v[ErrorRate] = result.errorRate();
+    if (result.functionStarts > 0) v[ColdStartFraction] = result.coldStartFraction();
+    if (result.cost) {
+        v[MonthlyCost] = result.cost->monthlyCost;
+        if (result.cost->costPerMillionRequests)
+            v[CostPerMillion] = *result.cost->costPerMillionRequests;
+        figures.currency = QString::fromStdString(result.cost->currency);
+    }
+    rebuild();
+}
+
+QString SummaryTable::format(Row row, double value, const QString& currency) const {
+    if (!std::isfinite(value)) return QStringLiteral("—");
+    if (isLatency(row)) return formatMillis(value);
+    if (isFraction(row)) return formatPercent(100 * value);
+    if (isMoney(row)) return formatMoney(value, currency);
+    return tr("%1 req/s").arg(formatNumber(value));
+}
+
+QString SummaryTable::formatDifference(Row row, double first, double other) const {
+    if (!std::isfinite(first) || !std::isfinite(other)) return QStringLiteral("—");
+    const double delta = other - first;
+    const QString sign = delta > 0 ? QStringLiteral("+") : QString();
+    QString absolute;
+    if (isLatency(row))
+        absolute = sign + formatMillis(delta);
+    else if (isFraction(row))
+        absolute = sign + formatNumber(100 * delta) + tr(" pp");  // percentage points, not %
+    else if (isMoney(row))
+        absolute = sign + formatMoney(delta, QString());
+    else
+        absolute = sign + tr("%1 req/s").arg(formatNumber(delta));
+    if (first == 0) return absolute;
+    const double relative = 100 * delta / std::fabs(first);
+    return QStringLiteral("%1 (%2%3)")
+        .arg(absolute, relative > 0 ? QStringLiteral("+") : QString(), formatPercent(relative));
+}
+
+void SummaryTable::rebuild() {
+    const auto& list = scenarios();
+    const int scenarioColumns = static_cast<int>(list.size());
+    const int differenceColumns = std::max(0, scenarioColumns - 1);
+    m_table->setColumnCount(scenarioColumns + differenceColumns);
+    for (int c = 0; c < scenarioColumns; ++c) {
+        auto* header = new QTableWidgetItem(list[static_cast<std::size_t>(c)].name);
+        header->setForeground(list[static_cast<std::size_t>(c)].colour.darker(115));
+        QFont bold = header->font();
+        bold.setBold(true);
+        header->setFont(bold);
+        m_table->setHorizontalHeaderItem(c, header);
+    }
+    for (int d = 0; d < differenceColumns; ++d)
+        m_table->setHorizontalHeaderItem(
+            scenarioColumns + d,
+            new QTableWidgetItem(
+                tr("%1 vs %2").arg(list[static_cast<std::size_t>(d + 1)].name, list.front().name)));
+
+    const auto figuresOf = [this](int key) -> const Figures* {
+        const auto found = m_figures.find(key);
+        return found == m_figures.end() ? nullptr : &found->second;
+    };
+    for (std::size_t r = 0; r < kRowCount; ++r) {
+        const auto row = static_cast<Row>(r);
+        const int tableRow = static_cast<int>(r);
+        for (int c = 0; c < scenarioColumns; ++c) {
+            const Figures* figures = figuresOf(list[static_cast<std::size_t>(c)].key);
+            const double v =
+                figures ? figures->values[r] : std::numeric_limits<double>::quiet_NaN();
+            auto* item =
+                new QTableWidgetItem(format(row, v, figures ? figures->currency : QString()));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (figures && !figures->final) item->setForeground(QColor(110, 110, 110));  // live
+            m_table->setItem(tableRow, c, item);
+        }
+        const Figures* first = list.empty() ? nullptr : figuresOf(list.front().key);
+        for (int d = 0; d < differenceColumns; ++d) {
+            const Figures* other = figuresOf(list[static_cast<std::size_t>(d + 1)].key);
+            const double a = first ? first->values[r] : std::numeric_limits<double>::quiet_NaN();
+            const double b = other ? other->values[r] : std::numeric_limits<double>::quiet_NaN();
+            auto* item = new QTableWidgetItem(formatDifference(row, a, b));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (std::isfinite(a) && std::isfinite(b) && a != b && lowerIsBetter(row))
+                item->setForeground((b < a) ? kBetter : kWorse);
+            m_table->setItem(tableRow, scenarioColumns + d, item);
+        }
+    }
+}
+
+bool SummaryTable::exportTo(const QString& path, QString* error, int width, int) {
+    // A standalone copy sized to its rows: the table on screen may be hidden (another tab), laid
+    // out with empty space below the rows or scrolled, none of which belongs in an export.
+    QTableWidget copy(m_table->rowCount(), m_table->columnCount());
+    copy.setFont(m_table->font());
+    copy.setAlternatingRowColors(true);
+    copy.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    copy.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        if (auto* item = m_table->verticalHeaderItem(row))
+            copy.setVerticalHeaderItem(row, item->clone());
+        for (int column = 0; column < m_table->columnCount(); ++column)
+            if (auto* item = m_table->item(row, column)) copy.setItem(row, column, item->clone());
+    }
+    for (int column = 0; column < m_table->columnCount(); ++column)
+        if (auto* item = m_table->horizontalHeaderItem(column))
+            copy.setHorizontalHeaderItem(column, item->clone());
+    copy.horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    copy.verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    copy.ensurePolished();
+    int height = copy.horizontalHeader()->sizeHint().height() + 2 * copy.frameWidth();
+    for (int row = 0; row < copy.rowCount(); ++row)
+        height += copy.verticalHeader()->sectionSizeHint(row);
+    const int exportWidth = std::max(width * 3 / 4, 200 + 180 * copy.columnCount());
+    copy.resize(exportWidth, height);
+    return exportWidgetTo(&copy, path, error);
+}
+
+}  // namespace archsim::ui

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The headline figures side by side: one column per scenario and, with two or more, one column per
+// scenario after the first saying how it differs from the first (absolute and relative, green when
+// better, red when worse). Live while the run goes on (percentiles from the whole-run histogram,
+// rates from the windows), exact once the run's result arrives.
+
+#include <array>
+#include <limits>
+#include <map>
+
+#include "ui/charts/chartwidget.h"
+
+class QTableWidget;
+
+namespace archsim::ui {
+
+class SummaryTable : public ChartWidget {
+    Q_OBJECT
+
+public:
+    enum Row : std::size_t {
+        P50,
+        P95,
+        P99,
+        P999,
+        Throughput,
+        ErrorRate,
+        ColdStartFraction,
+        MonthlyCost,
+        CostPerMillion,
+    };
+    static constexpr std::size_t kRowCount = 9;
+
+    explicit SummaryTable(QWidget* parent = nullptr);
+
+    void appendWindows(int key, const std::vector<archsim::WindowRow>& rows) override;
+    void setHistogram(int key, const archsim::LatencyHistogram& histogram) override;
+    void setResult(int key, const archsim::RunResult& result) override;
+    /// Renders the table (the widget as shown) to .png, .svg or .pdf.
+    bool exportTo(const QString& path, QString* error = nullptr, int width = kExportWidth,
+                  int height = kExportHeight) override;
+
+    QTableWidget* table() const { return m_table; }
+    /// The figure in `row` for scenario `key` (ms, req/s, fraction 0..1, currency), NaN if unknown.
+    double value(int key, Row row) const;
+    static QString rowName(Row row);
+
+protected:
+    void scenarioAdded(const ChartScenario& scenario) override;
+    void scenarioRemoved(int key) override;
+
+private:
+    struct Figures {
+        std::array<double, kRowCount> values;
+        bool final = false;  ///< from the run's result; live updates no longer apply
+        // Running sums over the windows, for live rates.
+        double completed = 0;
+        double seconds = 0;
+        double errors = 0;
+        double arrivals = 0;
+        QString currency;
+        Figures() { values.fill(std::numeric_limits<double>::quiet_NaN()); }
+    };
+
+    void rebuild();
+    QString format(Row row, double value, const QString& currency) const;
+    QString formatDifference(Row row, double first, double other) const;
+
+    QTableWidget* m_table;
+    std::map<int, Figures> m_figures;
+};
+
+}  // namespace archsim::ui

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/document/autosavestore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include "sim/scenario/scenariojson.h"
+
+namespace archsim::ui {
+
+namespace {
+const QString kLockSuffix = QStringLiteral(".lock");
+}
+
+AutosaveStore::AutosaveStore(QString directory) : m_directory(std::move(directory)) {
+    if (m_directory.isEmpty())
+        m_directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                      QStringLiteral("/autosave");
+    QDir().mkpath(m_directory);
+    m_session = QStringLiteral("session-%1-%2")
+                    .arg(QCoreApplication::applicationPid())
+                    .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    m_lock = std::make_unique<QLockFile>(m_directory + QLatin1Char('/') + m_session + kLockSuffix);
+    m_lock->setStaleLockTime(0);
+    m_lock->tryLock(0);
+}
+
+AutosaveStore::~AutosaveStore() = default;
+
+QString AutosaveStore::sessionFolder() const {
+    return m_directory + QLatin1Char('/') + m_session;
+}
+
+QString AutosaveStore::write(int key, const Scenario& scenario, const QString& originalPath,
+                             const QString& displayName) {
+    QDir().mkpath(sessionFolder());
+    // The scenario is kept in its canonical JSON inside a small envelope that remembers which
+    // file (if any) the work belongs to. nlohmann, not QJson, so 64-bit seeds survive exactly.
+    const nlohmann::json envelope = {
+        {"originalPath", originalPath.toStdString()},
+        {"displayName", displayName.toStdString()},
+        {"savedAt", QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString()},
+        {"scenario", scenarioToJson(scenario)}};
+    QSaveFile file(sessionFolder() + QStringLiteral("/document-%1.json").arg(key));
+    if (!file.open(QIODevice::WriteOnly)) return file.errorString();
+    file.write(QByteArray::fromStdString(envelope.dump()));
+    if (!file.commit()) return file.errorString();
+    return {};
+}
+
+void AutosaveStore::remove(int key) {
+    QFile::remove(sessionFolder() + QStringLiteral("/document-%1.json").arg(key));
+}
+
+void AutosaveStore::clearSession() {
+    QDir(sessionFolder()).removeRecursively();
+}
+
+QStringList AutosaveStore::orphanFolders() const {
+    QStringList folders;
+    const QDir dir(m_directory);
+    for (const QString& name :
+         dir.entryList({QStringLiteral("session-*")}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (name == m_session) continue;
+        QLockFile probe(dir.filePath(name + kLockSuffix));
+        probe.setStaleLockTime(0);
+        // A lock we can take belongs to nobody alive: a dead process's lock is stale, and a
+        // session that ended normally removed its folder, so what is left is a crash's work.
+        if (probe.tryLock(0)) {
+            probe.unlock();
+            folders << dir.filePath(name);
+        }
+    }
+    return folders;
+}
+
+std::vector<AutosaveStore::Recovered> AutosaveStore::orphans() const {
+    std::vector<Recovered> found;
+    for (const QString& folder : orphanFolders()) {
+        const QDir dir(folder);
+        for (const QString& name :
+             dir.entryList({QStringLiteral("document-*.json")}, QDir::Files, QDir::Name)) {
+            QFile file(dir.filePath(name));
+            if (!file.open(QIODevice::ReadOnly)) continue;
+            const auto envelope =
+                nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
+            if (!envelope.is_object() || !envelope.contains("scenario")) continue;
+            ValidationReport report;
+            auto scenario = scenarioFromJson(envelope["scenario"], report);
+            if (!scenario) continue;  // written by another version: nothing usable to offer
+            found.push_back({std::move(*scenario),
+                             QString::fromStdString(envelope.value("originalPath", "")),
+                             QString::fromStdString(envelope.value("displayName", ""))});
+        }
+    }
+    return found;
+}
+
+void AutosaveStore::discardOrphans() {
+    for (const QString& folder : orphanFolders()) {
+        QDir(folder).removeRecursively();
+        QFile::remove(folder + kLockSuffix);
+    }
+}
+
+}  // namespace archsim::ui

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/document/scenariodocument.h"
+
+#include <QFileInfo>
+
+#include "ui/document/editcommand.h"
+
+namespace archsim::ui {
+
+ScenarioDocument::ScenarioDocument(int key, Scenario scenario, QObject* parent)
+    : QObject(parent), m_key(key), m_scenario(std::move(scenario)), m_undo(this) {
+    connect(&m_undo, &QUndoStack::cleanChanged, this,
+            [this](bool) { emit modifiedChanged(isModified()); });
+}
+
+void ScenarioDocument::edit(const Scenario& after, const QString& text, const QString& mergeKey,
+                            int mergeSession) {
+    m_undo.push(new EditCommand(this, m_scenario, after, text, mergeKey, mergeSession));
+}
+
+void ScenarioDocument::restore(const Scenario& scenario) {
+    m_scenario = scenario;
+    emit scenarioChanged();
+}
+
+void ScenarioDocument::setFilePath(const QString& path) {
+    if (path == m_filePath) return;
+    m_filePath = path;
+    emit filePathChanged();
+}
+
+QString ScenarioDocument::displayName() const {
+    if (!m_filePath.isEmpty()) return QFileInfo(m_filePath).fileName();
+    if (!m_scenario.name.empty()) return QString::fromStdString(m_scenario.name);
+    return tr("Untitled");
+}
+
+void ScenarioDocument::markSaved() {
+    const bool wasModified = isModified();
+    m_forcedModified = false;
+    m_preset = false;
+    m_undo.setClean();
+    if (wasModified) emit modifiedChanged(false);
+}
+
+void ScenarioDocument::markModified() {
+    if (m_forcedModified) return;
+    m_forcedModified = true;
+    emit modifiedChanged(true);
+}
+
+void ScenarioDocument::setColor(const QColor& color) {
+    if (color == m_color) return;
+    m_color = color;
+    emit appearanceChanged();
+}
+
+void ScenarioDocument::setCompared(bool compared) {
+    if (compared == m_compared) return;
+    m_compared = compared;
+    emit appearanceChanged();
+}
+
+}  // namespace archsim::ui

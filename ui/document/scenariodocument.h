@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One open scenario: its value, its file, its undo history and how it is shown when compared.
+//
+// Every change goes through edit(), which pushes an EditCommand holding the scenario before and
+// after, so undo restores the exact previous value (distributions are shared immutable objects,
+// so a copy costs little). The document never validates: callers check with validateScenario()
+// first, and only valid scenarios enter the history.
+
+#include <QColor>
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include "sim/scenario/scenario.h"
+
+namespace archsim::ui {
+
+class ScenarioDocument : public QObject {
+    Q_OBJECT
+public:
+    ScenarioDocument(int key, Scenario scenario, QObject* parent = nullptr);
+
+    /// Identifies the document to the run controller and the charts.
+    int key() const { return m_key; }
+    const Scenario& scenario() const { return m_scenario; }
+
+    /// Replaces the scenario as one undoable step named `text`. Edits with the same non-empty
+    /// `mergeKey` and `mergeSession` (one slider drag, say) collapse into one step.
+    void edit(const Scenario& after, const QString& text, const QString& mergeKey = {},
+              int mergeSession = 0);
+    QUndoStack* undoStack() { return &m_undo; }
+
+    QString filePath() const { return m_filePath; }
+    void setFilePath(const QString& path);
+    /// A bundled preset opened read-only: Save asks for a new file.
+    bool isPreset() const { return m_preset; }
+    void setPreset(bool preset) { m_preset = preset; }
+    /// The file name, else the scenario's name, else "Untitled".
+    QString displayName() const;
+
+    bool isModified() const { return !m_undo.isClean() || m_forcedModified; }
+    /// Marks the current state as saved (the undo stack's clean state).
+    void markSaved();
+    /// Marks a document modified although its history is empty (recovered autosaves).
+    void markModified();
+
+    QColor color() const { return m_color; }
+    void setColor(const QColor& color);
+    bool isCompared() const { return m_compared; }
+    void setCompared(bool compared);
+
+    /// Used by EditCommand only: sets the value without touching the history.
+    void restore(const Scenario& scenario);
+
+signals:
+    void scenarioChanged();
+    void modifiedChanged(bool modified);
+    void filePathChanged();
+    void appearanceChanged();  ///< colour or compare flag
+
+private:
+    int m_key;
+    Scenario m_scenario;
+    QUndoStack m_undo;
+    QString m_filePath;
+    bool m_preset = false;
+    bool m_forcedModified = false;
+    QColor m_color;
+    bool m_compared = false;
+};
+
+}  // namespace archsim::ui

@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/editors/handlereditor.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "ui/document/scenarioedits.h"
+#include "ui/editors/distributionfield.h"
+#include "ui/editors/numberfield.h"
+
+namespace archsim::ui {
+
+namespace {
+constexpr int kPathRole = Qt::UserRole + 1;
+enum DetailPage { EmptyPage, CpuPage, CallPage, CachePage, BranchPage };
+}  // namespace
+
+HandlerEditor::HandlerEditor(Access access, QString ownerId, Applier apply, QWidget* parent)
+    : QWidget(parent),
+      m_access(std::move(access)),
+      m_ownerId(std::move(ownerId)),
+      m_apply(std::move(apply)),
+      m_tree(new QTreeWidget(this)),
+      m_detail(new QStackedWidget(this)),
+      m_cpu(new DistributionField(tr("CPU time"), QStringLiteral("ms"), false, this)),
+      m_callTarget(new QComboBox(this)),
+      m_cacheTarget(new QComboBox(this)),
+      m_probability(new NumberField(
+          NumberSpec::make(0, 1, true, false, false, QString(),
+                           tr("Fraction of requests that run the branch's steps"), QString(), 0, 1),
+          this)),
+      m_error(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_tree->setHeaderHidden(true);
+    m_tree->setMinimumHeight(110);
+    m_tree->setToolTip(tr("What a request does while it holds its instance or worker, in order"));
+    layout->addWidget(m_tree);
+
+    auto* buttons = new QHBoxLayout;
+    auto* add = new QToolButton(this);
+    add->setText(tr("Add Step"));
+    add->setIcon(QIcon(QStringLiteral(":/icons/add.svg")));
+    add->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    add->setPopupMode(QToolButton::InstantPopup);
+    add->setToolTip(
+        tr("Add after the selected step; inside it if it is a branch or a cache "
+           "lookup (the miss path)"));
+    auto* menu = new QMenu(add);
+    menu->addAction(tr("CPU Work"), this, [this] { addStep(HandlerStep::Kind::Cpu); });
+    menu->addAction(tr("Call"), this, [this] { addStep(HandlerStep::Kind::Call); });
+    menu->addAction(tr("Cache Lookup"), this, [this] { addStep(HandlerStep::Kind::Cache); });
+    menu->addAction(tr("Branch"), this, [this] { addStep(HandlerStep::Kind::Branch); });
+    add->setMenu(menu);
+    buttons->addWidget(add);
+    auto tool = [this, buttons](const QString& text, const QString& tip, auto slot) {
+        auto* button = new QToolButton(this);
+        button->setText(text);
+        button->setToolTip(tip);
+        connect(button, &QToolButton::clicked, this, slot);
+        buttons->addWidget(button);
+    };
+    tool(tr("Remove"), tr("Remove the selected step (and what it contains)"),
+         [this] { removeStep(); });
+    tool(QStringLiteral("▲"), tr("Move the step up"), [this] { moveStep(-1); });
+    tool(QStringLiteral("▼"), tr("Move the step down"), [this] { moveStep(1); });
+    buttons->addStretch();
+    layout->addLayout(buttons);
+
+    m_detail->addWidget(new QLabel(tr("Select a step to edit it."), this));
+    auto page = [this](const QString& label, QWidget* field) {
+        auto* widget = new QWidget(this);
+        auto* form = new QFormLayout(widget);
+        form->setContentsMargins(0, 0, 0, 0);
+        form->addRow(label, field);
+        m_detail->addWidget(widget);
+    };
+    page(tr("CPU time"), m_cpu);
+    page(tr("Calls"), m_callTarget);
+    page(tr("Cache"), m_cacheTarget);
+    page(tr("Probability"), m_probability);
+    m_callTarget->setToolTip(tr("The component this step calls (a database, a hop, a pool...)"));
+    m_cacheTarget->setToolTip(tr("The cache looked up; on a miss the nested steps run"));
+    layout->addWidget(m_detail);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] {
+        if (!m_filling) showStep();
+    });
+    connect(m_cpu, &DistributionField::committed, this, [this](DistributionPtr d) {
+        if (!d) return;
+        const QString error = editStep([&](HandlerStep& s) { s.cpuMs = d; }, tr("Edit CPU time"));
+        if (!error.isEmpty()) m_cpu->showError(error);
+    });
+    auto targetChanged = [this](QComboBox* box) {
+        if (m_filling) return;
+        const std::string target = box->currentText().toStdString();
+        editStep([&](HandlerStep& s) { s.target = target; }, tr("Change call target"));
+    };
+    connect(m_callTarget, &QComboBox::currentIndexChanged, this,
+            [this, targetChanged] { targetChanged(m_callTarget); });
+    connect(m_cacheTarget, &QComboBox::currentIndexChanged, this,
+            [this, targetChanged] { targetChanged(m_cacheTarget); });
+    connect(m_probability, &NumberField::committed, this,
+            [this](std::optional<double> p, int session) {
+                if (!p) return;
+                const QString error =
+                    editStep([&](HandlerStep& s) { s.probability = *p; },
+                             tr("Edit branch probability"), QStringLiteral("probability"), session);
+                if (!error.isEmpty()) m_probability->showError(error);
+            });
+}
+
+std::vector<HandlerStep>* HandlerEditor::listAt(std::vector<HandlerStep>& root, const Path& path) {
+    std::vector<HandlerStep>* list = &root;
+    for (int i = 0; i + 2 < path.size(); i += 2) {
+        const auto index = static_cast<std::size_t>(path[i]);
+        if (index >= list->size()) return nullptr;
+        HandlerStep& step = (*list)[index];
+        list = path[i + 1] == 1 ? &step.onMiss : &step.steps;
+    }
+    return list;
+}
+
+HandlerStep* HandlerEditor::stepAt(std::vector<HandlerStep>& root, const Path& path) {
+    if (path.isEmpty()) return nullptr;
+    std::vector<HandlerStep>* list = listAt(root, path);
+    const auto index = static_cast<std::size_t>(path.back());
+    return list && index < list->size() ? &(*list)[index] : nullptr;
+}
+
+QString HandlerEditor::describe(const HandlerStep& step) const {
+    switch (step.kind) {
+        case HandlerStep::Kind::Cpu:
+            return tr("CPU: %1 ms")
+                .arg(step.cpuMs ? QString::fromStdString(step.cpuMs->describe())
+                                : QStringLiteral("?"));
+        case HandlerStep::Kind::Call:
+            return tr("Call %1").arg(QString::fromStdString(step.target));
+        case HandlerStep::Kind::Cache:
+            return tr("Cache lookup in %1").arg(QString::fromStdString(step.target));
+        case HandlerStep::Kind::Branch:
+            return tr("With probability %1:").arg(step.probability);
+    }
+    return {};
+}
+
+void HandlerEditor::fill(QTreeWidgetItem* parent, const std::vector<HandlerStep>& steps,
+                         const Path& prefix, int list) {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        Path path = prefix;
+        if (!prefix.isEmpty()) path << list;
+        path << static_cast<int>(i);
+        auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
+        item->setText(0, describe(steps[i]));
+        item->setData(0, kPathRole, QVariant::fromValue(path));
+        if (steps[i].kind == HandlerStep::Kind::Branch) fill(item, steps[i].steps, path, 0);
+        if (steps[i].kind == HandlerStep::Kind::Cache) {
+            if (!steps[i].onMiss.empty()) {
+                auto* miss = new QTreeWidgetItem(item);
+                miss->setText(0, tr("on miss:"));
+                miss->setForeground(0, QColor(0x80, 0x80, 0x80));
+                miss->setData(0, kPathRole, QVariant::fromValue(path));
+                fill(miss, steps[i].onMiss, path, 1);
+            }
+        }
+    }
+}
+
+void HandlerEditor::refresh(const Scenario& scenario) {
+    m_scenario = scenario;
+    const Path selected = selectedPath();
+    m_filling = true;
+    m_tree->clear();
+    if (const auto* handler = m_access(m_scenario)) fill(nullptr, *handler, {}, 0);
+    m_tree->expandAll();
+    QStringList targets;
+    for (const auto& ref : allComponents(scenario))
+        if (ref.id != m_ownerId && ref.kind != ComponentKind::Cache) targets << ref.id;
+    m_callTarget->clear();
+    m_callTarget->addItems(targets);
+    m_cacheTarget->clear();
+    m_cacheTarget->addItems(idsOfKinds(scenario, {ComponentKind::Cache}));
+    m_filling = false;
+    selectPath(selected);
+    showStep();
+}
+
+HandlerEditor::Path HandlerEditor::selectedPath() const {
+    const QTreeWidgetItem* item = m_tree->currentItem();
+    return item ? item->data(0, kPathRole).value<Path>() : Path{};
+}
+
+void HandlerEditor::selectPath(const Path& path) {
+    if (path.isEmpty()) return;
+    m_filling = true;
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if ((*it)->data(0, kPathRole).value<Path>() == path &&
+            !(*it)->text(0).startsWith(tr("on miss"))) {
+            m_tree->setCurrentItem(*it);
+            break;
+        }
+    }
+    m_filling = false;
+}
+
+void HandlerEditor::showStep() {
+    m_error->hide();
+    HandlerStep* step = stepAt(*m_access(m_scenario), selectedPath());
+    if (!step) {
+        m_detail->setCurrentIndex(EmptyPage);
+        return;
+    }
+    m_filling = true;
+    switch (step->kind) {
+        case HandlerStep::Kind::Cpu:
+            m_cpu->setDistribution(step->cpuMs);
+            m_detail->setCurrentIndex(CpuPage);
+            break;
+        case HandlerStep::Kind::Call:
+            m_callTarget->setCurrentText(QString::fromStdString(step->target));
+            m_detail->setCurrentIndex(CallPage);
+            break;
+        case HandlerStep::Kind::Cache:
+            m_cacheTarget->setCurrentText(QString::fromStdString(step->target));
+            m_detail->setCurrentIndex(CachePage);
+            break;
+        case HandlerStep::Kind::Branch:
+            m_probability->setValue(step->probability);
+            m_detail->setCurrentIndex(BranchPage);
+            break;
+    }
+    m_filling = false;
+}
+
+QString HandlerEditor::editStep(const std::function<void(HandlerStep&)>& change,
+                                const QString& text, const QString& mergeKey, int session) {
+    const Path path = selectedPath();
+    const QString error = m_apply(
+        [&](Scenario& s) {
+            if (auto* handler = m_access(s))
+                if (HandlerStep* step = stepAt(*handler, path)) change(*step);
+        },
+        text, mergeKey.isEmpty() ? QString() : m_ownerId + QLatin1Char('/') + mergeKey, session);
+    if (!error.isEmpty()) {
+        m_error->setText(error);
+        m_error->show();
+    }
+    return error;
+}
+
+void HandlerEditor::addStep(HandlerStep::Kind kind) {
+    HandlerStep step;
+    step.kind = kind;
+    switch (kind) {
+        case HandlerStep::Kind::Cpu:
+            step.cpuMs = makeLognormalFromMedianP99(2, 6);
+            break;
+        case HandlerStep::Kind::Call:
+            if (m_callTarget->count() == 0) {
+                m_error->setText(tr("Add a component to call first (a database, a hop...)."));
+                m_error->show();
+                return;
+            }
+            step.target = m_callTarget->itemText(0).toStdString();
+            break;
+        case HandlerStep::Kind::Cache:
+            if (m_cacheTarget->count() == 0) {
+                m_error->setText(tr("Add a cache to the topology first."));
+                m_error->show();
+                return;
+            }
+            step.target = m_cacheTarget->itemText(0).toStdString();
+            break;
+        case HandlerStep::Kind::Branch: {
+            step.probability = 0.5;
+            HandlerStep inner;
+            inner.cpuMs = makeLognormalFromMedianP99(2, 6);
+            step.steps.push_back(inner);
+            break;
+        }
+    }
+    const Path selected = selectedPath();
+    Path inserted;
+    const QString error = m_apply(
+        [&](Scenario& s) {
+            auto* handler = m_access(s);
+            if (!handler) return;
+            HandlerStep* current = stepAt(*handler, selected);
+            if (current && current->kind == HandlerStep::Kind::Branch) {
+                current->steps.push_back(step);
+                inserted = selected;
+                inserted << 0 << static_cast<int>(current->steps.size() - 1);
+            } else if (current && current->kind == HandlerStep::Kind::Cache) {
+                current->onMiss.push_back(step);
+                inserted = selected;
+                inserted << 1 << static_cast<int>(current->onMiss.size() - 1);
+            } else if (current) {
+                auto* list = listAt(*handler, selected);
+                list->insert(list->begin() + selected.back() + 1, step);
+                inserted = selected;
+                inserted.back() += 1;
+            } else {
+                handler->push_back(step);
+                inserted = {static_cast<int>(handler->size() - 1)};
+            }
+        },
+        tr("Add handler step"), {}, 0);
+    if (!error.isEmpty()) {
+        m_error->setText(error);
+        m_error->show();
+        return;
+    }
+    selectPath(inserted);
+    showStep();
+}
+
+void HandlerEditor::removeStep() {
+    const Path path = selectedPath();
+    if (path.isEmpty()) return;
+    const QString error = m_apply(
+        [&](Scenario& s) {
+            auto* handler = m_access(s);
+            if (!handler) return;
+            if (auto* list = listAt(*handler, path);
+                list && static_cast<std::size_t>(path.back()) < list->size())
+                list->erase(list->begin() + path.back());
+        },
+        tr("Remove handler step"), {}, 0);
+    if (!error.isEmpty()) {
+        m_error->setText(error);
+        m_error->show();
+    }
+}
+
+void HandlerEditor::moveStep(int delta) {
+    Path path = selectedPath();
+    if (path.isEmpty()) return;
+    const int to = path.back() + delta;
+    const QString error = m_apply(
+        [&](Scenario& s) {
+            auto* handler = m_access(s);
+            auto* list = handler ? listAt(*handler, path) : nullptr;
+            if (!list || to < 0 || static_cast<std::size_t>(to) >= list->size()) return;
+            std::swap((*list)[static_cast<std::size_t>(path.back())],
+                      (*list)[static_cast<std::size_t>(to)]);
+        },
+        tr("Move handler step"), {}, 0);
+    if (error.isEmpty() && to >= 0) {
+        path.back() = to;
+        selectPath(path);
+        showStep();
+    }
+}
+
+}  // namespace archsim::ui

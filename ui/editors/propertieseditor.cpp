@@ -1,0 +1,909 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/editors/propertieseditor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "sim/cost/pricing.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/document/scenarioedits.h"
+#include "ui/editors/distributionfield.h"
+#include "ui/editors/handlereditor.h"
+#include "ui/editors/workloadeditor.h"
+
+namespace archsim::ui {
+
+namespace {
+
+template <typename Spec>
+Spec* findById(std::vector<Spec>& items, const std::string& id) {
+    for (auto& item : items)
+        if (item.id == id) return &item;
+    return nullptr;
+}
+
+/// The bundled price list, for the cost choices (platforms, cache and database node types).
+const PricingTable* bundledPricing() {
+    static const std::optional<PricingTable> table = [] {
+        QFile file(QStringLiteral(":/pricing/default.json"));
+        if (!file.open(QIODevice::ReadOnly)) return std::optional<PricingTable>();
+        ValidationReport report;
+        return parsePricing(file.readAll().toStdString(), report);
+    }();
+    return table ? &*table : nullptr;
+}
+
+QStringList toStringList(const std::vector<std::string>& items) {
+    QStringList list;
+    for (const auto& item : items) list << QString::fromStdString(item);
+    return list;
+}
+
+constexpr double kBig = 1e12;
+
+}  // namespace
+
+PropertiesEditor::PropertiesEditor(QWidget* parent)
+    : QWidget(parent), m_layout(new QVBoxLayout(this)), m_heading(new QLabel(this)) {
+    m_heading->setTextFormat(Qt::RichText);
+    m_layout->addWidget(m_heading);
+    m_layout->addStretch();
+    rebuild();
+}
+
+void PropertiesEditor::setDocument(ScenarioDocument* document) {
+    if (m_document) disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    m_selection = {};
+    if (m_document)
+        connect(m_document, &ScenarioDocument::scenarioChanged, this, &PropertiesEditor::refresh);
+    rebuild();
+}
+
+void PropertiesEditor::setSelection(const ComponentRef& ref) {
+    if (ref == m_selection && m_body) return;
+    m_selection = ref;
+    rebuild();
+}
+
+NumberField* PropertiesEditor::numberField(const QString& key) const {
+    const auto it = m_numbers.find(key);
+    return it == m_numbers.end() ? nullptr : it->second;
+}
+
+DistributionField* PropertiesEditor::distributionField(const QString& key) const {
+    const auto it = m_distributions.find(key);
+    return it == m_distributions.end() ? nullptr : it->second;
+}
+
+QString PropertiesEditor::apply(const std::function<void(Scenario&)>& mutate, const QString& text,
+                                const QString& mergeKey, int mergeSession) {
+    if (!m_document) return tr("No scenario is open.");
+    Scenario candidate = m_document->scenario();
+    mutate(candidate);
+    if (canonicalText(candidate) == canonicalText(m_document->scenario())) return {};
+    const QStringList problems = validateScenario(candidate);
+    if (!problems.isEmpty()) {
+        const QString message = problems.join(QLatin1Char('\n'));
+        emit editRefused(message);
+        return message;
+    }
+    m_document->edit(candidate, text, mergeKey, mergeSession);
+    return {};
+}
+
+void PropertiesEditor::refresh() {
+    if (!m_document) return;
+    const Scenario& scenario = m_document->scenario();
+    if (!exists(scenario, m_selection)) {
+        m_selection = {};
+        rebuild();
+        return;
+    }
+    for (const auto& refresher : m_refreshers) refresher(scenario);
+}
+
+QFormLayout* PropertiesEditor::section(const QString& title) {
+    auto* box = new QGroupBox(title, m_body);
+    auto* form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // On a narrow panel a long label goes above its field instead of squeezing it.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_body->layout()->addWidget(box);
+    return form;
+}
+
+void PropertiesEditor::rebuild() {
+    m_refreshers.clear();
+    m_numbers.clear();
+    m_distributions.clear();
+    m_workload = nullptr;
+    // Later, not now: the edit that triggered the rebuild may be running inside one of its widgets.
+    if (m_body) {
+        m_body->hide();
+        m_body->deleteLater();
+    }
+    m_body = new QWidget(this);
+    auto* bodyLayout = new QVBoxLayout(m_body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    m_layout->insertWidget(1, m_body);
+    if (!m_document) {
+        m_heading->setText(tr("<i>No scenario open.</i>"));
+        return;
+    }
+    const QString title =
+        m_selection.kind == ComponentKind::None ? tr("Scenario")
+        : m_selection.kind == ComponentKind::Workload
+            ? tr("Workload")
+            : QStringLiteral("%1 <span style='color:gray'>%2</span>")
+                  .arg(m_selection.id.toHtmlEscaped(), kindLabel(m_selection.kind));
+    m_heading->setText(QStringLiteral("<h3 style='margin:2px'>%1</h3>").arg(title));
+    switch (m_selection.kind) {
+        case ComponentKind::None:
+            buildScenario();
+            break;
+        case ComponentKind::Workload: {
+            m_workload = new WorkloadEditor(
+                [this](const std::function<void(Scenario&)>& mutate, const QString& text,
+                       const QString& key,
+                       int session) { return apply(mutate, text, key, session); },
+                m_body);
+            bodyLayout->addWidget(m_workload);
+            WorkloadEditor* editor = m_workload;
+            m_refreshers.push_back([editor](const Scenario& s) { editor->refresh(s); });
+            break;
+        }
+        case ComponentKind::Gateway:
+            buildGateway();
+            break;
+        case ComponentKind::Function:
+            buildFunction();
+            break;
+        case ComponentKind::Server:
+            buildServer();
+            break;
+        case ComponentKind::Cache:
+            buildCache();
+            break;
+        case ComponentKind::Database:
+            buildDatabase();
+            break;
+        case ComponentKind::Hop:
+            buildHop();
+            break;
+        case ComponentKind::Station:
+            buildStation();
+            break;
+    }
+    if (m_selection.isComponent()) {
+        auto* entry = new QPushButton(QIcon(QStringLiteral(":/icons/entry.svg")),
+                                      tr("Make This the Entry"), m_body);
+        entry->setToolTip(tr("Requests from the workload arrive at this component"));
+        const ComponentRef ref = m_selection;
+        connect(entry, &QPushButton::clicked, this,
+                [this, ref] { apply([ref](Scenario& s) { setEntry(s, ref); }, tr("Set entry")); });
+        bodyLayout->addWidget(entry);
+        m_refreshers.push_back([entry, ref](const Scenario& s) {
+            entry->setEnabled(s.topology.entry != ref.id.toStdString());
+        });
+    }
+    refresh();
+}
+
+void PropertiesEditor::addNumber(QFormLayout* form, const QString& key, const QString& label,
+                                 const NumberSpec& spec,
+                                 std::function<std::optional<double>(const Scenario&)> get,
+                                 std::function<void(Scenario&, std::optional<double>)> set) {
+    auto* field = new NumberField(spec, m_body);
+    field->setObjectName(key);
+    auto* labelWidget = new QLabel(label, m_body);
+    labelWidget->setToolTip(spec.tooltip);
+    form->addRow(labelWidget, field);
+    m_numbers[key] = field;
+    connect(field, &NumberField::committed, this,
+            [this, field, key, label, set](std::optional<double> value, int session) {
+                const QString error = apply([&](Scenario& s) { set(s, value); },
+                                            tr("Change %1").arg(label.toLower()), key, session);
+                if (!error.isEmpty()) field->showError(error);
+            });
+    m_refreshers.push_back([field, get](const Scenario& s) { field->setValue(get(s)); });
+}
+
+void PropertiesEditor::addDistribution(QFormLayout* form, const QString& key, const QString& label,
+                                       const QString& unit, bool optional,
+                                       std::function<DistributionPtr(const Scenario&)> get,
+                                       std::function<void(Scenario&, DistributionPtr)> set) {
+    auto* field = new DistributionField(label, unit, optional, m_body);
+    field->setObjectName(key);
+    form->addRow(label, field);
+    m_distributions[key] = field;
+    connect(field, &DistributionField::committed, this,
+            [this, field, label, set](DistributionPtr distribution) {
+                const QString error = apply([&](Scenario& s) { set(s, distribution); },
+                                            tr("Edit %1").arg(label.toLower()));
+                if (!error.isEmpty()) field->showError(error);
+            });
+    m_refreshers.push_back([field, get](const Scenario& s) { field->setDistribution(get(s)); });
+}
+
+void PropertiesEditor::addChoice(QFormLayout* form, const QString& label, const QString& tooltip,
+                                 const QStringList& choices,
+                                 std::function<int(const Scenario&)> get,
+                                 std::function<void(Scenario&, int)> set) {
+    auto* box = new QComboBox(m_body);
+    box->addItems(choices);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(8);
+    box->setToolTip(tooltip);
+    form->addRow(label, box);
+    auto* error = new QLabel(m_body);
+    error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    error->setWordWrap(true);
+    error->hide();
+    form->addRow(QString(), error);
+    connect(box, &QComboBox::activated, this, [this, box, error, label, set](int index) {
+        const QString message =
+            apply([&](Scenario& s) { set(s, index); }, tr("Change %1").arg(label.toLower()));
+        error->setText(message);
+        error->setVisible(!message.isEmpty());
+        if (!message.isEmpty() && m_document) {
+            // Refused: show the value still in force.
+            refresh();
+            box->setFocus();
+        }
+    });
+    m_refreshers.push_back([box, get](const Scenario& s) {
+        const QSignalBlocker block(box);
+        box->setCurrentIndex(get(s));
+    });
+}
+
+void PropertiesEditor::addText(QFormLayout* form, const QString& label, const QString& tooltip,
+                               std::function<QString(const Scenario&)> get,
+                               std::function<QString(Scenario&, const QString&)> set) {
+    auto* edit = new QLineEdit(m_body);
+    edit->setToolTip(tooltip);
+    edit->setMinimumWidth(60);
+    form->addRow(label, edit);
+    auto* error = new QLabel(m_body);
+    error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    error->setWordWrap(true);
+    error->hide();
+    form->addRow(QString(), error);
+    connect(edit, &QLineEdit::editingFinished, this, [this, edit, error, label, set] {
+        QString problem;
+        const QString text = edit->text();
+        const QString message = apply([&](Scenario& s) { problem = set(s, text); },
+                                      tr("Change %1").arg(label.toLower()));
+        const QString shown = problem.isEmpty() ? message : problem;
+        error->setText(shown);
+        error->setVisible(!shown.isEmpty());
+    });
+    m_refreshers.push_back([edit, get](const Scenario& s) {
+        if (!edit->hasFocus()) edit->setText(get(s));
+    });
+}
+
+void PropertiesEditor::addCheck(QFormLayout* form, const QString& label, const QString& tooltip,
+                                std::function<bool(const Scenario&)> get,
+                                std::function<void(Scenario&, bool)> set) {
+    auto* check = new QCheckBox(label, m_body);
+    check->setToolTip(tooltip);
+    form->addRow(QString(), check);
+    connect(check, &QCheckBox::clicked, this, [this, check, label, set](bool on) {
+        const QString message =
+            apply([&](Scenario& s) { set(s, on); }, tr("Change %1").arg(label.toLower()));
+        if (!message.isEmpty()) {
+            check->setToolTip(message);
+            refresh();
+        }
+    });
+    m_refreshers.push_back([check, get](const Scenario& s) {
+        const QSignalBlocker block(check);
+        check->setChecked(get(s));
+    });
+}
+
+void PropertiesEditor::addIdField(QFormLayout* form) {
+    auto* edit = new QLineEdit(m_body);
+    edit->setObjectName(QStringLiteral("id"));
+    edit->setToolTip(
+        tr("The component's name; calls and the entry refer to it and follow a rename"));
+    form->addRow(tr("Id"), edit);
+    auto* error = new QLabel(m_body);
+    error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    error->setWordWrap(true);
+    error->hide();
+    form->addRow(QString(), error);
+    connect(edit, &QLineEdit::editingFinished, this, [this, edit, error] {
+        const ComponentRef before = m_selection;
+        const QString newId = edit->text().trimmed();
+        if (newId == before.id) return;
+        QString problem;
+        const QString message =
+            apply([&](Scenario& s) { renameComponent(s, before, newId, &problem); },
+                  tr("Rename %1").arg(before.id));
+        const QString shown = problem.isEmpty() ? message : problem;
+        error->setText(shown);
+        error->setVisible(!shown.isEmpty());
+        if (shown.isEmpty()) {
+            m_selection.id = newId;
+            emit selectionRenamed(m_selection);
+            rebuild();
+        }
+    });
+    const QString id = m_selection.id;
+    m_refreshers.push_back([edit, id](const Scenario&) {
+        if (!edit->hasFocus()) edit->setText(id);
+    });
+}
+
+void PropertiesEditor::addHandler(QFormLayout* form) {
+    const ComponentRef ref = m_selection;
+    auto* editor = new HandlerEditor(
+        [ref](Scenario& s) { return handlerOf(s, ref); }, ref.id,
+        [this](const std::function<void(Scenario&)>& mutate, const QString& text,
+               const QString& key, int session) { return apply(mutate, text, key, session); },
+        m_body);
+    form->addRow(editor);
+    m_refreshers.push_back([editor](const Scenario& s) { editor->refresh(s); });
+}
+
+// --- Per-kind forms. Each getter finds its component by id in the scenario it is given, because
+// undo replaces the whole scenario and no pointer into an old value may survive that.
+
+void PropertiesEditor::buildScenario() {
+    QFormLayout* general = section(tr("Scenario"));
+    addText(
+        general, tr("Name"), tr("Shown in the window, the charts and the legend"),
+        [](const Scenario& s) { return QString::fromStdString(s.name); },
+        [](Scenario& s, const QString& t) {
+            s.name = t.toStdString();
+            return QString();
+        });
+    addText(
+        general, tr("Description"), tr("What the scenario shows, for whoever opens it next"),
+        [](const Scenario& s) { return QString::fromStdString(s.description); },
+        [](Scenario& s, const QString& t) {
+            s.description = t.toStdString();
+            return QString();
+        });
+    addNumber(
+        general, QStringLiteral("seed"), tr("Seed"),
+        NumberSpec::make(
+            0, 9.007e15, true, true, false, QString(),
+            tr("Random seed: the same scenario and seed give the same results, bit for bit. "
+               "Compared scenarios run with their own seeds; give them the same seed for "
+               "common random numbers")),
+        [](const Scenario& s) { return static_cast<double>(s.seed); },
+        [](Scenario& s, std::optional<double> v) {
+            if (v) s.seed = static_cast<std::uint64_t>(*v);
+        });
+
+    QFormLayout* run = section(tr("Run"));
+    addNumber(
+        run, QStringLiteral("run.durationS"), tr("Duration"),
+        NumberSpec::make(0, 31 * 86400.0, false, false, false, tr("s"),
+                         tr("Simulated time to run")),
+        [](const Scenario& s) { return s.run.durationS; },
+        [](Scenario& s, std::optional<double> v) { s.run.durationS = v.value_or(0); });
+    addNumber(
+        run, QStringLiteral("run.windowS"), tr("Window"),
+        NumberSpec::make(0, 31 * 86400.0, false, false, false, tr("s"),
+                         tr("Width of one point of the time series (percentiles per window)")),
+        [](const Scenario& s) { return s.run.windowS; },
+        [](Scenario& s, std::optional<double> v) { s.run.windowS = v.value_or(0); });
+    addNumber(
+        run, QStringLiteral("run.warmupS"), tr("Warm-up"),
+        NumberSpec::make(
+            0, 31 * 86400.0, true, false, false, tr("s"),
+            tr("Requests arriving earlier are left out of the totals (the cold start of the "
+               "whole system)")),
+        [](const Scenario& s) { return s.run.warmupS; },
+        [](Scenario& s, std::optional<double> v) { s.run.warmupS = v.value_or(0); });
+    addNumber(
+        run, QStringLiteral("run.maxCompleted"), tr("Stop after"),
+        NumberSpec::make(1, 1.1e15, true, true, true, tr("requests"),
+                         tr("End the run after this many completed requests"), tr("no limit")),
+        [](const Scenario& s) {
+            return s.run.maxCompleted
+                       ? std::optional<double>(static_cast<double>(*s.run.maxCompleted))
+                       : std::nullopt;
+        },
+        [](Scenario& s, std::optional<double> v) {
+            s.run.maxCompleted =
+                v ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(*v)) : std::nullopt;
+        });
+    addNumber(
+        run, QStringLiteral("run.maxInFlight"), tr("Overload at"),
+        NumberSpec::make(
+            1, 1e8, true, true, false, tr("in flight"),
+            tr("The run stops as overloaded when this many requests are in the system at once")),
+        [](const Scenario& s) { return static_cast<double>(s.run.maxInFlight); },
+        [](Scenario& s, std::optional<double> v) {
+            if (v) s.run.maxInFlight = static_cast<std::uint64_t>(*v);
+        });
+
+    QFormLayout* cost = section(tr("Cost"));
+    const PricingTable* pricing = bundledPricing();
+    addCheck(
+        cost, tr("Estimate the cost"),
+        tr("Price the run with the bundled price list (monthly cost, cost per million)"),
+        [](const Scenario& s) { return s.cost.has_value(); },
+        [pricing](Scenario& s, bool on) {
+            if (!on) {
+                s.cost.reset();
+                return;
+            }
+            CostConfig config;
+            const auto platforms = pricing ? platformChoices(*pricing) : std::vector<std::string>{};
+            config.platform = s.topology.functions.empty() ? "ec2:c7g.large" : "lambda-arm";
+            if (!platforms.empty() &&
+                std::find(platforms.begin(), platforms.end(), config.platform) == platforms.end())
+                config.platform = platforms.front();
+            s.cost = config;
+        });
+    if (!pricing) return;
+    auto choice = [&](const QString& label, const QString& tip, std::vector<std::string> options,
+                      std::string CostConfig::*member) {
+        const QStringList list = toStringList(options);
+        addChoice(
+            cost, label, tip, list,
+            [list, member](const Scenario& s) {
+                return s.cost ? list.indexOf(QString::fromStdString((*s.cost).*member)) : -1;
+            },
+            [options, member](Scenario& s, int index) {
+                if (s.cost && index >= 0)
+                    (*s.cost).*member = options[static_cast<std::size_t>(index)];
+            });
+    };
+    choice(tr("Platform"), tr("Where the compute runs and how it is billed"),
+           platformChoices(*pricing), &CostConfig::platform);
+    choice(tr("API gateway"), tr("A priced API gateway in front"), gatewayChoices(*pricing),
+           &CostConfig::gateway);
+    choice(tr("Remote cache"), tr("How the remote cache is billed"), remoteCacheChoices(*pricing),
+           &CostConfig::remoteCache);
+    choice(tr("Database"), tr("The database instance type"), databaseChoices(*pricing),
+           &CostConfig::database);
+    auto costNumber = [&](const QString& key, const QString& label, const NumberSpec& spec,
+                          auto member) {
+        addNumber(
+            cost, key, label, spec,
+            [member](const Scenario& s) {
+                return s.cost ? std::optional<double>(static_cast<double>((*s.cost).*member))
+                              : std::nullopt;
+            },
+            [member](Scenario& s, std::optional<double> v) {
+                using T = std::remove_reference_t<decltype((*s.cost).*member)>;
+                if (s.cost && v) (*s.cost).*member = static_cast<T>(*v);
+            });
+    };
+    costNumber(QStringLiteral("cost.functionMemoryMb"), tr("Function memory"),
+               NumberSpec::make(128, 10240, true, false, false, tr("MB"),
+                                tr("Lambda memory size (GB-s billing)")),
+               &CostConfig::functionMemoryMb);
+    costNumber(QStringLiteral("cost.cacheNodes"), tr("Cache nodes"),
+               NumberSpec::make(1, 1000, true, true, false, tr("nodes"),
+                                tr("ElastiCache nodes, replicas included")),
+               &CostConfig::cacheNodes);
+    costNumber(QStringLiteral("cost.databaseNodes"), tr("Database nodes"),
+               NumberSpec::make(1, 1000, true, true, false, tr("nodes"), tr("Database instances")),
+               &CostConfig::databaseNodes);
+    costNumber(QStringLiteral("cost.requestsPerConnection"), tr("Requests per connection"),
+               NumberSpec::make(1, 1e6, true, false, false, QString(),
+                                tr("Client keep-alive reuse; 1 = a new connection "
+                                   "per request")),
+               &CostConfig::requestsPerConnection);
+    costNumber(QStringLiteral("cost.fargateVcpu"), tr("Fargate vCPU"),
+               NumberSpec::make(0.25, 16, true, false, false, tr("vCPU"),
+                                tr("Per task: 0.25, 0.5, 1, 2, 4, 8 or 16 (Fargate platforms)")),
+               &CostConfig::fargateVcpu);
+    costNumber(QStringLiteral("cost.fargateMemoryGb"), tr("Fargate memory"),
+               NumberSpec::make(0.5, 120, true, false, false, tr("GB"),
+                                tr("Per task, within Fargate's range for the vCPU count")),
+               &CostConfig::fargateMemoryGb);
+    addText(
+        cost, tr("Egress"),
+        tr("Who bills response bytes leaving for the internet: \"auto\" (the platform's "
+           "provider), \"none\", or a provider of the price list"),
+        [](const Scenario& s) {
+            return s.cost ? QString::fromStdString(s.cost->egress) : QString();
+        },
+        [](Scenario& s, const QString& text) {
+            if (!s.cost) return tr("Tick \"Estimate the cost\" first.");
+            s.cost->egress = text.trimmed().toStdString();
+            return QString();
+        });
+    addCheck(
+        cost, tr("Load balancer"), tr("An Application Load Balancer in front of the servers"),
+        [](const Scenario& s) { return s.cost && s.cost->loadBalancer; },
+        [](Scenario& s, bool on) {
+            if (s.cost) s.cost->loadBalancer = on;
+        });
+    addCheck(
+        cost, tr("Bill cold-start init time"), tr("Lambda bills INIT duration"),
+        [](const Scenario& s) { return s.cost && s.cost->billInitDuration; },
+        [](Scenario& s, bool on) {
+            if (s.cost) s.cost->billInitDuration = on;
+        });
+    addCheck(
+        cost, tr("Standalone account"),
+        tr("Charge plan fees and deduct free allowances, as for an account running only "
+           "this workload"),
+        [](const Scenario& s) { return s.cost && s.cost->standaloneAccount; },
+        [](Scenario& s, bool on) {
+            if (s.cost) s.cost->standaloneAccount = on;
+        });
+}
+
+void PropertiesEditor::buildGateway() {
+    const std::string id = m_selection.id.toStdString();
+    auto at = [id](const Scenario& s) {
+        return findById(const_cast<Scenario&>(s).topology.gateways, id);
+    };
+    QFormLayout* form = section(tr("Gateway"));
+    addIdField(form);
+    addDistribution(
+        form, QStringLiteral("gateway.latencyMs"), tr("Latency"), tr("ms"), false,
+        [at](const Scenario& s) { return at(s) ? at(s)->latencyMs : nullptr; },
+        [at](Scenario& s, DistributionPtr d) {
+            if (at(s)) at(s)->latencyMs = d;
+        });
+    addNumber(
+        form, QStringLiteral("gateway.payloadLimitKb"), tr("Payload limit"),
+        NumberSpec::make(
+            0, kBig, false, false, true, tr("KB"),
+            tr("Larger requests are rejected (e.g. 6 MB on Lambda behind API Gateway)"),
+            tr("no limit")),
+        [at](const Scenario& s) { return at(s) ? at(s)->payloadLimitKb : std::nullopt; },
+        [at](Scenario& s, std::optional<double> v) {
+            if (at(s)) at(s)->payloadLimitKb = v;
+        });
+    const QString self = m_selection.id;
+    QStringList targets{tr("(respond)")};
+    if (m_document)
+        for (const auto& ref : allComponents(m_document->scenario()))
+            if (ref.id != self) targets << ref.id;
+    addChoice(
+        form, tr("Forwards to"), tr("The component requests go to after the gateway"), targets,
+        [at, targets](const Scenario& s) {
+            if (!at(s) || at(s)->next.empty()) return 0;
+            return static_cast<int>(targets.indexOf(QString::fromStdString(at(s)->next)));
+        },
+        [at, targets](Scenario& s, int index) {
+            if (at(s)) at(s)->next = index <= 0 ? std::string() : targets[index].toStdString();
+        });
+}
+
+void PropertiesEditor::buildFunction() {
+    const std::string id = m_selection.id.toStdString();
+    auto at = [id](const Scenario& s) {
+        return findById(const_cast<Scenario&>(s).topology.functions, id);
+    };
+    QFormLayout* form = section(tr("Function pool (serverless)"));
+    addIdField(form);
+    auto integer = [&](const QString& key, const QString& label, const NumberSpec& spec,
+                       int FunctionPoolSpec::*member) {
+        addNumber(
+            form, key, label, spec,
+            [at, member](const Scenario& s) {
+                return at(s) ? std::optional<double>((*at(s)).*member) : std::nullopt;
+            },
+            [at, member](Scenario& s, std::optional<double> v) {
+                if (at(s) && v) (*at(s)).*member = static_cast<int>(*v);
+            });
+    };
+    integer(QStringLiteral("functions.concurrencyPerInstance"), tr("Requests per instance"),
+            NumberSpec::make(1, 100000, true, true, false, tr("at once"),
+                             tr("1 as on Lambda; many as on Cloudflare Workers or Cloud Run"),
+                             QString(), 1, 100),
+            &FunctionPoolSpec::concurrencyPerInstance);
+    addDistribution(
+        form, QStringLiteral("functions.coldStartMs"), tr("Cold start"), tr("ms"), false,
+        [at](const Scenario& s) { return at(s) ? at(s)->coldStartMs : nullptr; },
+        [at](Scenario& s, DistributionPtr d) {
+            if (at(s)) at(s)->coldStartMs = d;
+        });
+    addDistribution(
+        form, QStringLiteral("functions.keepAliveS"), tr("Keep-alive"), tr("s"), false,
+        [at](const Scenario& s) { return at(s) ? at(s)->keepAliveS : nullptr; },
+        [at](Scenario& s, DistributionPtr d) {
+            if (at(s)) at(s)->keepAliveS = d;
+        });
+    integer(
+        QStringLiteral("functions.provisioned"), tr("Provisioned"),
+        NumberSpec::make(0, 100000, true, true, false, tr("instances"),
+                         tr("Always-warm instances: no cold start for them, billed while idle")),
+        &FunctionPoolSpec::provisioned);
+    integer(QStringLiteral("functions.maxInstances"), tr("Max instances"),
+            NumberSpec::make(1, 1000000, true, true, false, tr("instances"),
+                             tr("Concurrency limit; past it requests are throttled or queued")),
+            &FunctionPoolSpec::maxInstances);
+    addNumber(
+        form, QStringLiteral("functions.scaleOutPerS"), tr("Scale-out rate"),
+        NumberSpec::make(0, kBig, true, false, false, tr("instances/s"),
+                         tr("New instances per second at most; 0 = unlimited")),
+        [at](const Scenario& s) {
+            return at(s) ? std::optional<double>(at(s)->scaleOutPerS) : std::nullopt;
+        },
+        [at](Scenario& s, std::optional<double> v) {
+            if (at(s) && v) at(s)->scaleOutPerS = *v;
+        });
+    addChoice(
+        form, tr("At the limit"), tr("What happens to a request when no instance can start"),
+        {tr("Throttle (error)"), tr("Queue")},
+        [at](const Scenario& s) { return at(s) ? static_cast<int>(at(s)->onLimit) : 0; },
+        [at](Scenario& s, int i) {
+            if (at(s)) at(s)->onLimit = static_cast<OverflowPolicy>(i);
+        });
+    addChoice(
+        form, tr("Instance pick"), tr("Which idle warm instance serves the next request"),
+        {tr("Most recently used"), tr("Any")},
+        [at](const Scenario& s) { return at(s) ? static_cast<int>(at(s)->pick) : 0; },
+        [at](Scenario& s, int i) {
+            if (at(s)) at(s)->pick = static_cast<InstancePick>(i);
+        });
+    addHandler(section(tr("Handler: what each request does")));
+}
+
+void PropertiesEditor::buildServer() {
+    const std::string id = m_selection.id.toStdString();
+    auto at = [id](const Scenario& s) {
+        return findById(const_cast<Scenario&>(s).topology.servers, id);
+    };
+    QFormLayout* form = section(tr("Server pool (stateful)"));
+    addIdField(form);
+    auto integer = [&](QFormLayout* f, const QString& key, const QString& label,
+                       const NumberSpec& spec, int ServerPoolSpec::*member) {
+        addNumber(
+            f, key, label, spec,
+            [at, member](const Scenario& s) {
+                return at(s) ? std::optional<double>((*at(s)).*member) : std::nullopt;
+            },
+            [at, member](Scenario& s, std::optional<double> v) {
+                if (at(s) && v) (*at(s)).*member = static_cast<int>(*v);
+            });
+    };
+    integer(form, QStringLiteral("servers.replicas"), tr("Replicas"),
+            NumberSpec::make(1, 100000, true, true, false, tr("servers"),
+                             tr("Servers at the start"), QString(), 1, 50),
+            &ServerPoolSpec::replicas);
+    integer(
+        form, QStringLiteral("servers.workersPerReplica"), tr("Workers per replica"),
+        NumberSpec::make(1, 1000000, true, true, false, tr("at once"),
+                         tr("Requests one server serves at once (threads, goroutines in flight)"),
+                         QString(), 1, 256),
+        &ServerPoolSpec::workersPerReplica);
+    integer(form, QStringLiteral("servers.queueCapacity"), tr("Queue capacity"),
+            NumberSpec::make(0, 10000000, true, true, false, tr("per replica"),
+                             tr("Requests waiting per server; a full queue rejects")),
+            &ServerPoolSpec::queueCapacity);
+    addChoice(
+        form, tr("Load balancer"), tr("How requests are spread over the replicas"),
+        {tr("Round robin"), tr("Random"), tr("Least outstanding"), tr("Power of two choices")},
+        [at](const Scenario& s) { return at(s) ? static_cast<int>(at(s)->balancer) : 0; },
+        [at](Scenario& s, int i) {
+            if (at(s)) at(s)->balancer = static_cast<BalancerPolicy>(i);
+        });
+    addNumber(
+        form, QStringLiteral("servers.timeoutMs"), tr("Timeout"),
+        NumberSpec::make(0, kBig, false, false, true, tr("ms"),
+                         tr("Slower requests count as timed out"), tr("none")),
+        [at](const Scenario& s) { return at(s) ? at(s)->timeoutMs : std::nullopt; },
+        [at](Scenario& s, std::optional<double> v) {
+            if (at(s)) at(s)->timeoutMs = v;
+        });
+    QFormLayout* scaling = section(tr("Autoscaling"));
+    addCheck(
+        scaling, tr("Autoscale"), tr("Add and remove replicas with the load"),
+        [at](const Scenario& s) { return at(s) && at(s)->autoscaler.has_value(); },
+        [at](Scenario& s, bool on) {
+            if (!at(s)) return;
+            if (on) {
+                AutoscalerSpec spec;
+                spec.minReplicas = std::max(1, std::min(at(s)->replicas, spec.maxReplicas));
+                spec.maxReplicas = std::max(spec.maxReplicas, at(s)->replicas);
+                at(s)->autoscaler = spec;
+            } else {
+                at(s)->autoscaler.reset();
+            }
+        });
+    auto scale = [&](const QString& key, const QString& label, const NumberSpec& spec,
+                     auto member) {
+        addNumber(
+            scaling, key, label, spec,
+            [at, member](const Scenario& s) {
+                return at(s) && at(s)->autoscaler ? std::optional<double>(static_cast<double>(
+                                                        (*at(s)->autoscaler).*member))
+                                                  : std::nullopt;
+            },
+            [at, member](Scenario& s, std::optional<double> v) {
+                using T = std::remove_reference_t<decltype((*at(s)->autoscaler).*member)>;
+                if (at(s) && at(s)->autoscaler && v)
+                    (*at(s)->autoscaler).*member = static_cast<T>(*v);
+            });
+    };
+    addChoice(
+        scaling, tr("Metric"), tr("What the autoscaler tracks"),
+        {tr("Utilization"), tr("In-flight per replica")},
+        [at](const Scenario& s) {
+            return at(s) && at(s)->autoscaler ? static_cast<int>(at(s)->autoscaler->metric) : 0;
+        },
+        [at](Scenario& s, int i) {
+            if (at(s) && at(s)->autoscaler)
+                at(s)->autoscaler->metric = static_cast<ScalingMetric>(i);
+        });
+    scale(QStringLiteral("servers.autoscaler.target"), tr("Target"),
+          NumberSpec::make(0, kBig, false, false, false, QString(),
+                           tr("Utilization (0..1] or requests in flight per replica")),
+          &AutoscalerSpec::target);
+    scale(QStringLiteral("servers.autoscaler.evaluationPeriodS"), tr("Evaluation period"),
+          NumberSpec::make(0, kBig, false, false, false, tr("s"),
+                           tr("How often the metric is checked")),
+          &AutoscalerSpec::evaluationPeriodS);
+    scale(QStringLiteral("servers.autoscaler.bootDelayS"), tr("Boot delay"),
+          NumberSpec::make(0, kBig, true, false, false, tr("s"), tr("From launch to serving")),
+          &AutoscalerSpec::bootDelayS);
+    scale(QStringLiteral("servers.autoscaler.scaleInStabilizationS"), tr("Scale-in wait"),
+          NumberSpec::make(0, kBig, true, false, false, tr("s"),
+                           tr("Scale in only if wanted for this long")),
+          &AutoscalerSpec::scaleInStabilizationS);
+    scale(QStringLiteral("servers.autoscaler.minReplicas"), tr("Min replicas"),
+          NumberSpec::make(1, 100000, true, true, false, QString(), tr("Never fewer")),
+          &AutoscalerSpec::minReplicas);
+    scale(QStringLiteral("servers.autoscaler.maxReplicas"), tr("Max replicas"),
+          NumberSpec::make(1, 100000, true, true, false, QString(), tr("Never more")),
+          &AutoscalerSpec::maxReplicas);
+    addHandler(section(tr("Handler: what each request does")));
+}
+
+void PropertiesEditor::buildCache() {
+    const std::string id = m_selection.id.toStdString();
+    auto at = [id](const Scenario& s) {
+        return findById(const_cast<Scenario&>(s).topology.caches, id);
+    };
+    QFormLayout* form = section(tr("Cache"));
+    addIdField(form);
+    addChoice(
+        form, tr("Placement"),
+        tr("In-process: one cache per instance or server (a new instance starts empty). "
+           "Remote: one shared cache over the network"),
+        {tr("In-process"), tr("Remote")},
+        [at](const Scenario& s) { return at(s) ? static_cast<int>(at(s)->placement) : 0; },
+        [at](Scenario& s, int i) {
+            if (at(s)) at(s)->placement = static_cast<CachePlacement>(i);
+        });
+    addDistribution(
+        form, QStringLiteral("caches.lookupMs"), tr("Lookup"), tr("ms"), false,
+        [at](const Scenario& s) { return at(s) ? at(s)->lookupMs : nullptr; },
+        [at](Scenario& s, DistributionPtr d) {
+            if (at(s)) at(s)->lookupMs = d;
+        });
+    addNumber(
+        form, QStringLiteral("caches.hitRatio"), tr("Hit ratio"),
+        NumberSpec::make(
+            0, 1, true, false, true, QString(),
+            tr("Fixed fraction of lookups that hit; empty: hits emerge from the key model "
+               "below"),
+            tr("from keys"), 0, 1),
+        [at](const Scenario& s) { return at(s) ? at(s)->hitRatio : std::nullopt; },
+        [at](Scenario& s, std::optional<double> v) {
+            if (at(s)) at(s)->hitRatio = v;
+        });
+    addNumber(
+        form, QStringLiteral("caches.keys"), tr("Keys"),
+        NumberSpec::make(1, 1e12, true, true, false, tr("keys"),
+                         tr("Key space, Zipf-distributed popularity")),
+        [at](const Scenario& s) {
+            return at(s) ? std::optional<double>(static_cast<double>(at(s)->keys)) : std::nullopt;
+        },
+        [at](Scenario& s, std::optional<double> v) {
+            if (at(s) && v) at(s)->keys = static_cast<std::int64_t>(*v);
+        });
+    addNumber(
+        form, QStringLiteral("caches.zipfExponent"), tr("Zipf exponent"),
+        NumberSpec::make(0, 10, true, false, false, QString(),
+                         tr("Skew of key popularity; 0 = uniform, 1 = classic")),
+        [at](const Scenario& s) {
+            return at(s) ? std::optional<double>(at(s)->zipfExponent) : std::nullopt;
+        },
+        [at](Scenario& s, std::optional<double> v) {
+            if (at(s) && v) at(s)->zipfExponent = *v;
+        });
+    addNumber(
+        form, QStringLiteral("caches.capacity"), tr("Capacity"),
+        NumberSpec::make(1, 1e12, true, true, false, tr("entries"),
+                         tr("Entries per cache (LRU eviction)")),
+        [at](const Scenario& s) {
+            return at(s) ? std::optional<double>(static_cast<double>(at(s)->capacity))
+                         : std::nullopt;
+        },
+        [at](Scenario& s, std::optional<double> v) {
+            if (at(s) && v) at(s)->capacity = static_cast<std::int64_t>(*v);
+        });
+    addNumber(
+        form, QStringLiteral("caches.ttlS"), tr("TTL"),
+        NumberSpec::make(0, kBig, false, false, true, tr("s"), tr("Entries expire after this long"),
+                         tr("never")),
+        [at](const Scenario& s) { return at(s) ? at(s)->ttlS : std::nullopt; },
+        [at](Scenario& s, std::optional<double> v) {
+            if (at(s)) at(s)->ttlS = v;
+        });
+}
+
+void PropertiesEditor::buildDatabase() {
+    const std::string id = m_selection.id.toStdString();
+    auto at = [id](const Scenario& s) {
+        return findById(const_cast<Scenario&>(s).topology.databases, id);
+    };
+    QFormLayout* form = section(tr("Database"));
+    addIdField(form);
+    addDistribution(
+        form, QStringLiteral("databases.queryMs"), tr("Query"), tr("ms"), false,
+        [at](const Scenario& s) { return at(s) ? at(s)->queryMs : nullptr; },
+        [at](Scenario& s, DistributionPtr d) {
+            if (at(s)) at(s)->queryMs = d;
+        });
+    addNumber(
+        form, QStringLiteral("databases.connections"), tr("Connections"),
+        NumberSpec::make(
+            1, 1e6, true, true, false, tr("connections"),
+            tr("Shared by all callers; excess queries wait (a serverless scale-out queues here)"),
+            QString(), 1, 500),
+        [at](const Scenario& s) {
+            return at(s) ? std::optional<double>(at(s)->connections) : std::nullopt;
+        },
+        [at](Scenario& s, std::optional<double> v) {
+            if (at(s) && v) at(s)->connections = static_cast<int>(*v);
+        });
+}
+
+void PropertiesEditor::buildHop() {
+    const std::string id = m_selection.id.toStdString();
+    auto at = [id](const Scenario& s) {
+        return findById(const_cast<Scenario&>(s).topology.hops, id);
+    };
+    QFormLayout* form = section(tr("Network hop"));
+    addIdField(form);
+    addDistribution(
+        form, QStringLiteral("hops.latencyMs"), tr("Latency"), tr("ms"), false,
+        [at](const Scenario& s) { return at(s) ? at(s)->latencyMs : nullptr; },
+        [at](Scenario& s, DistributionPtr d) {
+            if (at(s)) at(s)->latencyMs = d;
+        });
+}
+
+void PropertiesEditor::buildStation() {
+    const std::string id = m_selection.id.toStdString();
+    auto at = [id](const Scenario& s) {
+        return findById(const_cast<Scenario&>(s).topology.stations, id);
+    };
+    QFormLayout* form = section(tr("Queue station"));
+    addIdField(form);
+    addNumber(
+        form, QStringLiteral("stations.servers"), tr("Servers"),
+        NumberSpec::make(1, 100000, true, true, false, tr("servers"),
+                         tr("Requests served at once; the rest wait in one FIFO line"), QString(),
+                         1, 100),
+        [at](const Scenario& s) {
+            return at(s) ? std::optional<double>(at(s)->servers) : std::nullopt;
+        },
+        [at](Scenario& s, std::optional<double> v) {
+            if (at(s) && v) at(s)->servers = static_cast<int>(*v);
+        });
+    addDistribution(
+        form, QStringLiteral("stations.serviceMs"), tr("Service time"), tr("ms"), false,
+        [at](const Scenario& s) { return at(s) ? at(s)->serviceMs : nullptr; },
+        [at](Scenario& s, DistributionPtr d) {
+            if (at(s)) at(s)->serviceMs = d;
+        });
+}
+
+}  // namespace archsim::ui

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/topology/edgeitem.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QtMath>
+
+namespace archsim::ui {
+
+EdgeItem::EdgeItem(const QRectF& from, const QRectF& to, const QString& label, bool conditional,
+                   QGraphicsItem* parent)
+    : QGraphicsPathItem(parent), m_label(label) {
+    QPointF start, end;
+    QPainterPath path;
+    if (to.left() > from.right()) {
+        // Forward: right side to left side, an S-curve that stays readable when rows differ.
+        start = QPointF(from.right(), from.center().y());
+        end = QPointF(to.left(), to.center().y());
+        const double dx = (end.x() - start.x()) / 2;
+        path.moveTo(start);
+        path.cubicTo(start + QPointF(dx, 0), end - QPointF(dx, 0), end);
+    } else {
+        // Backward or within a column: loop round below.
+        start = QPointF(from.center().x(), from.bottom());
+        end = QPointF(to.center().x(), to.bottom());
+        path.moveTo(start);
+        const double drop = 40 + std::abs(start.x() - end.x()) * 0.1;
+        path.cubicTo(start + QPointF(0, drop), end + QPointF(0, drop), end);
+    }
+    setPath(path);
+    setPen(QPen(QColor(0x60, 0x6a, 0x78), 1.6, conditional ? Qt::DashLine : Qt::SolidLine));
+    setZValue(-1);
+    const double angle = std::atan2(end.y() - path.pointAtPercent(0.97).y(),
+                                    end.x() - path.pointAtPercent(0.97).x());
+    const double size = 9;
+    m_head << end << end - QPointF(std::cos(angle - 0.4) * size, std::sin(angle - 0.4) * size)
+           << end - QPointF(std::cos(angle + 0.4) * size, std::sin(angle + 0.4) * size);
+    m_labelAt = path.pointAtPercent(0.5);
+}
+
+QRectF EdgeItem::boundingRect() const {
+    return QGraphicsPathItem::boundingRect()
+        .united(m_head.boundingRect())
+        .adjusted(-60, -20, 60, 20);
+}
+
+void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) {
+    painter->setRenderHint(QPainter::Antialiasing);
+    QGraphicsPathItem::paint(painter, option, widget);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(pen().color());
+    painter->drawPolygon(m_head);
+    if (m_label.isEmpty()) return;
+    QFont font = painter->font();
+    font.setPointSizeF(7.5);
+    painter->setFont(font);
+    const QFontMetricsF metrics(font);
+    QRectF box = metrics.boundingRect(m_label).adjusted(-3, -1, 3, 1);
+    box.moveCenter(m_labelAt);
+    painter->setBrush(QColor(255, 255, 255, 230));
+    painter->drawRoundedRect(box, 3, 3);
+    painter->setPen(QColor(0x40, 0x48, 0x55));
+    painter->drawText(box, Qt::AlignCenter, m_label);
+}
+
+}  // namespace archsim::ui

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/topology/nodeitem.h"
+
+#include <QIcon>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <algorithm>
+
+namespace archsim::ui {
+
+NodeItem::NodeItem(const TopologyNode& node, QGraphicsItem* parent)
+    : QGraphicsObject(parent), m_node(node) {
+    setFlag(ItemIsSelectable);
+    setAcceptHoverEvents(true);
+    setCursor(Qt::PointingHandCursor);
+    setToolTip(
+        QStringLiteral("<b>%1</b> (%2)<br>%3%4")
+            .arg(node.title.toHtmlEscaped(), kindLabel(node.ref.kind),
+                 node.subtitle.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")),
+                 node.entry ? QStringLiteral("<br><i>Requests enter here.</i>") : QString()));
+}
+
+QColor NodeItem::accent() const {
+    switch (m_node.ref.kind) {
+        case ComponentKind::Workload:
+            return QColor(0x55, 0x60, 0x6e);
+        case ComponentKind::Gateway:
+            return QColor(0x8e, 0x7c, 0xc3);
+        case ComponentKind::Function:
+            return QColor(0xf0, 0x9a, 0x1a);
+        case ComponentKind::Server:
+            return QColor(0x3f, 0x86, 0xd0);
+        case ComponentKind::Cache:
+            return QColor(0xe0, 0x4a, 0x5e);
+        case ComponentKind::Database:
+            return QColor(0x4c, 0xa8, 0x4c);
+        case ComponentKind::Hop:
+            return QColor(0x7d, 0x93, 0xab);
+        case ComponentKind::Station:
+            return QColor(0x70, 0x70, 0x70);
+        case ComponentKind::None:
+            break;
+    }
+    return Qt::gray;
+}
+
+QRectF NodeItem::boundingRect() const {
+    return QRectF(-3, -3, kWidth + 6, kHeight + 6);
+}
+
+void NodeItem::setBadge(const QString& text, double load) {
+    if (text == m_badge && load == m_load) return;
+    m_badge = text;
+    m_load = load;
+    update();
+}
+
+void NodeItem::setGauge(const ComponentGauge* gauge) {
+    QString text;
+    m_load = -1;
+    if (gauge) {
+        QStringList parts;
+        switch (m_node.ref.kind) {
+            case ComponentKind::Cache:
+                parts << (gauge->hitRatio >= 0
+                              ? QStringLiteral("hit %1%").arg(gauge->hitRatio * 100, 0, 'f', 1)
+                              : QStringLiteral("no lookups"));
+                break;
+            case ComponentKind::Function:
+                parts << QStringLiteral("%1 alive").arg(gauge->alive, 0, 'f', 1)
+                      << QStringLiteral("%1 busy").arg(gauge->busy, 0, 'f', 1);
+                if (gauge->coldStarts) parts << QStringLiteral("%1 cold").arg(gauge->coldStarts);
+                m_load = gauge->utilization;
+                break;
+            default:
+                parts << (gauge->busy < 0.05
+                              ? QStringLiteral("idle")
+                              : QStringLiteral("%1 busy").arg(gauge->busy, 0, 'f', 1));
+                if (gauge->queueLength >= 0.05)
+                    parts << QStringLiteral("queue %1").arg(gauge->queueLength, 0, 'f', 1);
+                parts << QStringLiteral("%1%").arg(gauge->utilization * 100, 0, 'f', 0);
+                m_load = gauge->utilization;
+                break;
+        }
+        text = parts.join(QStringLiteral(" · "));
+    }
+    if (text == m_badge) return;
+    m_badge = text;
+    update();
+}
+
+void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF box(0, 0, kWidth, kHeight);
+    const QColor color = accent();
+    const bool selected = isSelected();
+    QPainterPath shape;
+    // Shapes tell the kinds apart at a glance even without reading: a database is a cylinder,
+    // a network hop a cloud-like pill, the workload a rounded tag, everything else a card.
+    switch (m_node.ref.kind) {
+        case ComponentKind::Hop:
+            shape.addRoundedRect(box, kHeight / 2, kHeight / 2);
+            break;
+        case ComponentKind::Database: {
+            shape.addRoundedRect(box, 10, 10);
+            break;
+        }
+        default:
+            shape.addRoundedRect(box, 8, 8);
+            break;
+    }
+    painter->setPen(
+        QPen(selected ? QColor(0x1e, 0x88, 0xe5) : color.darker(130), selected ? 3.0 : 1.5));
+    painter->setBrush(QColor(color.red(), color.green(), color.blue(), 28).lighter(105));
+    painter->fillPath(shape, QColor(255, 255, 255));
+    painter->drawPath(shape);
+    if (m_node.ref.kind == ComponentKind::Database) {
+        painter->setPen(QPen(color.darker(130), 1.2));
+        painter->drawArc(QRectF(4, 4, kWidth - 8, 14), 180 * 16, 180 * 16);
+    }
+    // Kind stripe on the left with the icon.
+    QPainterPath stripe;
+    stripe.addRoundedRect(QRectF(0, 0, 40, kHeight), 8, 8);
+    painter->save();
+    painter->setClipPath(shape);
+    painter->fillRect(QRectF(0, 0, 40, kHeight),
+                      QColor(color.red(), color.green(), color.blue(), 50));
+    painter->restore();
+    QIcon(kindIconPath(m_node.ref.kind)).paint(painter, QRect(8, 10, 24, 24));
+
+    QFont font = painter->font();
+    font.setBold(true);
+    font.setPointSizeF(9.5);
+    painter->setFont(font);
+    painter->setPen(QColor(0x20, 0x20, 0x20));
+    const QRectF titleRect(46, 4, kWidth - 50, 18);
+    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      painter->fontMetrics().elidedText(m_node.title, Qt::ElideRight,
+                                                        static_cast<int>(titleRect.width())));
+    font.setBold(false);
+    font.setPointSizeF(7.5);
+    painter->setFont(font);
+    painter->setPen(QColor(0x50, 0x50, 0x50));
+    painter->drawText(
+        QRectF(46, 21, kWidth - 50, 12), Qt::AlignLeft | Qt::AlignVCenter,
+        kindLabel(m_node.ref.kind) + (m_node.entry ? QStringLiteral("  ▶ entry") : QString()));
+    painter->drawText(QRectF(46, 33, kWidth - 50, 30), Qt::AlignLeft | Qt::AlignTop,
+                      m_node.subtitle);
+
+    if (!m_badge.isEmpty()) {
+        const QRectF badge(6, kHeight - 24, kWidth - 12, 18);
+        QColor fill(0xe8, 0xf5, 0xe9);
+        if (m_load >= 0.9)
+            fill = QColor(0xff, 0xeb, 0xee);
+        else if (m_load >= 0.7)
+            fill = QColor(0xff, 0xf3, 0xe0);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(badge, 4, 4);
+        if (m_load >= 0) {
+            QColor bar = m_load >= 0.9   ? QColor(0xe5, 0x39, 0x35)
+                         : m_load >= 0.7 ? QColor(0xfb, 0x8c, 0x00)
+                                         : QColor(0x43, 0xa0, 0x47);
+            painter->setBrush(bar);
+            painter->drawRoundedRect(QRectF(badge.left(), badge.bottom() - 3,
+                                            badge.width() * std::clamp(m_load, 0.0, 1.0), 3),
+                                     1.5, 1.5);
+        }
+        painter->setPen(QColor(0x20, 0x20, 0x20));
+        painter->drawText(badge.adjusted(4, 0, -4, -2), Qt::AlignCenter, m_badge);
+    }
+}
+
+}  // namespace archsim::ui

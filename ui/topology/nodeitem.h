@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One component in the topology diagram: an icon and shape per kind, its id and key parameters,
+// and a live badge (busy, queue, utilization, hit ratio) fed from the run's component gauges.
+
+#include <QGraphicsObject>
+
+#include "sim/run/runresult.h"
+#include "ui/topology/topologygraph.h"
+
+namespace archsim::ui {
+
+class NodeItem : public QGraphicsObject {
+    Q_OBJECT
+public:
+    static constexpr double kWidth = 200;
+    static constexpr double kHeight = 92;
+
+    explicit NodeItem(const TopologyNode& node, QGraphicsItem* parent = nullptr);
+
+    const ComponentRef& ref() const { return m_node.ref; }
+    /// Shows the component's state over the latest window; nullptr clears the badge.
+    void setGauge(const ComponentGauge* gauge);
+    /// Sets the badge directly (the workload's measured arrival rate).
+    void setBadge(const QString& text, double load = -1);
+    QString badgeText() const { return m_badge; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    QColor accent() const;
+
+    TopologyNode m_node;
+    QString m_badge;
+    double m_load = -1;  ///< utilization 0..1 for the bar, -1 = none
+};
+
+}  // namespace archsim::ui

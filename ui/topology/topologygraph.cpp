@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/topology/topologygraph.h"
+
+#include <algorithm>
+#include <map>
+
+#include "ui/document/scenarioedits.h"
+
+namespace archsim::ui {
+
+namespace {
+
+QString number(double value) {
+    return QString::number(value, 'g', 4);
+}
+
+QString brief(const DistributionPtr& distribution, const QString& unit) {
+    if (!distribution) return QStringLiteral("–");
+    if (auto median = distribution->quantile(0.5)) {
+        const auto p99 = distribution->quantile(0.99);
+        if (p99 && *p99 > *median * 1.05)
+            return QStringLiteral("p50 %1 / p99 %2 %3").arg(number(*median), number(*p99), unit);
+        return QStringLiteral("%1 %2").arg(number(*median), unit);
+    }
+    return QString::fromStdString(distribution->describe());
+}
+
+void collectEdges(const std::vector<HandlerStep>& steps, const Scenario& scenario,
+                  const ComponentRef& from, const QString& context, bool conditional,
+                  std::vector<TopologyEdge>& edges) {
+    for (const HandlerStep& step : steps) {
+        switch (step.kind) {
+            case HandlerStep::Kind::Cpu:
+                break;
+            case HandlerStep::Kind::Call:
+            case HandlerStep::Kind::Cache: {
+                const QString target = QString::fromStdString(step.target);
+                const ComponentKind kind = kindOf(scenario, target);
+                if (kind != ComponentKind::None) {
+                    QString label = step.kind == HandlerStep::Kind::Cache ? QStringLiteral("lookup")
+                                                                          : QStringLiteral("call");
+                    if (!context.isEmpty()) label = context;
+                    edges.push_back({from, {kind, target}, label, conditional});
+                }
+                collectEdges(step.onMiss, scenario, from, QStringLiteral("on miss"), true, edges);
+                break;
+            }
+            case HandlerStep::Kind::Branch:
+                collectEdges(step.steps, scenario, from,
+                             QStringLiteral("p %1").arg(number(step.probability)), true, edges);
+                break;
+        }
+    }
+}
+
+QString subtitleOf(const Scenario& s, const ComponentRef& ref) {
+    const std::string id = ref.id.toStdString();
+    for (const auto& g : s.topology.gateways)
+        if (g.id == id) {
+            QString text = brief(g.latencyMs, QStringLiteral("ms"));
+            if (g.payloadLimitKb)
+                text += QStringLiteral(" · ≤%1 KB").arg(number(*g.payloadLimitKb));
+            return text;
+        }
+    for (const auto& f : s.topology.functions)
+        if (f.id == id)
+            return QStringLiteral("%1/instance · ≤%2 inst\ncold %3")
+                .arg(f.concurrencyPerInstance)
+                .arg(f.maxInstances)
+                .arg(brief(f.coldStartMs, QStringLiteral("ms")));
+    for (const auto& p : s.topology.servers)
+        if (p.id == id)
+            return QStringLiteral("%1 × %2 workers%3")
+                .arg(p.replicas)
+                .arg(p.workersPerReplica)
+                .arg(p.autoscaler ? QStringLiteral(" · autoscaled") : QString());
+    for (const auto& c : s.topology.caches)
+        if (c.id == id)
+            return QStringLiteral("%1 · %2\n%3")
+                .arg(c.placement == CachePlacement::InProcess ? QStringLiteral("in-process")
+                                                              : QStringLiteral("remote"),
+                     c.hitRatio ? QStringLiteral("hit %1%").arg(number(*c.hitRatio * 100))
+                                : QStringLiteral("Zipf %1 keys").arg(c.keys),
+                     brief(c.lookupMs, QStringLiteral("ms")));
+    for (const auto& d : s.topology.databases)
+        if (d.id == id)
+            return QStringLiteral("%1\n%2 connections")
+                .arg(brief(d.queryMs, QStringLiteral("ms")))
+                .arg(d.connections);
+    for (const auto& h : s.topology.hops)
+        if (h.id == id) return brief(h.latencyMs, QStringLiteral("ms"));
+    for (const auto& st : s.topology.stations)
+        if (st.id == id)
+            return QStringLiteral("%1 servers\n%2")
+                .arg(st.servers)
+                .arg(brief(st.serviceMs, QStringLiteral("ms")));
+    return {};
+}
+
+}  // namespace
+
+QString describeWorkload(const WorkloadSpec& w) {
+    switch (w.type) {
+        case WorkloadType::Poisson:
+            return QStringLiteral("Poisson %1 req/s").arg(number(w.ratePerS));
+        case WorkloadType::Schedule: {
+            double peak = 0;
+            for (const auto& p : w.schedule) peak = std::max(peak, p.ratePerS);
+            return QStringLiteral("schedule, peak %1 req/s").arg(number(peak));
+        }
+        case WorkloadType::OnOff:
+            return QStringLiteral("bursts %1 / %2 req/s")
+                .arg(number(w.onRatePerS), number(w.offRatePerS));
+        case WorkloadType::Closed:
+            return QStringLiteral("%1 users, closed loop").arg(w.users);
+        case WorkloadType::Trace:
+            return QStringLiteral("trace replay");
+    }
+    return {};
+}
+
+const TopologyNode* TopologyGraph::find(const ComponentRef& ref) const {
+    for (const auto& node : nodes)
+        if (node.ref == ref) return &node;
+    return nullptr;
+}
+
+TopologyGraph buildTopologyGraph(const Scenario& s) {
+    TopologyGraph graph;
+    const ComponentRef workload{ComponentKind::Workload, {}};
+    graph.nodes.push_back(
+        {workload, QStringLiteral("Workload"), describeWorkload(s.workload), 0, 0, false});
+    for (const ComponentRef& ref : allComponents(s)) {
+        TopologyNode node;
+        node.ref = ref;
+        node.title = ref.id;
+        node.subtitle = subtitleOf(s, ref);
+        node.entry = ref.id.toStdString() == s.topology.entry;
+        graph.nodes.push_back(node);
+    }
+    const ComponentKind entryKind = kindOf(s, QString::fromStdString(s.topology.entry));
+    if (entryKind != ComponentKind::None)
+        graph.edges.push_back(
+            {workload, {entryKind, QString::fromStdString(s.topology.entry)}, {}, false});
+    for (const auto& g : s.topology.gateways) {
+        const QString next = QString::fromStdString(g.next);
+        const ComponentKind kind = kindOf(s, next);
+        if (kind != ComponentKind::None)
+            graph.edges.push_back(
+                {{ComponentKind::Gateway, QString::fromStdString(g.id)}, {kind, next}, {}, false});
+    }
+    for (const auto& f : s.topology.functions)
+        collectEdges(f.handler, s, {ComponentKind::Function, QString::fromStdString(f.id)}, {},
+                     false, graph.edges);
+    for (const auto& p : s.topology.servers)
+        collectEdges(p.handler, s, {ComponentKind::Server, QString::fromStdString(p.id)}, {}, false,
+                     graph.edges);
+
+    // One arrow per pair: a handler that calls a database twice shows one arrow with both labels.
+    std::vector<TopologyEdge> merged;
+    for (const auto& edge : graph.edges) {
+        auto same = std::find_if(merged.begin(), merged.end(), [&](const TopologyEdge& e) {
+            return e.from == edge.from && e.to == edge.to;
+        });
+        if (same == merged.end()) {
+            merged.push_back(edge);
+        } else {
+            if (!edge.label.isEmpty() && !same->label.contains(edge.label))
+                same->label +=
+                    (same->label.isEmpty() ? QString() : QStringLiteral(", ")) + edge.label;
+            same->conditional = same->conditional && edge.conditional;
+        }
+    }
+    graph.edges = std::move(merged);
+
+    // Columns: the longest path from the workload (a Bellman-Ford style relaxation, capped at one
+    // pass per node so a cycle of calls cannot loop), so every arrow of a chain points right.
+    const int n = static_cast<int>(graph.nodes.size());
+    auto indexOf = [&](const ComponentRef& ref) {
+        for (int i = 0; i < n; ++i)
+            if (graph.nodes[static_cast<std::size_t>(i)].ref == ref) return i;
+        return -1;
+    };
+    std::vector<int> depth(static_cast<std::size_t>(n), -1);
+    depth[0] = 0;
+    for (int pass = 0; pass < n; ++pass) {
+        bool changed = false;
+        for (const auto& edge : graph.edges) {
+            const int a = indexOf(edge.from), b = indexOf(edge.to);
+            if (a < 0 || b < 0 || depth[static_cast<std::size_t>(a)] < 0) continue;
+            const int candidate = depth[static_cast<std::size_t>(a)] + 1;
+            if (candidate > depth[static_cast<std::size_t>(b)] && candidate < n) {
+                depth[static_cast<std::size_t>(b)] = candidate;
+                changed = true;
+            }
+        }
+        if (!changed) break;
+    }
+    const int deepest = *std::max_element(depth.begin(), depth.end());
+    std::map<int, int> rows;
+    for (int i = 0; i < n; ++i) {
+        auto& node = graph.nodes[static_cast<std::size_t>(i)];
+        // Components nothing reaches yet stand in a column of their own, waiting to be connected.
+        node.column = depth[static_cast<std::size_t>(i)] >= 0 ? depth[static_cast<std::size_t>(i)]
+                                                              : deepest + 1;
+        node.row = rows[node.column]++;
+    }
+    return graph;
+}
+
+}  // namespace archsim::ui

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/topology/topologyview.h"
+
+#include <QAction>
+#include <QContextMenuEvent>
+#include <QGraphicsScene>
+#include <QIcon>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+#include "ui/document/scenarioedits.h"
+#include "ui/topology/edgeitem.h"
+#include "ui/topology/nodeitem.h"
+#include "ui/topology/topologygraph.h"
+
+namespace archsim::ui {
+
+namespace {
+constexpr double kColumnGap = 70;
+constexpr double kRowGap = 28;
+
+QString keyOf(const ComponentRef& ref) {
+    return QString::number(static_cast<int>(ref.kind)) + QLatin1Char('/') + ref.id;
+}
+}  // namespace
+
+TopologyView::TopologyView(QWidget* parent)
+    : QWidget(parent),
+      m_toolbar(new QToolBar(this)),
+      m_view(new QGraphicsView(this)),
+      m_scene(new QGraphicsScene(this)),
+      m_hint(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_toolbar->setIconSize(QSize(18, 18));
+    m_toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto* addButton = new QToolButton(m_toolbar);
+    addButton->setText(tr("Add"));
+    addButton->setIcon(QIcon(QStringLiteral(":/icons/add.svg")));
+    addButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    addButton->setPopupMode(QToolButton::InstantPopup);
+    addButton->setMenu(addMenu(addButton));
+    addButton->setToolTip(tr("Add a component to the topology"));
+    m_toolbar->addWidget(addButton);
+    m_removeAction = m_toolbar->addAction(QIcon(QStringLiteral(":/icons/remove.svg")), tr("Remove"),
+                                          this, [this] {
+                                              if (m_selection.isComponent())
+                                                  emit removeRequested(m_selection);
+                                          });
+    m_removeAction->setToolTip(tr("Remove the selected component and the calls to it"));
+    m_connectAction = m_toolbar->addAction(QIcon(QStringLiteral(":/icons/connect.svg")),
+                                           tr("Connect"), this, &TopologyView::startConnect);
+    m_connectAction->setToolTip(
+        tr("Connect the selected component to the next one you click: a "
+           "gateway forwards to it, a pool's handler calls it"));
+    m_toolbar
+        ->addAction(tr("Fit"), this,
+                    [this] {
+                        m_userZoomed = false;
+                        fitAll();
+                    })
+        ->setToolTip(tr("Show the whole diagram"));
+    layout->addWidget(m_toolbar);
+    m_hint->setStyleSheet(QStringLiteral("background: #fff8e1; padding: 3px;"));
+    m_hint->hide();
+    layout->addWidget(m_hint);
+    m_view->setScene(m_scene);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setDragMode(QGraphicsView::ScrollHandDrag);
+    m_view->setBackgroundBrush(QColor(0xfa, 0xfb, 0xfc));
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->viewport()->installEventFilter(this);
+    m_view->installEventFilter(this);
+    layout->addWidget(m_view, 1);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &TopologyView::sceneSelectionChanged);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &TopologyView::showContextMenu);
+    m_removeAction->setEnabled(false);
+    m_connectAction->setEnabled(false);
+}
+
+TopologyView::~TopologyView() {
+    // QWidget deletes the scene's items before QObject would disconnect us: their removal must
+    // not reach a half-destroyed view.
+    disconnect(m_scene, nullptr, this, nullptr);
+}
+
+QMenu* TopologyView::addMenu(QWidget* parent) {
+    auto* menu = new QMenu(parent);
+    for (ComponentKind kind : {ComponentKind::Gateway, ComponentKind::Function,
+                               ComponentKind::Server, ComponentKind::Cache, ComponentKind::Database,
+                               ComponentKind::Hop, ComponentKind::Station}) {
+        menu->addAction(QIcon(kindIconPath(kind)), kindLabel(kind), this,
+                        [this, kind] { emit addRequested(kind); });
+    }
+    return menu;
+}
+
+void TopologyView::setScenario(const Scenario& scenario) {
+    m_scenario = scenario;
+    if (!exists(m_scenario, m_selection)) m_selection = {};
+    rebuild();
+}
+
+NodeItem* TopologyView::nodeItem(const ComponentRef& ref) const {
+    const auto it = m_nodes.find(keyOf(ref));
+    return it == m_nodes.end() ? nullptr : it->second;
+}
+
+void TopologyView::rebuild() {
+    m_rebuilding = true;
+    m_scene->clear();
+    m_nodes.clear();
+    const TopologyGraph graph = buildTopologyGraph(m_scenario);
+    std::map<int, int> rowsPerColumn;
+    for (const auto& node : graph.nodes)
+        rowsPerColumn[node.column] = std::max(rowsPerColumn[node.column], node.row + 1);
+    int tallest = 1;
+    for (const auto& [column, rows] : rowsPerColumn) tallest = std::max(tallest, rows);
+    for (const auto& node : graph.nodes) {
+        auto* item = new NodeItem(node);
+        // Columns are centred vertically on the tallest one, so a chain reads as a straight line.
+        const double offset =
+            (tallest - rowsPerColumn[node.column]) * (NodeItem::kHeight + kRowGap) / 2;
+        item->setPos(node.column * (NodeItem::kWidth + kColumnGap),
+                     offset + node.row * (NodeItem::kHeight + kRowGap));
+        m_scene->addItem(item);
+        m_nodes[keyOf(node.ref)] = item;
+        if (node.ref == m_selection) item->setSelected(true);
+    }
+    for (const auto& edge : graph.edges) {
+        NodeItem* from = nodeItem(edge.from);
+        NodeItem* to = nodeItem(edge.to);
+        if (!from || !to) continue;
+        m_scene->addItem(new EdgeItem(from->sceneBoundingRect().adjusted(3, 3, -3, -3),
+                                      to->sceneBoundingRect().adjusted(3, 3, -3, -3), edge.label,
+                                      edge.conditional));
+    }
+    m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-30, -30, 30, 60));
+    m_rebuilding = false;
+    setGauges(m_gauges);
+    setArrivalRate(m_arrivalRate);
+    if (!m_userZoomed) fitAll();
+    m_removeAction->setEnabled(m_selection.isComponent());
+    m_connectAction->setEnabled(m_selection.kind != ComponentKind::None);
+}
+
+void TopologyView::fitAll() {
+    const QRectF rect = m_scene->sceneRect();
+    m_view->resetTransform();
+    const QSize viewport = m_view->viewport()->size();
+    // Fit, but magnify little (large boxes look clumsy) and never shrink below legibility.
+    double scale = std::min(viewport.width() / rect.width(), viewport.height() / rect.height());
+    scale = std::clamp(scale, 0.45, 1.25);
+    m_view->scale(scale, scale);
+    m_view->centerOn(rect.center());
+}
+
+void TopologyView::setSelection(const ComponentRef& ref) {
+    if (ref == m_selection) return;
+    m_selection = ref;
+    m_rebuilding = true;
+    m_scene->clearSelection();
+    if (NodeItem* item = nodeItem(ref)) item->setSelected(true);
+    m_rebuilding = false;
+    m_removeAction->setEnabled(m_selection.isComponent());
+    m_connectAction->setEnabled(m_selection.kind != ComponentKind::None);
+}
+
+void TopologyView::sceneSelectionChanged() {
+    if (m_rebuilding) return;
+    ComponentRef selected;
+    const auto items = m_scene->selectedItems();
+    if (!items.isEmpty())
+        if (auto* node = dynamic_cast<NodeItem*>(items.front())) selected = node->ref();
+    if (m_connecting) {
+        m_connecting = false;
+        m_hint->hide();
+        const ComponentRef from = m_selection;
+        if (selected.kind != ComponentKind::None && !(selected == from)) {
+            emit connectRequested(from, selected);
+            return;
+        }
+    }
+    if (selected == m_selection) return;
+    m_selection = selected;
+    m_removeAction->setEnabled(m_selection.isComponent());
+    m_connectAction->setEnabled(m_selection.kind != ComponentKind::None);
+    emit selectionChanged(m_selection);
+}
+
+void TopologyView::startConnect() {
+    if (m_selection.kind == ComponentKind::None) return;
+    m_connecting = true;
+    m_hint->setText(tr("Click the component that %1 should call (Esc to cancel).")
+                        .arg(m_selection.kind == ComponentKind::Workload ? tr("the workload")
+                                                                         : m_selection.id));
+    m_hint->show();
+}
+
+void TopologyView::setGauges(const std::vector<ComponentGauge>& gauges) {
+    m_gauges = gauges;
+    for (auto& [key, item] : m_nodes) {
+        const ComponentGauge* found = nullptr;
+        for (const auto& gauge : m_gauges)
+            if (QString::fromStdString(gauge.id) == item->ref().id && item->ref().isComponent())
+                found = &gauge;
+        item->setGauge(found);
+    }
+}
+
+void TopologyView::clearGauges() {
+    setGauges({});
+    setArrivalRate(-1);
+}
+
+void TopologyView::setArrivalRate(double ratePerS) {
+    m_arrivalRate = ratePerS;
+    if (NodeItem* item = nodeItem({ComponentKind::Workload, {}}))
+        item->setBadge(ratePerS < 0
+                           ? QString()
+                           : tr("%1 req/s arriving").arg(ratePerS, 0, 'f', ratePerS < 10 ? 2 : 0));
+}
+
+bool TopologyView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_view->viewport() && event->type() == QEvent::Wheel) {
+        auto* wheel = static_cast<QWheelEvent*>(event);
+        if (wheel->modifiers() & Qt::ControlModifier) {
+            const double factor = wheel->angleDelta().y() > 0 ? 1.15 : 1 / 1.15;
+            m_view->scale(factor, factor);
+            m_userZoomed = true;
+            return true;
+        }
+    }
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize && !m_userZoomed) fitAll();
+    if (event->type() == QEvent::KeyPress && m_connecting &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+        m_connecting = false;
+        m_hint->hide();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TopologyView::showContextMenu(const QPoint& position) {
+    QMenu menu(this);
+    ComponentRef target;
+    if (auto* node = dynamic_cast<NodeItem*>(m_view->itemAt(position))) target = node->ref();
+    if (target.kind != ComponentKind::None) {
+        setSelection(target);
+        emit selectionChanged(target);
+        if (target.isComponent()) {
+            menu.addAction(QIcon(QStringLiteral(":/icons/entry.svg")), tr("Set as Entry"), this,
+                           [this, target] { emit entryRequested(target); });
+        }
+        QMenu* connectMenu = menu.addMenu(
+            QIcon(QStringLiteral(":/icons/connect.svg")),
+            target.kind == ComponentKind::Workload ? tr("Send Requests To") : tr("Connect To"));
+        for (const ComponentRef& other : allComponents(m_scenario)) {
+            if (other == target) continue;
+            connectMenu->addAction(QIcon(kindIconPath(other.kind)), other.id, this,
+                                   [this, target, other] { emit connectRequested(target, other); });
+        }
+        connectMenu->setEnabled(!connectMenu->isEmpty());
+        if (target.isComponent()) {
+            menu.addSeparator();
+            menu.addAction(QIcon(QStringLiteral(":/icons/remove.svg")), tr("Remove"), this,
+                           [this, target] { emit removeRequested(target); });
+        }
+        menu.addSeparator();
+    }
+    QMenu* add = addMenu(&menu);
+    add->setTitle(tr("Add Component"));
+    add->setIcon(QIcon(QStringLiteral(":/icons/add.svg")));
+    menu.addMenu(add);
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+}  // namespace archsim::ui

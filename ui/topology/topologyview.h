@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The topology panel: the scenario drawn as a diagram (QGraphicsScene), live badges from the run,
+// and the structural edits: add, remove and connect components, set the entry. The view only
+// asks for edits (signals); the main window applies them to the document, so they are undoable.
+
+#include <QGraphicsView>
+#include <QWidget>
+#include <map>
+
+#include "sim/run/runresult.h"
+#include "sim/scenario/scenario.h"
+#include "ui/document/componentref.h"
+
+class QAction;
+class QToolBar;
+class QLabel;
+
+namespace archsim::ui {
+
+class NodeItem;
+
+class TopologyView : public QWidget {
+    Q_OBJECT
+public:
+    explicit TopologyView(QWidget* parent = nullptr);
+    ~TopologyView() override;
+
+    /// Redraws the diagram for `scenario`, keeping the selection when it still exists.
+    void setScenario(const Scenario& scenario);
+    void setSelection(const ComponentRef& ref);
+    ComponentRef selection() const { return m_selection; }
+    /// Live state of the components over the latest window.
+    void setGauges(const std::vector<ComponentGauge>& gauges);
+    void clearGauges();
+    /// The arrival rate measured over the latest window (req/s); negative clears it.
+    void setArrivalRate(double ratePerS);
+
+    QGraphicsView* view() { return m_view; }
+    QGraphicsScene* scene() { return m_scene; }
+    NodeItem* nodeItem(const ComponentRef& ref) const;
+    /// Fits the whole diagram into the view.
+    void fitAll();
+
+signals:
+    void selectionChanged(const archsim::ui::ComponentRef& ref);
+    void addRequested(archsim::ui::ComponentKind kind);
+    void removeRequested(const archsim::ui::ComponentRef& ref);
+    void connectRequested(const archsim::ui::ComponentRef& from,
+                          const archsim::ui::ComponentRef& to);
+    void entryRequested(const archsim::ui::ComponentRef& ref);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void rebuild();
+    void sceneSelectionChanged();
+    void showContextMenu(const QPoint& position);
+    QMenu* addMenu(QWidget* parent);
+    void startConnect();
+
+    QToolBar* m_toolbar;
+    QGraphicsView* m_view;
+    QGraphicsScene* m_scene;
+    QLabel* m_hint;
+    QAction* m_removeAction;
+    QAction* m_connectAction;
+    Scenario m_scenario;
+    ComponentRef m_selection;
+    std::map<QString, NodeItem*> m_nodes;  ///< by "kind/id"
+    std::vector<ComponentGauge> m_gauges;
+    double m_arrivalRate = -1;
+    bool m_connecting = false;
+    bool m_rebuilding = false;
+    bool m_userZoomed = false;
+};
+
+}  // namespace archsim::ui
