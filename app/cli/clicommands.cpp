@@ -345,20 +345,20 @@ int compareCommand(const CompareCommand& command, std::ostream& out, std::ostrea
             return text;
         };
         out << "common random numbers, seed " << seed << "\n"
-            << column("", 27) << column(a.scenarioName, 24) << "  " << column(b.scenarioName, 24)
+            << column("", 27) << column(a.scenarioName, 32) << "  " << column(b.scenarioName, 32)
             << "  difference\n";
         for (const Figure& f : figures()) {
             const double va = f.value(a), vb = f.value(b);
             std::string diff = fixed(vb - va, f.decimals);
             if (va != 0) diff += " (" + fixed(100.0 * (vb - va) / va, 1) + "%)";
-            out << column(f.label, 27) << column(fixed(va, f.decimals) + " " + f.unit, 24) << "  "
-                << column(fixed(vb, f.decimals) + " " + f.unit, 24) << "  " << diff << '\n';
+            out << column(f.label, 27) << column(fixed(va, f.decimals) + " " + f.unit, 32) << "  "
+                << column(fixed(vb, f.decimals) + " " + f.unit, 32) << "  " << diff << '\n';
         }
         if (!command.trafficLevels.empty()) {
             out << "\nmonthly cost against traffic (each level simulated)\n";
             for (std::size_t i = 0; i < curveA.size(); ++i)
                 out << column(fixed(curveA[i].ratePerS, 2) + " req/s", 27)
-                    << column(fixed(curveA[i].monthlyCost, 2) + " USD", 24) << "  "
+                    << column(fixed(curveA[i].monthlyCost, 2) + " USD", 32) << "  "
                     << fixed(curveB[i].monthlyCost, 2) << " USD\n";
             if (crossover)
                 out << "crossover at " << fixed(crossover->ratePerS, 2) << " req/s ("
