@@ -195,7 +195,9 @@ void SummaryTable::rebuild() {
         m_table->setHorizontalHeaderItem(
             scenarioColumns + d,
             new QTableWidgetItem(
-                tr("%1 vs %2").arg(list[static_cast<std::size_t>(d + 1)].name, list.front().name)));
+                // Two lines: scenario names are long and the column shares the width equally.
+                tr("difference: %1\nagainst %2")
+                    .arg(list[static_cast<std::size_t>(d + 1)].name, list.front().name)));
 
     const auto figuresOf = [this](int key) -> const Figures* {
         const auto found = m_figures.find(key);

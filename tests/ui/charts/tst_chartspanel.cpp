@@ -218,8 +218,8 @@ private slots:
         const SummaryTable* summary = panel.summaryTable();
         QTableWidget* table = summary->table();
         QCOMPARE(table->rowCount(), static_cast<int>(SummaryTable::kRowCount));
-        QCOMPARE(table->columnCount(), 3);  // serverless, stateful, stateful vs serverless
-        QCOMPARE(table->horizontalHeaderItem(2)->text(), QString("stateful vs serverless"));
+        QCOMPARE(table->columnCount(), 3);  // serverless, stateful, their difference
+        QCOMPARE(table->horizontalHeaderItem(2)->text(), QString("difference: stateful\nagainst serverless"));
         const auto serverless = test::sampleResult(SampleKind::Serverless);
         const auto stateful = test::sampleResult(SampleKind::Stateful);
         QCOMPARE(summary->value(kServerless, SummaryTable::P99),
