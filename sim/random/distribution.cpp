@@ -137,20 +137,36 @@ private:
     boost::math::uniform_distribution<double, MathPolicy> m_math;
 };
 
-class Exponential final : public Distribution {
+/// The analytic side of a family that Boost.Math knows, supported on (lowerBound, infinity): the
+/// CDF and quantile are the same two calls for every such family, so they live here once.
+template <class MathDistribution>
+class MathBacked : public Distribution {
 public:
-    explicit Exponential(double mean) : m_mean(mean), m_sampler(1.0 / mean), m_math(1.0 / mean) {}
-
-    double sample(RandomEngine& engine) const override { return m_sampler(engine); }
-    std::optional<double> mean() const override { return m_mean; }
     std::optional<double> cdf(double x) const override {
         if (std::isnan(x)) return std::nullopt;
-        return x <= 0.0 ? 0.0 : boost::math::cdf(m_math, x);
+        return x <= m_lowerBound ? 0.0 : boost::math::cdf(m_math, x);
     }
     std::optional<double> quantile(double p) const override {
         if (!isOpenProbability(p)) return std::nullopt;
         return finite(boost::math::quantile(m_math, p));
     }
+
+protected:
+    explicit MathBacked(MathDistribution math, double lowerBound = 0.0)
+        : m_math(math), m_lowerBound(lowerBound) {}
+
+    MathDistribution m_math;
+    double m_lowerBound;
+};
+
+class Exponential final : public MathBacked<boost::math::exponential_distribution<double, MathPolicy>> {
+public:
+    explicit Exponential(double mean) : MathBacked(boost::math::exponential_distribution<double, MathPolicy>(1.0 / mean)),
+          m_mean(mean),
+          m_sampler(1.0 / mean) {}
+
+    double sample(RandomEngine& engine) const override { return m_sampler(engine); }
+    std::optional<double> mean() const override { return m_mean; }
     json toJson() const override { return {{"type", "exponential"}, {"mean", m_mean}}; }
     std::string describe() const override {
         return "exponential(mean " + formatShort(m_mean) + ")";
@@ -159,7 +175,6 @@ public:
 private:
     double m_mean;
     boost::random::exponential_distribution<double> m_sampler;
-    boost::math::exponential_distribution<double, MathPolicy> m_math;
 };
 
 /// normal(mean, stddev) conditioned on X >= 0. With mean >= 0 at least half of the untruncated
@@ -218,9 +233,12 @@ private:
     double m_keptMass;       ///< untruncated P(X >= 0), >= 0.5
 };
 
-class Lognormal final : public Distribution {
+class Lognormal final : public MathBacked<boost::math::lognormal_distribution<double, MathPolicy>> {
 public:
-    Lognormal(double mu, double sigma) : m_mu(mu), m_sigma(sigma), m_math(mu, sigma) {}
+    Lognormal(double mu, double sigma)
+        : MathBacked(boost::math::lognormal_distribution<double, MathPolicy>(mu, sigma)),
+          m_mu(mu),
+          m_sigma(sigma) {}
     /// The percentile form remembers the user's numbers, so toJson() writes back what they typed.
     static std::shared_ptr<Lognormal> fromMedianP99(double median, double p99) {
         auto distribution =
@@ -234,14 +252,6 @@ public:
         return lognormal(engine);
     }
     std::optional<double> mean() const override { return finite(boost::math::mean(m_math)); }
-    std::optional<double> cdf(double x) const override {
-        if (std::isnan(x)) return std::nullopt;
-        return x <= 0.0 ? 0.0 : boost::math::cdf(m_math, x);
-    }
-    std::optional<double> quantile(double p) const override {
-        if (!isOpenProbability(p)) return std::nullopt;
-        return finite(boost::math::quantile(m_math, p));
-    }
     json toJson() const override {
         if (m_percentiles) {
             return {{"type", "lognormal"},
@@ -262,27 +272,21 @@ private:
     double m_mu;
     double m_sigma;
     std::optional<std::pair<double, double>> m_percentiles;  ///< (median, p99) if given so
-    boost::math::lognormal_distribution<double, MathPolicy> m_math;
 };
 
-class Gamma final : public Distribution {
+class Gamma final : public MathBacked<boost::math::gamma_distribution<double, MathPolicy>> {
 public:
     Gamma(double shape, double scale)
-        : m_shape(shape), m_scale(scale), m_sampler(shape, scale), m_math(shape, scale) {}
+        : MathBacked(boost::math::gamma_distribution<double, MathPolicy>(shape, scale)),
+          m_shape(shape),
+          m_scale(scale),
+          m_sampler(shape, scale) {}
 
     double sample(RandomEngine& engine) const override {
         auto sampler = m_sampler;  // see the note at the top of the file
         return sampler(engine);
     }
     std::optional<double> mean() const override { return finite(m_shape * m_scale); }
-    std::optional<double> cdf(double x) const override {
-        if (std::isnan(x)) return std::nullopt;
-        return x <= 0.0 ? 0.0 : boost::math::cdf(m_math, x);
-    }
-    std::optional<double> quantile(double p) const override {
-        if (!isOpenProbability(p)) return std::nullopt;
-        return finite(boost::math::quantile(m_math, p));
-    }
     json toJson() const override {
         return {{"type", "gamma"}, {"shape", m_shape}, {"scale", m_scale}};
     }
@@ -294,24 +298,18 @@ private:
     double m_shape;
     double m_scale;
     boost::random::gamma_distribution<double> m_sampler;
-    boost::math::gamma_distribution<double, MathPolicy> m_math;
 };
 
-class Weibull final : public Distribution {
+class Weibull final : public MathBacked<boost::math::weibull_distribution<double, MathPolicy>> {
 public:
     Weibull(double shape, double scale)
-        : m_shape(shape), m_scale(scale), m_sampler(shape, scale), m_math(shape, scale) {}
+        : MathBacked(boost::math::weibull_distribution<double, MathPolicy>(shape, scale)),
+          m_shape(shape),
+          m_scale(scale),
+          m_sampler(shape, scale) {}
 
     double sample(RandomEngine& engine) const override { return m_sampler(engine); }
     std::optional<double> mean() const override { return finite(boost::math::mean(m_math)); }
-    std::optional<double> cdf(double x) const override {
-        if (std::isnan(x)) return std::nullopt;
-        return x <= 0.0 ? 0.0 : boost::math::cdf(m_math, x);
-    }
-    std::optional<double> quantile(double p) const override {
-        if (!isOpenProbability(p)) return std::nullopt;
-        return finite(boost::math::quantile(m_math, p));
-    }
     json toJson() const override {
         return {{"type", "weibull"}, {"shape", m_shape}, {"scale", m_scale}};
     }
@@ -323,12 +321,14 @@ private:
     double m_shape;
     double m_scale;
     boost::random::weibull_distribution<double> m_sampler;
-    boost::math::weibull_distribution<double, MathPolicy> m_math;
 };
 
-class Pareto final : public Distribution {
+class Pareto final : public MathBacked<boost::math::pareto_distribution<double, MathPolicy>> {
 public:
-    Pareto(double shape, double scale) : m_shape(shape), m_scale(scale), m_math(scale, shape) {}
+    Pareto(double shape, double scale)
+        : MathBacked(boost::math::pareto_distribution<double, MathPolicy>(scale, shape), scale),
+          m_shape(shape),
+          m_scale(scale) {}
 
     // Boost.Random has no Pareto; if E ~ exponential(1) then scale * exp(E / shape) is Pareto,
     // since P(X > x) = P(E > shape ln(x / scale)) = (scale / x)^shape.
@@ -340,14 +340,6 @@ public:
         if (m_shape <= 1.0) return std::nullopt;  // the integral diverges
         return finite(m_shape * m_scale / (m_shape - 1.0));
     }
-    std::optional<double> cdf(double x) const override {
-        if (std::isnan(x)) return std::nullopt;
-        return x <= m_scale ? 0.0 : boost::math::cdf(m_math, x);
-    }
-    std::optional<double> quantile(double p) const override {
-        if (!isOpenProbability(p)) return std::nullopt;
-        return finite(boost::math::quantile(m_math, p));
-    }
     json toJson() const override {
         return {{"type", "pareto"}, {"shape", m_shape}, {"scale", m_scale}};
     }
@@ -358,7 +350,6 @@ public:
 private:
     double m_shape;
     double m_scale;
-    boost::math::pareto_distribution<double, MathPolicy> m_math;
 };
 
 /// A piecewise-linear quantile function through percentile points (p_i, x_i), p_0 = 0, p_k = 1.
