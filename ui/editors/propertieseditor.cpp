@@ -485,22 +485,43 @@ void PropertiesEditor::buildScenario() {
                 if (s.cost && v) (*s.cost).*member = static_cast<T>(*v);
             });
     };
+    // Fields a platform does not bill are hidden, not just ignored: a Fargate task size next to a
+    // Workers platform reads as if it mattered. `from` is the first row of the fields added since.
+    const auto showRowsWhen = [this, cost](int from, std::function<bool(const CostConfig&)> visible) {
+        const int to = cost->rowCount();
+        m_refreshers.push_back([cost, from, to, visible](const Scenario& s) {
+            const bool show = s.cost && visible(*s.cost);
+            for (int row = from; row < to; ++row) cost->setRowVisible(row, show);
+        });
+    };
+    const auto startsWith = [](const std::string& text, const char* prefix) {
+        return text.rfind(prefix, 0) == 0;
+    };
+    int firstRow = cost->rowCount();
     costNumber(QStringLiteral("cost.functionMemoryMb"), tr("Function memory"),
                NumberSpec::make(128, 10240, true, false, false, tr("MB"),
                                 tr("Lambda memory size (GB-s billing)")),
                &CostConfig::functionMemoryMb);
+    showRowsWhen(firstRow, [startsWith](const CostConfig& c) { return startsWith(c.platform, "lambda"); });
+    firstRow = cost->rowCount();
     costNumber(QStringLiteral("cost.cacheNodes"), tr("Cache nodes"),
                NumberSpec::make(1, 1000, true, true, false, tr("nodes"),
                                 tr("ElastiCache nodes, replicas included")),
                &CostConfig::cacheNodes);
+    showRowsWhen(firstRow, [startsWith](const CostConfig& c) {
+        return startsWith(c.remoteCache, "elasticache");
+    });
+    firstRow = cost->rowCount();
     costNumber(QStringLiteral("cost.databaseNodes"), tr("Database nodes"),
                NumberSpec::make(1, 1000, true, true, false, tr("nodes"), tr("Database instances")),
                &CostConfig::databaseNodes);
+    showRowsWhen(firstRow, [](const CostConfig& c) { return c.database != "none"; });
     costNumber(QStringLiteral("cost.requestsPerConnection"), tr("Requests per connection"),
                NumberSpec::make(1, 1e6, true, false, false, QString(),
                                 tr("Client keep-alive reuse; 1 = a new connection "
                                    "per request")),
                &CostConfig::requestsPerConnection);
+    firstRow = cost->rowCount();
     costNumber(QStringLiteral("cost.fargateVcpu"), tr("Fargate vCPU"),
                NumberSpec::make(0.25, 16, true, false, false, tr("vCPU"),
                                 tr("Per task: 0.25, 0.5, 1, 2, 4, 8 or 16 (Fargate platforms)")),
@@ -509,6 +530,7 @@ void PropertiesEditor::buildScenario() {
                NumberSpec::make(0.5, 120, true, false, false, tr("GB"),
                                 tr("Per task, within Fargate's range for the vCPU count")),
                &CostConfig::fargateMemoryGb);
+    showRowsWhen(firstRow, [startsWith](const CostConfig& c) { return startsWith(c.platform, "fargate"); });
     addText(
         cost, tr("Egress"),
         tr("Who bills response bytes leaving for the internet: \"auto\" (the platform's "
@@ -527,12 +549,14 @@ void PropertiesEditor::buildScenario() {
         [](Scenario& s, bool on) {
             if (s.cost) s.cost->loadBalancer = on;
         });
+    firstRow = cost->rowCount();
     addCheck(
         cost, tr("Bill cold-start init time"), tr("Lambda bills INIT duration"),
         [](const Scenario& s) { return s.cost && s.cost->billInitDuration; },
         [](Scenario& s, bool on) {
             if (s.cost) s.cost->billInitDuration = on;
         });
+    showRowsWhen(firstRow, [startsWith](const CostConfig& c) { return startsWith(c.platform, "lambda"); });
     addCheck(
         cost, tr("Standalone account"),
         tr("Charge plan fees and deduct free allowances, as for an account running only "

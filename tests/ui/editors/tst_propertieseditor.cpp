@@ -32,7 +32,27 @@ private slots:
     void testSliderDragIsOneUndoStep();
     void testRenameFollowsReferences();
     void testUndoRefreshesTheForm();
+    void testCostFieldsFollowThePlatform();
 };
+
+void TestPropertiesEditor::testCostFieldsFollowThePlatform() {
+    // A Workers scenario bills neither Lambda memory nor a Fargate task size: those fields hide,
+    // and come back when the platform changes to one that bills them.
+    ScenarioDocument document(1, load("auth-api-workers.json"));
+    PropertiesEditor editor;
+    editor.setDocument(&document);
+    editor.show();
+    QVERIFY(editor.numberField(QStringLiteral("cost.fargateVcpu")));
+    QVERIFY(!editor.numberField(QStringLiteral("cost.fargateVcpu"))->isVisible());
+    QVERIFY(!editor.numberField(QStringLiteral("cost.functionMemoryMb"))->isVisible());
+    Scenario fargate = document.scenario();
+    fargate.cost->platform = "fargate-arm";
+    document.edit(fargate, QStringLiteral("Change platform"));
+    QVERIFY(editor.numberField(QStringLiteral("cost.fargateVcpu"))->isVisible());
+    QVERIFY(!editor.numberField(QStringLiteral("cost.functionMemoryMb"))->isVisible());
+    document.undoStack()->undo();
+    QVERIFY(!editor.numberField(QStringLiteral("cost.fargateVcpu"))->isVisible());
+}
 
 void TestPropertiesEditor::testEverySelectionBuildsAForm() {
     for (const char* name : {"mmc-queue.json", "auth-api-workers.json", "auth-api-servers.json"}) {
