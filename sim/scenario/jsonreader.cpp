@@ -442,10 +442,24 @@ std::optional<json> parseJsonText(std::string_view text, std::string_view docume
         report.add("", where + "not valid JSON at line " + std::to_string(line) + ", column " +
                            std::to_string(column) + ": " + detail);
         return std::nullopt;
+    } catch (const json::exception& e) {
+        // Well-formed text nlohmann still refuses, e.g. a number beyond double's range (1e999).
+        std::string detail = e.what();
+        if (const auto bracket = detail.find("] "); bracket != std::string::npos)
+            detail = detail.substr(bracket + 2);
+        const std::string where = source.empty() ? "" : std::string(source) + " is ";
+        report.add("", where + "not valid JSON: " + detail);
+        return std::nullopt;
     }
     StructureChecker checker(document, report);
     // False only when the checker stopped the parse (the text itself was parsed above).
-    if (!json::sax_parse(text.begin(), text.end(), &checker)) return std::nullopt;
+    try {
+        if (!json::sax_parse(text.begin(), text.end(), &checker)) return std::nullopt;
+    } catch (const json::exception& e) {
+        // Not expected (the same text parsed above), but a refusal must always say why.
+        report.add("", std::string("not valid JSON: ") + e.what());
+        return std::nullopt;
+    }
     return parsed;
 }
 

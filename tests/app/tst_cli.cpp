@@ -77,6 +77,7 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("expected");
         QTest::newRow("malformed JSON") << QByteArray("{\"formatVersion\": 1,\n  \"name\": }") << "line 2";
+        QTest::newRow("number beyond double") << QByteArray("{\"formatVersion\": 1e999}") << "number overflow";
         QTest::newRow("negative rate")
             << QByteArray(R"({"formatVersion":1,"workload":{"type":"poisson","ratePerS":-5},
                 "topology":{"entry":"s","stations":[{"id":"s","servers":1,"serviceMs":1}]}})")

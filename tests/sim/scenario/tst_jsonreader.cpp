@@ -252,6 +252,10 @@ private slots:
                    "object; keep only one",
                    "types2[0].x: is given more than once in the same object; keep only "
                    "one"};
+        // Found by tests/fuzz: well-formed JSON that nlohmann refuses with another exception.
+        QTest::newRow("number beyond double")
+            << "{\"rate\": 7e777}" << "" << false
+            << QStringList{"not valid JSON: number overflow parsing '7e777'"};
         QTest::newRow("too deep") << QString("[").repeated(150) + QString("]").repeated(150) << ""
                                   << false
                                   << QStringList{QString("[0]").repeated(100) +
