@@ -40,7 +40,6 @@ struct Op {
 
 constexpr std::size_t kMaxFrames = 8;
 constexpr std::size_t kMaxCacheDepth = 8;
-constexpr std::uint32_t kNoSlot = 0xffffffffu;
 
 struct Frame {
     Kind kind = Kind::None;        // Function or Server
