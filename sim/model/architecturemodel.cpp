@@ -147,6 +147,10 @@ struct ServerPool {
     std::vector<std::uint32_t> serving;   // replica indices accepting traffic, ascending
     std::size_t roundRobin = 0;
     int booting = 0;
+    // Running totals over replicas, kept at every change so gauges cost O(1) per request.
+    int alive = 0;   // replicas not stopped (booting, serving, draining)
+    int busy = 0;    // workers serving a request
+    int queued = 0;  // requests waiting in replica queues
     std::deque<std::pair<Time, int>> recommendations;  // autoscaler: (time, desired replicas)
     double busyAreaAtTick = 0, inFlightAreaAtTick = 0;
     RandomEngine handlerEngine, balancerEngine;
@@ -887,6 +891,7 @@ void ArchitectureModelImpl::launchReplica(std::uint32_t poolIndex, bool immediat
     Replica& replica = pool.replicas[slot];
     replica.active = 0;
     replica.queue.clear();
+    ++pool.alive;
     replica.caches.clear();
     if (immediately) {
         replica.state = Replica::State::Serving;
@@ -942,12 +947,14 @@ void ArchitectureModelImpl::acquireServer(std::uint32_t id, std::uint32_t poolIn
     }
     if (replica.active < spec.workersPerReplica) {
         ++replica.active;
+        ++pool.busy;
         updateServerGauges(pool);
         book(r, TimeCategory::Queueing);
         pushFrame(id, Kind::Server, poolIndex, slot);
         advance(id);
     } else if (static_cast<int>(replica.queue.size()) < spec.queueCapacity) {
         replica.queue.push(id);
+        ++pool.queued;
         updateServerGauges(pool);
     } else {
         fail(id, ErrorReason::Rejected);
@@ -959,6 +966,7 @@ void ArchitectureModelImpl::releaseReplica(std::uint32_t poolIndex, std::uint32_
     Replica& replica = pool.replicas[slot];
     if (!replica.queue.empty()) {
         const std::uint32_t next = replica.queue.pop();
+        --pool.queued;
         updateServerGauges(pool);
         book(m_requests[next], TimeCategory::Queueing);
         pushFrame(next, Kind::Server, poolIndex, slot);
@@ -966,8 +974,10 @@ void ArchitectureModelImpl::releaseReplica(std::uint32_t poolIndex, std::uint32_
         return;
     }
     --replica.active;
+    --pool.busy;
     if (replica.state == Replica::State::Draining && replica.active == 0) {
         replica.state = Replica::State::Stopped;
+        --pool.alive;
         replica.caches.clear();
         updateAlive();
     }
@@ -976,17 +986,10 @@ void ArchitectureModelImpl::releaseReplica(std::uint32_t poolIndex, std::uint32_
 
 void ArchitectureModelImpl::updateServerGauges(ServerPool& pool) {
     const Time now = m_simulator.now();
-    double busy = 0, queued = 0, alive = 0;
-    for (const auto& replica : pool.replicas) {
-        if (replica.state == Replica::State::Stopped) continue;
-        busy += replica.active;
-        queued += static_cast<double>(replica.queue.size());
-        alive += 1;
-    }
-    pool.gauges.busy.set(now, busy);
-    pool.gauges.queue.set(now, queued);
-    pool.gauges.alive.set(now, alive);
-    pool.replicaSeconds.set(now, alive);
+    pool.gauges.busy.set(now, pool.busy);
+    pool.gauges.queue.set(now, pool.queued);
+    pool.gauges.alive.set(now, pool.alive);
+    pool.replicaSeconds.set(now, pool.alive);
 }
 
 void ArchitectureModelImpl::autoscale(std::uint32_t poolIndex) {
@@ -1036,6 +1039,7 @@ void ArchitectureModelImpl::autoscale(std::uint32_t poolIndex) {
             replica.state = Replica::State::Draining;
             if (replica.active == 0 && replica.queue.empty()) {
                 replica.state = Replica::State::Stopped;
+                --pool.alive;
                 replica.caches.clear();
             }
         }
@@ -1048,9 +1052,7 @@ void ArchitectureModelImpl::autoscale(std::uint32_t poolIndex) {
 void ArchitectureModelImpl::updateAlive() {
     std::uint64_t alive = 0;
     for (const auto& pool : m_functions) alive += static_cast<std::uint64_t>(pool.alive);
-    for (const auto& pool : m_servers)
-        for (const auto& replica : pool.replicas)
-            if (replica.state != Replica::State::Stopped) ++alive;
+    for (const auto& pool : m_servers) alive += static_cast<std::uint64_t>(pool.alive);
     m_peakAlive = std::max(m_peakAlive, alive);
 }
 
