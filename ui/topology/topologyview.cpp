@@ -27,6 +27,19 @@ constexpr double kRowGap = 28;
 QString keyOf(const ComponentRef& ref) {
     return QString::number(static_cast<int>(ref.kind)) + QLatin1Char('/') + ref.id;
 }
+
+// The items of a diagram that was replaced: out of the scene at once, destroyed only when control
+// is back in the event loop (deleteLater), so a handler further up the stack that still holds one
+// of them (a nested event loop, a scene still delivering an event) never touches freed memory.
+class RetiredItems : public QObject {
+public:
+    RetiredItems(QList<QGraphicsItem*> items, QObject* parent)
+        : QObject(parent), m_items(std::move(items)) {}
+    ~RetiredItems() override { qDeleteAll(m_items); }
+
+private:
+    QList<QGraphicsItem*> m_items;
+};
 }  // namespace
 
 TopologyView::TopologyView(QWidget* parent)
@@ -103,8 +116,31 @@ QMenu* TopologyView::addMenu(QWidget* parent) {
 
 void TopologyView::setScenario(const Scenario& scenario) {
     m_scenario = scenario;
-    if (!exists(m_scenario, m_selection)) m_selection = {};
-    rebuild();
+    if (!exists(m_scenario, m_selection)) {
+        m_selection = {};
+        // The component a connection would start from is gone.
+        m_connecting = false;
+        m_hint->hide();
+    }
+    updateActions();
+    scheduleRebuild();
+}
+
+void TopologyView::scheduleRebuild() {
+    if (m_rebuildPending) return;
+    m_rebuildPending = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_rebuildPending = false;
+            rebuild();
+        },
+        Qt::QueuedConnection);
+}
+
+void TopologyView::updateActions() {
+    m_removeAction->setEnabled(m_selection.isComponent());
+    m_connectAction->setEnabled(m_selection.kind != ComponentKind::None);
 }
 
 NodeItem* TopologyView::nodeItem(const ComponentRef& ref) const {
@@ -114,7 +150,11 @@ NodeItem* TopologyView::nodeItem(const ComponentRef& ref) const {
 
 void TopologyView::rebuild() {
     m_rebuilding = true;
-    m_scene->clear();
+    QList<QGraphicsItem*> old;
+    for (QGraphicsItem* item : m_scene->items())
+        if (!item->parentItem()) old.append(item);
+    for (QGraphicsItem* item : old) m_scene->removeItem(item);
+    (new RetiredItems(std::move(old), this))->deleteLater();
     m_nodes.clear();
     const TopologyGraph graph = buildTopologyGraph(m_scenario);
     std::map<int, int> rowsPerColumn;
@@ -146,8 +186,7 @@ void TopologyView::rebuild() {
     setGauges(m_gauges);
     setArrivalRate(m_arrivalRate);
     if (!m_userZoomed) fitAll();
-    m_removeAction->setEnabled(m_selection.isComponent());
-    m_connectAction->setEnabled(m_selection.kind != ComponentKind::None);
+    updateActions();
 }
 
 void TopologyView::fitAll() {
@@ -166,10 +205,10 @@ void TopologyView::setSelection(const ComponentRef& ref) {
     m_selection = ref;
     m_rebuilding = true;
     m_scene->clearSelection();
+    // A component added a moment ago has no item until the queued rebuild, which selects it.
     if (NodeItem* item = nodeItem(ref)) item->setSelected(true);
     m_rebuilding = false;
-    m_removeAction->setEnabled(m_selection.isComponent());
-    m_connectAction->setEnabled(m_selection.kind != ComponentKind::None);
+    updateActions();
 }
 
 void TopologyView::sceneSelectionChanged() {
@@ -183,14 +222,16 @@ void TopologyView::sceneSelectionChanged() {
         m_hint->hide();
         const ComponentRef from = m_selection;
         if (selected.kind != ComponentKind::None && !(selected == from)) {
+            // The clicked node only marked the target: the selection stays on `from`, which the
+            // queued redraw shows again (also when the connection is refused and nothing changes).
             emit connectRequested(from, selected);
+            scheduleRebuild();
             return;
         }
     }
     if (selected == m_selection) return;
     m_selection = selected;
-    m_removeAction->setEnabled(m_selection.isComponent());
-    m_connectAction->setEnabled(m_selection.kind != ComponentKind::None);
+    updateActions();
     emit selectionChanged(m_selection);
 }
 

@@ -3,6 +3,12 @@
 // The topology panel: the scenario drawn as a diagram (QGraphicsScene), live badges from the run,
 // and the structural edits: add, remove and connect components, set the entry. The view only
 // asks for edits (signals); the main window applies them to the document, so they are undoable.
+//
+// An edit is usually asked for from inside the scene's own event handling (a click on a node
+// while connecting), and Qt keeps using the clicked item after the signal returns. So the diagram
+// is never rebuilt synchronously: setScenario() queues the rebuild for the next turn of the event
+// loop, the old items are destroyed later still, and the selection is kept as a component id,
+// never as an item pointer.
 
 #include <QGraphicsView>
 #include <QWidget>
@@ -26,8 +32,11 @@ public:
     explicit TopologyView(QWidget* parent = nullptr);
     ~TopologyView() override;
 
-    /// Redraws the diagram for `scenario`, keeping the selection when it still exists.
+    /// Redraws the diagram for `scenario` on the next turn of the event loop (never inside the
+    /// caller's event handler), keeping the selection when it still exists.
     void setScenario(const Scenario& scenario);
+    /// True while a redraw asked for by setScenario() has not happened yet.
+    bool rebuildPending() const { return m_rebuildPending; }
     void setSelection(const ComponentRef& ref);
     ComponentRef selection() const { return m_selection; }
     /// Live state of the components over the latest window.
@@ -54,7 +63,9 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void scheduleRebuild();
     void rebuild();
+    void updateActions();
     void sceneSelectionChanged();
     void showContextMenu(const QPoint& position);
     QMenu* addMenu(QWidget* parent);
@@ -73,6 +84,7 @@ private:
     double m_arrivalRate = -1;
     bool m_connecting = false;
     bool m_rebuilding = false;
+    bool m_rebuildPending = false;
     bool m_userZoomed = false;
 };
 

@@ -77,6 +77,7 @@ void TestTopologyGraph::testViewSelectsAndShowsBadges() {
     TopologyView view;
     view.resize(900, 400);
     view.setScenario(authApi());
+    QTRY_VERIFY(!view.rebuildPending());  // the diagram is drawn on the next turn of the loop
     QSignalSpy selected(&view, &TopologyView::selectionChanged);
     NodeItem* cache = view.nodeItem({ComponentKind::Cache, QStringLiteral("cache")});
     QVERIFY(cache);
@@ -99,6 +100,7 @@ void TestTopologyGraph::testViewSelectsAndShowsBadges() {
                 .contains(QStringLiteral("12.0 alive")));
     // A rebuild (after an edit) keeps the selection and the badges.
     view.setScenario(authApi());
+    QTRY_VERIFY(!view.rebuildPending());
     QCOMPARE(view.selection().id, QStringLiteral("cache"));
     QCOMPARE(view.nodeItem({ComponentKind::Cache, QStringLiteral("cache")})->badgeText(),
              QStringLiteral("hit 92.5%"));
