@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QScreen>
@@ -25,6 +26,53 @@
 #include "ui/topology/topologyview.h"
 
 namespace {
+
+// The command line, described once for both places that parse it (see main()).
+struct CommandLine {
+    QCommandLineParser parser;
+    const QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QStringLiteral(
+            "Run the open scenarios to completion, save the window to PATH (PNG), exit."),
+        QStringLiteral("PATH")};
+    const QCommandLineOption distributionShot{
+        QStringLiteral("screenshot-distribution"),
+        QStringLiteral("Save the distribution editor (for the selected scenario) to PATH, exit."),
+        QStringLiteral("PATH")};
+    const QCommandLineOption select{
+        QStringLiteral("select"),
+        QStringLiteral("Select component ID (\"workload\" for the workload) in the topology."),
+        QStringLiteral("ID")};
+    const QCommandLineOption chart{QStringLiteral("chart"),
+                                   QStringLiteral("Show the chart tab named NAME (e.g. Summary)."),
+                                   QStringLiteral("NAME")};
+
+    CommandLine() {
+        parser.setApplicationDescription(QStringLiteral(
+            "Simulate tail latency and cost of serverless and stateful architectures."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("file"),
+                                     QStringLiteral("Scenario file to open."),
+                                     QStringLiteral("[file]"));
+        parser.addOption(select);
+        parser.addOption(chart);
+        parser.addOption(screenshot);
+        parser.addOption(distributionShot);
+    }
+};
+
+// Whether the command line asks only for text (help or version), which needs no display.
+bool asksForHelpOrVersion(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--") break;
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" ||
+            argument == "-?" || argument == "-v" || argument == "--version")
+            return true;
+    }
+    return false;
+}
 
 // The motivating case (DESIGN.md): the Workers version of the auth API, compared with the
 // server version when both presets are bundled; otherwise the validation queue.
@@ -62,40 +110,30 @@ archsim::DistributionPtr firstDistribution(const archsim::Scenario& s) {
 }  // namespace
 
 int main(int argc, char* argv[]) {
+    QCoreApplication::setOrganizationName(QStringLiteral("archsim"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("archsim.org"));
+    QCoreApplication::setApplicationName(QStringLiteral("archsim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ARCHSIM_VERSION));
+
+    // QApplication needs a display and aborts without one, so --help and --version are answered
+    // first, from a QCoreApplication that connects to nothing: they work over ssh, in a build
+    // container, anywhere. process() prints and exits; it only returns when the flag turned out
+    // to be an option's value ("--select -v"), and then the window starts as usual.
+    if (asksForHelpOrVersion(argc, argv)) {
+        const QCoreApplication textOnly(argc, argv);
+        CommandLine line;
+        line.parser.process(textOnly);
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("archsim"));
-    QApplication::setOrganizationDomain(QStringLiteral("archsim.org"));
-    QApplication::setApplicationName(QStringLiteral("archsim"));
-    QApplication::setApplicationVersion(QStringLiteral(ARCHSIM_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("archsim"));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Simulate tail latency and cost of serverless and stateful architectures."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Scenario file to open."),
-                                 QStringLiteral("[file]"));
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
-        QStringLiteral(
-            "Run the open scenarios to completion, save the window to PATH (PNG), exit."),
-        QStringLiteral("PATH"));
-    const QCommandLineOption distributionShot(
-        QStringLiteral("screenshot-distribution"),
-        QStringLiteral("Save the distribution editor (for the selected scenario) to PATH, exit."),
-        QStringLiteral("PATH"));
-    const QCommandLineOption select(
-        QStringLiteral("select"),
-        QStringLiteral("Select component ID (\"workload\" for the workload) in the topology."),
-        QStringLiteral("ID"));
-    parser.addOption(select);
-    const QCommandLineOption chart(QStringLiteral("chart"),
-                                   QStringLiteral("Show the chart tab named NAME (e.g. Summary)."),
-                                   QStringLiteral("NAME"));
-    parser.addOption(chart);
-    parser.addOption(screenshot);
-    parser.addOption(distributionShot);
+    CommandLine line;
+    QCommandLineParser& parser = line.parser;
+    const QCommandLineOption& screenshot = line.screenshot;
+    const QCommandLineOption& distributionShot = line.distributionShot;
+    const QCommandLineOption& select = line.select;
+    const QCommandLineOption& chart = line.chart;
     parser.process(app);
 
     const bool unattended = parser.isSet(screenshot) || parser.isSet(distributionShot);
