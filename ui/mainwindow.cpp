@@ -38,6 +38,7 @@
 #include "ui/document/scenarioedits.h"
 #include "ui/document/scenariolist.h"
 #include "ui/editors/propertieseditor.h"
+#include "ui/editors/undokeyfilter.h"
 #include "ui/run/runcontroller.h"
 #include "ui/topology/topologyview.h"
 
@@ -81,6 +82,28 @@ QString formatClock(double seconds) {
         .arg(total / 3600)
         .arg((total / 60) % 60, 2, 10, QLatin1Char('0'))
         .arg(total % 60, 2, 10, QLatin1Char('0'));
+}
+
+// A toolbar stand-in for `source` with a short text that never changes. A toolbar button is as
+// wide as its text, so a source whose text follows the state ("Undo Change hit ratio", "Compare")
+// would push every button right of it sideways, under the mouse. The full text is in the tooltip.
+QAction* fixedTextProxy(QAction* source, const QString& text, QObject* parent) {
+    auto* proxy = new QAction(source->icon(), text, parent);
+    proxy->setObjectName(source->objectName() + QStringLiteral("Toolbar"));
+    auto sync = [proxy, source] {
+        proxy->setEnabled(source->isEnabled());
+        QString tip = source->toolTip();
+        if (tip.isEmpty() || tip == source->text()) tip = source->text();
+        tip.remove(QLatin1Char('&'));
+        if (!source->shortcut().isEmpty() && !tip.contains(QLatin1Char('(')))
+            tip +=
+                QStringLiteral(" (%1)").arg(source->shortcut().toString(QKeySequence::NativeText));
+        proxy->setToolTip(tip);
+    };
+    sync();
+    QObject::connect(source, &QAction::changed, proxy, sync);
+    QObject::connect(proxy, &QAction::triggered, source, &QAction::trigger);
+    return proxy;
 }
 
 MainWindow::Asker defaultAsker(QWidget* parent) {
@@ -163,13 +186,22 @@ void MainWindow::buildActions() {
     });
 
     m_undoAction = m_undoGroup.createUndoAction(this, tr("&Undo"));
-    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcuts(QKeySequence::Undo);
     m_redoAction = m_undoGroup.createRedoAction(this, tr("&Redo"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    // Both usual redo keys on every platform, whichever one the platform's theme prefers.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& key :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+        if (!redoKeys.contains(key)) redoKeys.append(key);
+    m_redoAction->setShortcuts(redoKeys);
+    // The undo keys mean the scenario's undo also inside a text field or spin box.
+    qApp->installEventFilter(new UndoKeyFilter(this, m_undoAction, m_redoAction));
 
     m_runAction = new QAction(icon("run"), tr("&Run"), this);
     m_runAction->setShortcut(Qt::Key_F5);
-    m_runAction->setToolTip(tr("Run the scenario, or the compared scenarios side by side (F5)"));
+    m_runAction->setObjectName(QStringLiteral("runAction"));
     connect(m_runAction, &QAction::triggered, this, &MainWindow::startRun);
     m_pauseAction = new QAction(icon("pause"), tr("&Pause"), this);
     m_pauseAction->setShortcut(Qt::Key_F6);
@@ -280,10 +312,10 @@ void MainWindow::buildMenus() {
     bar->addWidget(presets);
     bar->addAction(m_saveAction);
     bar->addSeparator();
-    bar->addAction(m_undoAction);
-    bar->addAction(m_redoAction);
+    bar->addAction(fixedTextProxy(m_undoAction, tr("Undo"), bar));
+    bar->addAction(fixedTextProxy(m_redoAction, tr("Redo"), bar));
     bar->addSeparator();
-    bar->addAction(m_runAction);
+    bar->addAction(fixedTextProxy(m_runAction, tr("Run"), bar));
     bar->addAction(m_pauseAction);
     bar->addAction(m_stepAction);
     bar->addAction(m_stopAction);
@@ -306,17 +338,25 @@ QWidget* MainWindow::buildRunPanel() {
         return tool;
     };
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(button(m_runAction));
-    buttons->addWidget(button(m_pauseAction));
-    buttons->addWidget(button(m_stepAction));
-    buttons->addWidget(button(m_stopAction));
+    // Equal shares of the row: Run turning into Compare must not move the other buttons.
+    buttons->addWidget(button(m_runAction), 1);
+    buttons->addWidget(button(m_pauseAction), 1);
+    buttons->addWidget(button(m_stepAction), 1);
+    buttons->addWidget(button(m_stopAction), 1);
     layout->addLayout(buttons, 0, 0, 1, 2);
+    m_runTarget = new QLabel(panel);
+    m_runTarget->setObjectName(QStringLiteral("runTarget"));
+    m_runTarget->setWordWrap(true);
+    m_runTarget->setToolTip(
+        tr("What Run starts: the scenario on screen, with the other ticked scenarios when it is "
+           "ticked itself"));
+    layout->addWidget(m_runTarget, 1, 0, 1, 2);
     m_speed = new QComboBox(panel);
     for (const auto& choice : kSpeeds) m_speed->addItem(tr(choice.label));
     m_speed->setToolTip(tr("Simulated time per second of wall time. Pacing never changes results"));
     connect(m_speed, &QComboBox::activated, this, &MainWindow::setSpeedIndex);
-    layout->addWidget(new QLabel(tr("Speed"), panel), 1, 0);
-    layout->addWidget(m_speed, 1, 1);
+    layout->addWidget(new QLabel(tr("Speed"), panel), 2, 0);
+    layout->addWidget(m_speed, 2, 1);
     m_slo = new QDoubleSpinBox(panel);
     m_slo->setRange(0, 1e6);
     m_slo->setDecimals(1);
@@ -325,11 +365,11 @@ QWidget* MainWindow::buildRunPanel() {
     m_slo->setToolTip(tr("Latency objective drawn on the latency charts; 0 hides it"));
     connect(m_slo, &QDoubleSpinBox::valueChanged, this,
             [this](double value) { m_charts->setSloMs(value); });
-    layout->addWidget(new QLabel(tr("SLO"), panel), 2, 0);
-    layout->addWidget(m_slo, 2, 1);
+    layout->addWidget(new QLabel(tr("SLO"), panel), 3, 0);
+    layout->addWidget(m_slo, 3, 1);
     m_logScale = new QCheckBox(tr("Logarithmic latency axis"), panel);
     connect(m_logScale, &QCheckBox::toggled, this, [this](bool on) { m_charts->setLogScale(on); });
-    layout->addWidget(m_logScale, 3, 0, 1, 2);
+    layout->addWidget(m_logScale, 4, 0, 1, 2);
     m_clock = new QLabel(panel);
     m_clock->setObjectName(QStringLiteral("simulatedClock"));
     QFont clockFont = m_clock->font();
@@ -337,13 +377,13 @@ QWidget* MainWindow::buildRunPanel() {
     clockFont.setBold(true);
     m_clock->setFont(clockFont);
     m_clock->setToolTip(tr("Simulated time of the run"));
-    layout->addWidget(new QLabel(tr("Clock"), panel), 4, 0);
-    layout->addWidget(m_clock, 4, 1);
+    layout->addWidget(new QLabel(tr("Clock"), panel), 5, 0);
+    layout->addWidget(m_clock, 5, 1);
     m_progress = new QProgressBar(panel);
     m_progress->setRange(0, 1000);
     m_progress->setFormat(QStringLiteral("%p%"));
-    layout->addWidget(m_progress, 5, 0, 1, 2);
-    layout->setRowStretch(6, 1);
+    layout->addWidget(m_progress, 6, 0, 1, 2);
+    layout->setRowStretch(7, 1);
     return panel;
 }
 
@@ -537,7 +577,10 @@ ScenarioDocument* MainWindow::addDocument(Scenario scenario, const QString& path
     connect(document, &ScenarioDocument::scenarioChanged, this,
             [this, document] { documentEdited(document); });
     connect(document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
-    connect(document, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(document, &ScenarioDocument::filePathChanged, this, [this] {
+        updateTitle();
+        updateRunActions();
+    });
     connect(document, &ScenarioDocument::appearanceChanged, this, &MainWindow::updateRunActions);
     setCurrentDocument(document);
     return document;
@@ -568,6 +611,7 @@ void MainWindow::documentEdited(ScenarioDocument* document) {
     }
     m_autosaveDebounce.start();
     updateTitle();
+    updateRunActions();  // the scenario's name is in the Run action's description
     // What-if: an edit of a scenario on screen re-runs what is on screen.
     if (m_whatIfLive &&
         std::find(m_runKeys.begin(), m_runKeys.end(), document->key()) != m_runKeys.end())
@@ -825,12 +869,28 @@ int MainWindow::recoverAutosaves() {
 // --- Runs ------------------------------------------------------------------------------------
 
 std::vector<ScenarioDocument*> MainWindow::documentsToRun() const {
+    if (!m_current) return {};
+    // The scenario on screen always runs: with the other ticked ones when it is ticked itself,
+    // alone otherwise. So a scenario just opened (unticked) runs, not a comparison set up before.
+    if (!m_current->isCompared()) return {m_current};
     std::vector<ScenarioDocument*> compared;
     for (ScenarioDocument* document : m_documents)
         if (document->isCompared()) compared.push_back(document);
     if (compared.size() >= 2) return compared;
-    if (m_current) return {m_current};
-    return {};
+    return {m_current};
+}
+
+QString MainWindow::runTargetText() const {
+    const auto documents = documentsToRun();
+    if (documents.empty()) return tr("Nothing to run: open a scenario.");
+    QStringList names;
+    for (const ScenarioDocument* document : documents) {
+        QString name = QString::fromStdString(document->scenario().name);
+        names << (name.isEmpty() ? document->displayName() : name);
+    }
+    if (names.size() == 1) return tr("Run runs %1.").arg(names.front());
+    const QString last = names.takeLast();
+    return tr("Run compares %1 and %2.").arg(names.join(QStringLiteral(", ")), last);
 }
 
 std::shared_ptr<const PricingTable> MainWindow::pricingFor(const ScenarioDocument* document) const {
@@ -1014,6 +1074,11 @@ void MainWindow::updateRunActions() {
     m_closeAction->setEnabled(m_current != nullptr);
     const auto shown = documentsToRun();
     m_runAction->setText(shown.size() > 1 ? tr("&Compare") : tr("&Run"));
+    // Say what F5 will start, where the user looks before pressing it.
+    const QString target = runTargetText();
+    m_runAction->setToolTip(QStringLiteral("%1 (F5)").arg(target));
+    m_runAction->setStatusTip(target);
+    m_runTarget->setText(target);
     if (m_clock->text().isEmpty()) m_clock->setText(formatClock(0));
 }
 

@@ -79,8 +79,12 @@ public:
     /// Index into the speed selector: 0 = real time ... 4 = as fast as possible.
     void setSpeedIndex(int index);
     bool isRunning() const;
-    /// The documents the next run shows: the compared ones if two or more, else the current one.
+    /// The documents the next run shows: always the current one; with the other compared ones
+    /// when the current one is compared and there are two or more, else alone.
     std::vector<ScenarioDocument*> documentsToRun() const;
+    /// One sentence naming what Run starts ("Run compares A and B."), shown in the Run panel
+    /// and the Run action's tooltip.
+    QString runTargetText() const;
 
     // Autosave.
     /// Writes every modified document to the autosave folder now.
@@ -110,6 +114,8 @@ public:
     QAction* pauseAction() const { return m_pauseAction; }
     QAction* stepAction() const { return m_stepAction; }
     QAction* stopAction() const { return m_stopAction; }
+    QAction* undoAction() const { return m_undoAction; }
+    QAction* redoAction() const { return m_redoAction; }
 
 signals:
     /// Every run of the latest start has finished (for --screenshot and tests).
@@ -201,6 +207,7 @@ private:
     QDoubleSpinBox* m_slo = nullptr;
     QCheckBox* m_logScale = nullptr;
     QLabel* m_clock = nullptr;
+    QLabel* m_runTarget = nullptr;
     QProgressBar* m_progress = nullptr;
 
     /// Keys of the documents the latest run shows, and each one's progress.
@@ -208,9 +215,8 @@ private:
     std::map<int, std::pair<double, double>> m_runProgress;  ///< key -> (fraction, simulated s)
     bool m_whatIfLive = false;  ///< a run has been started: edits re-run what is shown
     bool m_clearOnNextStart = false;
-    bool m_stopped = false;
-    int m_pendingSweeps = 0;  ///< cost sweeps started and not yet reported  ///< after Stop: late
-                              ///< batches of the cancelled run are not shown
+    bool m_stopped = false;   ///< after Stop: late batches of the cancelled run are not shown
+    int m_pendingSweeps = 0;  ///< cost sweeps started and not yet reported
 };
 
 }  // namespace archsim::ui

@@ -65,8 +65,10 @@ QString NumberField::format(double value) {
 void NumberField::setValue(std::optional<double> value) {
     m_value = value;
     const QString text = value ? format(*value) : QString();
-    if (m_edit->text() != text && !m_edit->hasFocus()) m_edit->setText(text);
-    if (!m_edit->hasFocus()) clearError();
+    // Also when the field has focus: after an undo the field must read what the scenario holds,
+    // or the next Tab would commit the stale text as a new edit.
+    if (m_edit->text() != text) m_edit->setText(text);
+    clearError();
     if (m_slider && value && !m_slider->isSliderDown()) {
         const QSignalBlocker block(m_slider);
         m_slider->setValue(sliderPosition(*value));

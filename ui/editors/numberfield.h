@@ -49,7 +49,8 @@ class NumberField : public QWidget {
 public:
     explicit NumberField(const NumberSpec& spec, QWidget* parent = nullptr);
 
-    /// Shows a value (not a commit). nullopt shows an empty field.
+    /// Shows a value (not a commit), replacing whatever the field holds, also while it has
+    /// focus. nullopt shows an empty field.
     void setValue(std::optional<double> value);
     std::optional<double> value() const { return m_value; }
     void showError(const QString& message);

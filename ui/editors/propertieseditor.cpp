@@ -286,8 +286,11 @@ void PropertiesEditor::addText(QFormLayout* form, const QString& label, const QS
         error->setText(shown);
         error->setVisible(!shown.isEmpty());
     });
-    m_refreshers.push_back([edit, get](const Scenario& s) {
-        if (!edit->hasFocus()) edit->setText(get(s));
+    // Every refresher replaces the text even in the focused field: the form shows the scenario.
+    m_refreshers.push_back([edit, error, get](const Scenario& s) {
+        const QString text = get(s);
+        if (edit->text() != text) edit->setText(text);
+        error->hide();
     });
 }
 
@@ -340,8 +343,9 @@ void PropertiesEditor::addIdField(QFormLayout* form) {
         }
     });
     const QString id = m_selection.id;
-    m_refreshers.push_back([edit, id](const Scenario&) {
-        if (!edit->hasFocus()) edit->setText(id);
+    m_refreshers.push_back([edit, error, id](const Scenario&) {
+        if (edit->text() != id) edit->setText(id);
+        error->hide();
     });
 }
 
@@ -487,7 +491,8 @@ void PropertiesEditor::buildScenario() {
     };
     // Fields a platform does not bill are hidden, not just ignored: a Fargate task size next to a
     // Workers platform reads as if it mattered. `from` is the first row of the fields added since.
-    const auto showRowsWhen = [this, cost](int from, std::function<bool(const CostConfig&)> visible) {
+    const auto showRowsWhen = [this, cost](int from,
+                                           std::function<bool(const CostConfig&)> visible) {
         const int to = cost->rowCount();
         m_refreshers.push_back([cost, from, to, visible](const Scenario& s) {
             const bool show = s.cost && visible(*s.cost);
@@ -502,7 +507,8 @@ void PropertiesEditor::buildScenario() {
                NumberSpec::make(128, 10240, true, false, false, tr("MB"),
                                 tr("Lambda memory size (GB-s billing)")),
                &CostConfig::functionMemoryMb);
-    showRowsWhen(firstRow, [startsWith](const CostConfig& c) { return startsWith(c.platform, "lambda"); });
+    showRowsWhen(firstRow,
+                 [startsWith](const CostConfig& c) { return startsWith(c.platform, "lambda"); });
     firstRow = cost->rowCount();
     costNumber(QStringLiteral("cost.cacheNodes"), tr("Cache nodes"),
                NumberSpec::make(1, 1000, true, true, false, tr("nodes"),
@@ -530,7 +536,8 @@ void PropertiesEditor::buildScenario() {
                NumberSpec::make(0.5, 120, true, false, false, tr("GB"),
                                 tr("Per task, within Fargate's range for the vCPU count")),
                &CostConfig::fargateMemoryGb);
-    showRowsWhen(firstRow, [startsWith](const CostConfig& c) { return startsWith(c.platform, "fargate"); });
+    showRowsWhen(firstRow,
+                 [startsWith](const CostConfig& c) { return startsWith(c.platform, "fargate"); });
     addText(
         cost, tr("Egress"),
         tr("Who bills response bytes leaving for the internet: \"auto\" (the platform's "
@@ -556,7 +563,8 @@ void PropertiesEditor::buildScenario() {
         [](Scenario& s, bool on) {
             if (s.cost) s.cost->billInitDuration = on;
         });
-    showRowsWhen(firstRow, [startsWith](const CostConfig& c) { return startsWith(c.platform, "lambda"); });
+    showRowsWhen(firstRow,
+                 [startsWith](const CostConfig& c) { return startsWith(c.platform, "lambda"); });
     addCheck(
         cost, tr("Standalone account"),
         tr("Charge plan fees and deduct free allowances, as for an account running only "

@@ -320,7 +320,8 @@ void WorkloadEditor::refresh(const Scenario& scenario) {
     m_offDuration->setDistribution(w.offDurationS);
     m_users->setValue(w.users);
     m_think->setDistribution(w.thinkTimeMs);
-    if (!m_trace->hasFocus()) m_trace->setText(QString::fromStdString(w.traceFile));
+    const QString trace = QString::fromStdString(w.traceFile);
+    if (m_trace->text() != trace) m_trace->setText(trace);
     if (w.type == WorkloadType::Trace)
         m_traceInfo->setText(tr("%1 arrivals loaded").arg(w.traceTimesS.size()));
     m_payload->setDistribution(w.payloadKb);
