@@ -338,11 +338,19 @@ QWidget* MainWindow::buildRunPanel() {
         return tool;
     };
     auto* buttons = new QHBoxLayout;
-    // Equal shares of the row: Run turning into Compare must not move the other buttons.
-    buttons->addWidget(button(m_runAction), 1);
-    buttons->addWidget(button(m_pauseAction), 1);
-    buttons->addWidget(button(m_stepAction), 1);
-    buttons->addWidget(button(m_stopAction), 1);
+    const QList<QToolButton*> tools = {button(m_runAction), button(m_pauseAction),
+                                       button(m_stepAction), button(m_stopAction)};
+    // All as wide as the widest any of them gets (Run reads Compare when comparing), so Run
+    // turning into Compare never moves the buttons next to it.
+    const QString runText = m_runAction->text();
+    m_runAction->setText(tr("&Compare"));
+    int widest = 0;
+    for (QToolButton* tool : tools) widest = std::max(widest, tool->sizeHint().width());
+    m_runAction->setText(runText);
+    for (QToolButton* tool : tools) {
+        tool->setMinimumWidth(widest);
+        buttons->addWidget(tool, 1);
+    }
     layout->addLayout(buttons, 0, 0, 1, 2);
     m_runTarget = new QLabel(panel);
     m_runTarget->setObjectName(QStringLiteral("runTarget"));

@@ -10,6 +10,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QToolBar>
+#include <QToolButton>
 #include <QtTest>
 
 #include "sim/scenario/scenariojson.h"
@@ -36,6 +37,13 @@ QWidget* runButton(MainWindow& window) {
     for (QAction* action : bar->actions())
         if (action == window.runAction() || action->text().remove(QLatin1Char('&')) == "Run")
             return bar->widgetForAction(action);
+    return nullptr;
+}
+
+// The Pause button of the Run panel (its buttons show the actions' own, changing, text).
+QWidget* panelPauseButton(MainWindow& window) {
+    for (QToolButton* tool : window.findChildren<QToolButton*>())
+        if (tool->defaultAction() == window.pauseAction()) return tool;
     return nullptr;
 }
 
@@ -131,6 +139,9 @@ void TestMainWindowActions::testToolbarStaysStillAfterEdits() {
     QWidget* run = runButton(window);
     QVERIFY(run);
     const QRect before = run->geometry();
+    QWidget* pause = panelPauseButton(window);
+    QVERIFY(pause);
+    const QRect pauseBefore = pause->geometry();
 
     // An edit with a long description: the undo text becomes "Undo Change ...".
     Scenario edited = a->scenario();
@@ -158,6 +169,8 @@ void TestMainWindowActions::testToolbarStaysStillAfterEdits() {
     b->setCompared(true);
     settle();
     QVERIFY(window.runAction()->text().contains(QStringLiteral("Compare")));
+    QCOMPARE(run->geometry(), before);
+    QCOMPARE(pause->geometry(), pauseBefore);
     window.setAsker([](const QString&, const QString&, QMessageBox::StandardButtons) {
         return QMessageBox::Discard;
     });

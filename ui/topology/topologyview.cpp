@@ -8,6 +8,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -129,9 +130,19 @@ void TopologyView::setScenario(const Scenario& scenario) {
 void TopologyView::scheduleRebuild() {
     if (m_rebuildPending) return;
     m_rebuildPending = true;
+    queueRebuild();
+}
+
+void TopologyView::queueRebuild() {
     QMetaObject::invokeMethod(
         this,
         [this] {
+            // Not between a press and its release either: the release would find its item gone,
+            // count as a click on the empty background, and clear the selection.
+            if (m_buttonsDown) {
+                m_rebuildAfterRelease = true;
+                return;
+            }
             m_rebuildPending = false;
             rebuild();
         },
@@ -279,6 +290,25 @@ bool TopologyView::eventFilter(QObject* watched, QEvent* event) {
         }
     }
     if (watched == m_view->viewport() && event->type() == QEvent::Resize && !m_userZoomed) fitAll();
+    if (watched == m_view->viewport()) {
+        switch (event->type()) {
+            case QEvent::MouseButtonPress:
+            case QEvent::MouseButtonDblClick:
+            case QEvent::MouseButtonRelease:
+                m_buttonsDown = static_cast<QMouseEvent*>(event)->buttons() != Qt::NoButton;
+                break;
+            case QEvent::ContextMenu:  // the menu takes the release
+            case QEvent::Hide:
+                m_buttonsDown = false;
+                break;
+            default:
+                break;
+        }
+        if (!m_buttonsDown && m_rebuildAfterRelease) {
+            m_rebuildAfterRelease = false;
+            queueRebuild();  // after this event has been handled
+        }
+    }
     if (event->type() == QEvent::KeyPress && m_connecting &&
         static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
         m_connecting = false;

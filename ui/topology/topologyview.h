@@ -7,8 +7,9 @@
 // An edit is usually asked for from inside the scene's own event handling (a click on a node
 // while connecting), and Qt keeps using the clicked item after the signal returns. So the diagram
 // is never rebuilt synchronously: setScenario() queues the rebuild for the next turn of the event
-// loop, the old items are destroyed later still, and the selection is kept as a component id,
-// never as an item pointer.
+// loop (and, while a mouse button is held on the diagram, until after its release), the old items
+// are destroyed later still, and the selection is kept as a component id, never as an item
+// pointer.
 
 #include <QGraphicsView>
 #include <QWidget>
@@ -64,6 +65,7 @@ protected:
 
 private:
     void scheduleRebuild();
+    void queueRebuild();
     void rebuild();
     void updateActions();
     void sceneSelectionChanged();
@@ -85,6 +87,8 @@ private:
     bool m_connecting = false;
     bool m_rebuilding = false;
     bool m_rebuildPending = false;
+    bool m_buttonsDown = false;          ///< a mouse button is held on the diagram
+    bool m_rebuildAfterRelease = false;  ///< a rebuild waits for the release
     bool m_userZoomed = false;
 };
 
