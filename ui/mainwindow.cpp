@@ -338,19 +338,18 @@ QWidget* MainWindow::buildRunPanel() {
         return tool;
     };
     auto* buttons = new QHBoxLayout;
-    const QList<QToolButton*> tools = {button(m_runAction), button(m_pauseAction),
-                                       button(m_stepAction), button(m_stopAction)};
-    // All as wide as the widest any of them gets (Run reads Compare when comparing), so Run
-    // turning into Compare never moves the buttons next to it.
+    QToolButton* run = button(m_runAction);
+    // Run is as wide as its longer text (Compare, when comparing) from the start, so turning
+    // into Compare never moves the buttons next to it.
     const QString runText = m_runAction->text();
     m_runAction->setText(tr("&Compare"));
-    int widest = 0;
-    for (QToolButton* tool : tools) widest = std::max(widest, tool->sizeHint().width());
+    const int widest = run->sizeHint().width();
     m_runAction->setText(runText);
-    for (QToolButton* tool : tools) {
-        tool->setMinimumWidth(widest);
-        buttons->addWidget(tool, 1);
-    }
+    run->setMinimumWidth(std::max(widest, run->sizeHint().width()));
+    buttons->addWidget(run);
+    buttons->addWidget(button(m_pauseAction));
+    buttons->addWidget(button(m_stepAction));
+    buttons->addWidget(button(m_stopAction));
     layout->addLayout(buttons, 0, 0, 1, 2);
     m_runTarget = new QLabel(panel);
     m_runTarget->setObjectName(QStringLiteral("runTarget"));
