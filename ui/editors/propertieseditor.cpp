@@ -89,7 +89,7 @@ QString PropertiesEditor::apply(const std::function<void(Scenario&)>& mutate, co
     Scenario candidate = m_document->scenario();
     mutate(candidate);
     if (canonicalText(candidate) == canonicalText(m_document->scenario())) return {};
-    const QStringList problems = validateScenario(candidate);
+    const QStringList problems = m_document->validate(candidate);
     if (!problems.isEmpty()) {
         const QString message = problems.join(QLatin1Char('\n'));
         emit editRefused(message);
@@ -487,7 +487,8 @@ void PropertiesEditor::buildScenario() {
     };
     // Fields a platform does not bill are hidden, not just ignored: a Fargate task size next to a
     // Workers platform reads as if it mattered. `from` is the first row of the fields added since.
-    const auto showRowsWhen = [this, cost](int from, std::function<bool(const CostConfig&)> visible) {
+    const auto showRowsWhen = [this, cost](int from,
+                                           std::function<bool(const CostConfig&)> visible) {
         const int to = cost->rowCount();
         m_refreshers.push_back([cost, from, to, visible](const Scenario& s) {
             const bool show = s.cost && visible(*s.cost);
@@ -502,7 +503,8 @@ void PropertiesEditor::buildScenario() {
                NumberSpec::make(128, 10240, true, false, false, tr("MB"),
                                 tr("Lambda memory size (GB-s billing)")),
                &CostConfig::functionMemoryMb);
-    showRowsWhen(firstRow, [startsWith](const CostConfig& c) { return startsWith(c.platform, "lambda"); });
+    showRowsWhen(firstRow,
+                 [startsWith](const CostConfig& c) { return startsWith(c.platform, "lambda"); });
     firstRow = cost->rowCount();
     costNumber(QStringLiteral("cost.cacheNodes"), tr("Cache nodes"),
                NumberSpec::make(1, 1000, true, true, false, tr("nodes"),
@@ -530,7 +532,8 @@ void PropertiesEditor::buildScenario() {
                NumberSpec::make(0.5, 120, true, false, false, tr("GB"),
                                 tr("Per task, within Fargate's range for the vCPU count")),
                &CostConfig::fargateMemoryGb);
-    showRowsWhen(firstRow, [startsWith](const CostConfig& c) { return startsWith(c.platform, "fargate"); });
+    showRowsWhen(firstRow,
+                 [startsWith](const CostConfig& c) { return startsWith(c.platform, "fargate"); });
     addText(
         cost, tr("Egress"),
         tr("Who bills response bytes leaving for the internet: \"auto\" (the platform's "
@@ -556,7 +559,8 @@ void PropertiesEditor::buildScenario() {
         [](Scenario& s, bool on) {
             if (s.cost) s.cost->billInitDuration = on;
         });
-    showRowsWhen(firstRow, [startsWith](const CostConfig& c) { return startsWith(c.platform, "lambda"); });
+    showRowsWhen(firstRow,
+                 [startsWith](const CostConfig& c) { return startsWith(c.platform, "lambda"); });
     addCheck(
         cost, tr("Standalone account"),
         tr("Charge plan fees and deduct free allowances, as for an account running only "
