@@ -679,7 +679,7 @@ ScenarioDocument* MainWindow::newScenario() {
     scenario.name = tr("Untitled").toStdString();
     scenario.workload.ratePerS = 50;
     addComponent(scenario, ComponentKind::Server);
-    if (!validateScenario(scenario).isEmpty()) {
+    if (!validateScenario(scenario, QDir::currentPath()).isEmpty()) {
         scenario.topology = {};
         addComponent(scenario, ComponentKind::Station);
     }
@@ -841,35 +841,55 @@ void MainWindow::autosaveNow() {
     for (ScenarioDocument* document : m_documents) {
         if (document->isModified())
             m_autosave->write(document->key(), document->scenario(), document->filePath(),
-                              document->displayName());
+                              document->displayName(), document->baseDirectory());
         else
             m_autosave->remove(document->key());
     }
 }
 
 int MainWindow::recoverAutosaves() {
-    auto orphans = m_autosave->orphans();
-    if (orphans.empty()) return 0;
-    QStringList names;
-    for (const auto& orphan : orphans)
-        names << (orphan.displayName.isEmpty() ? tr("Untitled") : orphan.displayName);
-    const auto answer =
-        m_ask(tr("Recover unsaved work?"),
-              tr("archsim did not close normally last time. Recover the unsaved changes to: %1?")
-                  .arg(names.join(QStringLiteral(", "))),
-              QMessageBox::Yes | QMessageBox::No);
+    // One question per document, and each answer touches that document's autosave only: work
+    // that is neither recovered nor discarded (or cannot be read back) stays for the next start.
     int recovered = 0;
-    if (answer == QMessageBox::Yes) {
-        for (auto& orphan : orphans) {
-            ScenarioDocument* document =
-                addDocument(std::move(orphan.scenario), orphan.originalPath, false);
-            document->markModified();
-            ++recovered;
+    QStringList unreadable;
+    for (auto& orphan : m_autosave->orphans()) {
+        const QString name = orphan.displayName.isEmpty() ? tr("Untitled") : orphan.displayName;
+        if (!orphan.usable()) {
+            unreadable << tr("%1 (kept in %2): %3")
+                              .arg(name, QDir::toNativeSeparators(orphan.file),
+                                   orphan.problems.join(QStringLiteral("; ")));
+            continue;
         }
-        autosaveNow();  // now this session holds the work
-        statusMessage(tr("Recovered %n scenario(s); save them to keep them.", nullptr, recovered));
+        const auto answer = m_ask(
+            tr("Recover unsaved work?"),
+            tr("archsim did not close normally last time. Recover the unsaved changes to %1?\n\n"
+               "Discard deletes them; No keeps them to be offered again next time.")
+                .arg(name),
+            QMessageBox::Yes | QMessageBox::No | QMessageBox::Discard);
+        if (answer == QMessageBox::Discard) {
+            m_autosave->discardOrphan(orphan.file);
+            continue;
+        }
+        if (answer != QMessageBox::Yes) continue;
+        ScenarioDocument* document =
+            addDocument(std::move(orphan.scenario), orphan.originalPath, false);
+        if (orphan.originalPath.isEmpty()) document->setBaseDirectory(orphan.baseDirectory);
+        document->markModified();
+        ++recovered;
+        // The old copy goes only once this session holds the work.
+        if (m_autosave
+                ->write(document->key(), document->scenario(), document->filePath(),
+                        document->displayName(), document->baseDirectory())
+                .isEmpty())
+            m_autosave->discardOrphan(orphan.file);
     }
-    m_autosave->discardOrphans();
+    if (recovered > 0)
+        statusMessage(tr("Recovered %n scenario(s); save them to keep them.", nullptr, recovered));
+    if (!unreadable.isEmpty())
+        showLoadErrors(tr("autosaved work"),
+                       QStringList{tr("These autosaves could not be read back; they are kept, "
+                                      "nothing was deleted.")} +
+                           unreadable);
     return recovered;
 }
 

@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/scenario/atomicfile.h"
 #include "sim/scenario/jsonreader.h"
 
 namespace archsim {
@@ -1247,25 +1248,7 @@ std::string scenarioToText(const Scenario& scenario) {
 }
 
 std::string saveScenarioFile(const Scenario& scenario, const std::string& path) {
-    const std::string temporary = path + ".saving";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) return "cannot write '" + temporary + "'";
-        out << scenarioToText(scenario);
-        out.flush();
-        if (!out) {
-            out.close();
-            std::remove(temporary.c_str());
-            return "writing '" + temporary + "' failed (disk full?)";
-        }
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) {
-        std::remove(temporary.c_str());
-        return "cannot replace '" + path + "': " + error.message();
-    }
-    return {};
+    return writeFileAtomically(path, scenarioToText(scenario));
 }
 
 }  // namespace archsim

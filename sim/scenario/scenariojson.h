@@ -31,8 +31,9 @@ nlohmann::json scenarioToJson(const Scenario& scenario);
 /// The canonical text of a scenario: fields in the documented order, two-space indent, final
 /// newline. saveScenarioFile writes exactly this.
 std::string scenarioToText(const Scenario& scenario);
-/// Writes the scenario atomically (to a temporary file renamed over the target). Returns an
-/// error message, or an empty string on success.
+/// Writes the scenario atomically (writeFileAtomically: a fresh temporary file, fsync'ed, renamed
+/// over the target, which keeps its permissions). Returns an error message, or an empty string on
+/// success; on failure the file is left as it was.
 std::string saveScenarioFile(const Scenario& scenario, const std::string& path);
 
 /// The keyword a scenario file uses for each enum value ("on-off", "power-of-two-choices"), for

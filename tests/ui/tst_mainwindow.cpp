@@ -83,6 +83,8 @@ private slots:
     void testSaveThenReopenGivesSameScenario();
     void testBrokenFileShowsErrorsAndKeepsWork();
     void testAutosaveRecoveryRestoresUnsavedEdits();
+    void testRecoveringOneAutosaveKeepsTheOthers();
+    void testTraceScenarioEditsAreAccepted();
     void testWhatIfRerunsAfterEdit();
     void testDropOpensFileAndRemembersIt();
     void testEveryEditOfEveryPresetUndoesCleanly();
@@ -375,6 +377,90 @@ void TestMainWindow::testAutosaveRecoveryRestoresUnsavedEdits() {
     QCOMPARE(again.recoverAutosaves(), 0);
 }
 
+void TestMainWindow::testRecoveringOneAutosaveKeepsTheOthers() {
+    // Three documents die with a session: one recovered, one left for later, one whose trace file
+    // has gone. Only the recovered one's old autosave may go; the others are offered next time.
+    QTemporaryDir folder;
+    QVERIFY(QFile::copy(QStringLiteral(ARCHSIM_TEST_DATA_DIR "/scenarios/trace.json"),
+                        folder.filePath(QStringLiteral("trace.json"))));
+    QVERIFY(QFile::copy(QStringLiteral(ARCHSIM_TEST_DATA_DIR "/scenarios/arrivals.csv"),
+                        folder.filePath(QStringLiteral("arrivals.csv"))));
+    {
+        auto window = std::make_unique<MainWindow>(m_autosave.path());
+        for (const char* name : {"first", "second"}) {
+            ScenarioDocument* document = window->openPreset(QStringLiteral("mmc-queue.json"));
+            QVERIFY(document);
+            window->propertiesEditor()->setSelection({});
+            QVERIFY(window->propertiesEditor()
+                        ->apply([name](Scenario& s) { s.name = name; }, QStringLiteral("Rename"))
+                        .isEmpty());
+        }
+        ScenarioDocument* trace = window->openFile(folder.filePath(QStringLiteral("trace.json")));
+        QVERIFY2(trace, qPrintable(window->lastLoadErrors().join('\n')));
+        window->propertiesEditor()->setSelection({});
+        QVERIFY(window->propertiesEditor()
+                    ->apply([](Scenario& s) { s.name = "third"; }, QStringLiteral("Rename"))
+                    .isEmpty());
+        window->autosaveNow();
+    }
+    QVERIFY(QFile::remove(folder.filePath(QStringLiteral("arrivals.csv"))));
+    QStringList asked;
+    {
+        MainWindow window(m_autosave.path());
+        window.setAsker(
+            [&asked](const QString&, const QString& text, QMessageBox::StandardButtons) {
+                asked << text;
+                return text.contains(QStringLiteral("first")) ? QMessageBox::Yes : QMessageBox::No;
+            });
+        QCOMPARE(window.recoverAutosaves(), 1);
+        QCOMPARE(asked.size(), 2);  // the unreadable one is reported, not asked about
+        QCOMPARE(window.documents().size(), std::size_t{1});
+        QCOMPARE(window.documents().front()->scenario().name, std::string("first"));
+        QVERIFY2(window.lastLoadErrors().join('\n').contains(QStringLiteral("arrivals.csv")),
+                 qPrintable(window.lastLoadErrors().join('\n')));
+        window.close();  // a clean exit: "first" is this session's, and saved or not it is gone
+    }
+    // Next start: the two that were not recovered are still there; discarding one keeps the other.
+    QVERIFY(QFile::copy(QStringLiteral(ARCHSIM_TEST_DATA_DIR "/scenarios/arrivals.csv"),
+                        folder.filePath(QStringLiteral("arrivals.csv"))));
+    asked.clear();
+    {
+        MainWindow window(m_autosave.path());
+        window.setAsker([&asked](const QString&, const QString& text,
+                                 QMessageBox::StandardButtons) {
+            asked << text;
+            return text.contains(QStringLiteral("second")) ? QMessageBox::Discard : QMessageBox::No;
+        });
+        QCOMPARE(window.recoverAutosaves(), 0);
+        QCOMPARE(asked.size(), 2);
+        QVERIFY(window.lastLoadErrors().isEmpty());
+    }
+    MainWindow window(m_autosave.path());
+    window.setAsker(answer(QMessageBox::Yes));
+    QCOMPARE(window.recoverAutosaves(), 1);
+    ScenarioDocument* third = window.documents().front();
+    QCOMPARE(third->scenario().name, std::string("third"));
+    QCOMPARE(third->filePath(),
+             QFileInfo(folder.filePath(QStringLiteral("trace.json"))).absoluteFilePath());
+}
+
+void TestMainWindow::testTraceScenarioEditsAreAccepted() {
+    // The working directory is not the scenario's folder: edits must still find its trace file.
+    QTemporaryDir folder;
+    for (const char* name : {"trace.json", "arrivals.csv"})
+        QVERIFY(QFile::copy(QStringLiteral(ARCHSIM_TEST_DATA_DIR "/scenarios/") + name,
+                            folder.filePath(QString::fromLatin1(name))));
+    QVERIFY(QDir::currentPath() != folder.path());
+    MainWindow window(m_autosave.path());
+    ScenarioDocument* document = window.openFile(folder.filePath(QStringLiteral("trace.json")));
+    QVERIFY2(document, qPrintable(window.lastLoadErrors().join('\n')));
+    window.propertiesEditor()->setSelection({});
+    NumberField* duration = window.propertiesEditor()->numberField(QStringLiteral("run.durationS"));
+    enter(duration, QStringLiteral("5"));
+    QVERIFY2(!duration->hasError(), qPrintable(duration->errorText()));
+    QCOMPARE(document->scenario().run.durationS, 5.0);
+}
+
 void TestMainWindow::testWhatIfRerunsAfterEdit() {
     MainWindow window(m_autosave.path());
     window.setSpeedIndex(4);
@@ -452,7 +538,7 @@ void TestMainWindow::testEveryEditOfEveryPresetUndoesCleanly() {
         QUndoStack* undo = document->undoStack();
         while (undo->canUndo()) undo->undo();
         QCOMPARE(canonicalText(document->scenario()), original);
-        QVERIFY(validateScenario(document->scenario()).isEmpty());
+        QVERIFY(document->validate(document->scenario()).isEmpty());
         window.setAsker(answer(QMessageBox::Discard));
         QVERIFY(window.closeDocument(document));
     }

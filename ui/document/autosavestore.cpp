@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -37,13 +38,14 @@ QString AutosaveStore::sessionFolder() const {
 }
 
 QString AutosaveStore::write(int key, const Scenario& scenario, const QString& originalPath,
-                             const QString& displayName) {
+                             const QString& displayName, const QString& baseDirectory) {
     QDir().mkpath(sessionFolder());
     // The scenario is kept in its canonical JSON inside a small envelope that remembers which
     // file (if any) the work belongs to. nlohmann, not QJson, so 64-bit seeds survive exactly.
     const nlohmann::json envelope = {
         {"originalPath", originalPath.toStdString()},
         {"displayName", displayName.toStdString()},
+        {"baseDirectory", baseDirectory.toStdString()},
         {"savedAt", QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString()},
         {"scenario", scenarioToJson(scenario)}};
     QSaveFile file(sessionFolder() + QStringLiteral("/document-%1.json").arg(key));
@@ -85,26 +87,70 @@ std::vector<AutosaveStore::Recovered> AutosaveStore::orphans() const {
         const QDir dir(folder);
         for (const QString& name :
              dir.entryList({QStringLiteral("document-*.json")}, QDir::Files, QDir::Name)) {
-            QFile file(dir.filePath(name));
-            if (!file.open(QIODevice::ReadOnly)) continue;
+            Recovered orphan;
+            orphan.file = dir.filePath(name);
+            orphan.displayName = name;
+            QFile file(orphan.file);
+            if (!file.open(QIODevice::ReadOnly)) {
+                orphan.problems << file.errorString();
+                found.push_back(std::move(orphan));
+                continue;
+            }
             const auto envelope =
                 nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
-            if (!envelope.is_object() || !envelope.contains("scenario")) continue;
-            ValidationReport report;
-            auto scenario = scenarioFromJson(envelope["scenario"], report);
-            if (!scenario) continue;  // written by another version: nothing usable to offer
-            found.push_back({std::move(*scenario),
-                             QString::fromStdString(envelope.value("originalPath", "")),
-                             QString::fromStdString(envelope.value("displayName", ""))});
+            if (!envelope.is_object() || !envelope.contains("scenario")) {
+                orphan.problems << QStringLiteral("not an autosave archsim can read");
+                found.push_back(std::move(orphan));
+                continue;
+            }
+            const auto text = [&envelope](const char* key) {
+                const auto it = envelope.find(key);
+                return it != envelope.end() && it->is_string()
+                           ? QString::fromStdString(it->get<std::string>())
+                           : QString();
+            };
+            orphan.originalPath = text("originalPath");
+            if (!text("displayName").isEmpty()) orphan.displayName = text("displayName");
+            orphan.savedAt = text("savedAt");
+            // Autosaves written before the folder was recorded: a saved document's paths are
+            // relative to its file, which is what it would have been validated against.
+            orphan.baseDirectory = text("baseDirectory");
+            if (orphan.baseDirectory.isEmpty() && !orphan.originalPath.isEmpty())
+                orphan.baseDirectory = QFileInfo(orphan.originalPath).absolutePath();
+            try {
+                ValidationReport report;
+                auto scenario = scenarioFromJson(envelope["scenario"], report,
+                                                 orphan.baseDirectory.toStdString());
+                if (scenario) {
+                    orphan.scenario = std::move(*scenario);
+                } else {
+                    for (const auto& issue : report.issues())
+                        orphan.problems << QString::fromStdString(issue.toString());
+                    if (orphan.problems.isEmpty())
+                        orphan.problems << QStringLiteral("the scenario is invalid");
+                }
+            } catch (const std::exception& e) {
+                orphan.problems << QString::fromUtf8(e.what());
+            }
+            found.push_back(std::move(orphan));
         }
     }
     return found;
 }
 
-void AutosaveStore::discardOrphans() {
-    for (const QString& folder : orphanFolders()) {
-        QDir(folder).removeRecursively();
-        QFile::remove(folder + kLockSuffix);
+void AutosaveStore::discardOrphan(const QString& file) {
+    const QFileInfo info(file);
+    const QDir folder = info.absoluteDir();
+    // Only files of a dead session's folder in this store: never this session's, never elsewhere.
+    bool orphaned = false;
+    for (const QString& candidate : orphanFolders())
+        orphaned = orphaned || QFileInfo(candidate).absoluteFilePath() == folder.absolutePath();
+    if (!orphaned) return;
+    QFile::remove(info.absoluteFilePath());
+    if (folder.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty()) {
+        const QString path = folder.absolutePath();
+        QDir().rmdir(path);
+        QFile::remove(path + kLockSuffix);
     }
 }
 

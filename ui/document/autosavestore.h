@@ -7,9 +7,14 @@
 // into it. A clean exit deletes the folder. A folder whose lock is free (its process died:
 // QLockFile treats the lock of a dead process as stale) holds work a crash left behind, offered for
 // recovery at the next start. Two windows running at once never see each other's files as orphans.
+//
+// Recovery is per document: recovering or discarding one orphan deletes that file only, and an
+// orphan that cannot be read back (a trace file gone since, a newer format) is never deleted
+// behind the user's back; it stays, with the reason, until the user decides.
 
 #include <QLockFile>
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -26,23 +31,32 @@ public:
     AutosaveStore(const AutosaveStore&) = delete;
     AutosaveStore& operator=(const AutosaveStore&) = delete;
 
-    /// Writes (atomically) the unsaved state of document `key`. Returns an error, or empty.
+    /// Writes (atomically) the unsaved state of document `key`. `baseDirectory` is the folder its
+    /// relative paths (workload.traceFile) resolve against (ScenarioDocument::baseDirectory()), so
+    /// the work reads back the same from wherever archsim starts next. Returns an error, or empty.
     QString write(int key, const Scenario& scenario, const QString& originalPath,
-                  const QString& displayName);
+                  const QString& displayName, const QString& baseDirectory);
     /// Forgets document `key` (saved or closed).
     void remove(int key);
     /// Deletes this session's folder: called on a clean exit.
     void clearSession();
 
     struct Recovered {
+        QString file;  ///< the autosave file itself, for discardOrphan()
         Scenario scenario;
         QString originalPath;  ///< the file the work belonged to, or empty if never saved
         QString displayName;
+        QString baseDirectory;  ///< where its relative paths resolve (see write())
+        QString savedAt;        ///< when it was autosaved (ISO 8601, UTC)
+        /// Why the work cannot be read back (then `scenario` is empty); empty when usable.
+        QStringList problems;
+        bool usable() const { return problems.isEmpty(); }
     };
-    /// Work left by sessions that ended without a clean exit.
+    /// Work left by sessions that ended without a clean exit, unreadable files included.
     std::vector<Recovered> orphans() const;
-    /// Deletes the orphaned folders (after recovering or declining them).
-    void discardOrphans();
+    /// Deletes one orphaned autosave (recovered into this session, or declined by the user), and
+    /// its session folder once nothing else is left in it. Other orphans are never touched.
+    void discardOrphan(const QString& file);
 
     QString directory() const { return m_directory; }
 

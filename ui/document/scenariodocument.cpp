@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/document/scenariodocument.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 #include "ui/document/editcommand.h"
+#include "ui/document/scenarioedits.h"
 
 namespace archsim::ui {
 
 ScenarioDocument::ScenarioDocument(int key, Scenario scenario, QObject* parent)
-    : QObject(parent), m_key(key), m_scenario(std::move(scenario)), m_undo(this) {
+    : QObject(parent),
+      m_key(key),
+      m_scenario(std::move(scenario)),
+      m_undo(this),
+      m_baseDirectory(QDir::currentPath()) {
     connect(&m_undo, &QUndoStack::cleanChanged, this,
             [this](bool) { emit modifiedChanged(isModified()); });
 }
@@ -27,6 +33,19 @@ void ScenarioDocument::setFilePath(const QString& path) {
     if (path == m_filePath) return;
     m_filePath = path;
     emit filePathChanged();
+}
+
+QString ScenarioDocument::baseDirectory() const {
+    if (!m_filePath.isEmpty()) return QFileInfo(m_filePath).absolutePath();
+    return m_baseDirectory;
+}
+
+void ScenarioDocument::setBaseDirectory(const QString& directory) {
+    m_baseDirectory = directory.isEmpty() ? QDir::currentPath() : QDir(directory).absolutePath();
+}
+
+QStringList ScenarioDocument::validate(const Scenario& candidate) const {
+    return validateScenario(candidate, baseDirectory());
 }
 
 QString ScenarioDocument::displayName() const {

@@ -4,8 +4,9 @@
 //
 // Every change goes through edit(), which pushes an EditCommand holding the scenario before and
 // after, so undo restores the exact previous value (distributions are shared immutable objects,
-// so a copy costs little). The document never validates: callers check with validateScenario()
-// first, and only valid scenarios enter the history.
+// so a copy costs little). The document never validates on its own: callers check a candidate
+// with validate() first (relative paths in it, such as a trace file, resolve against the document's
+// own folder, never the process's working directory), and only valid scenarios enter the history.
 
 #include <QColor>
 #include <QObject>
@@ -33,6 +34,15 @@ public:
 
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString& path);
+    /// The folder relative paths in the scenario (workload.traceFile) are resolved against: the
+    /// file's folder once the document has a file, else the folder set with setBaseDirectory()
+    /// (by default the working directory when the document was created, where an untitled
+    /// scenario's relative paths were resolved when it was built).
+    QString baseDirectory() const;
+    void setBaseDirectory(const QString& directory);
+    /// Every problem the engine's validator finds in `candidate`, read as this document's file
+    /// would be (relative paths against baseDirectory()); empty if it may enter the history.
+    QStringList validate(const Scenario& candidate) const;
     /// A bundled preset opened read-only: Save asks for a new file.
     bool isPreset() const { return m_preset; }
     void setPreset(bool preset) { m_preset = preset; }
@@ -64,6 +74,7 @@ private:
     Scenario m_scenario;
     QUndoStack m_undo;
     QString m_filePath;
+    QString m_baseDirectory;
     bool m_preset = false;
     bool m_forcedModified = false;
     QColor m_color;

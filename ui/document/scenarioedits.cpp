@@ -351,11 +351,12 @@ const std::vector<HandlerStep>* handlerOf(const Scenario& scenario, const Compon
     return handlerOf(const_cast<Scenario&>(scenario), ref);
 }
 
-QStringList validateScenario(const Scenario& scenario) {
+QStringList validateScenario(const Scenario& scenario, const QString& baseDirectory) {
     QStringList problems;
     try {
         ValidationReport report;
-        const auto readBack = scenarioFromJson(scenarioToJson(scenario), report);
+        const auto readBack =
+            scenarioFromJson(scenarioToJson(scenario), report, baseDirectory.toStdString());
         for (const auto& issue : report.issues())
             problems << QString::fromStdString(issue.toString());
         if (!readBack && problems.isEmpty()) problems << QStringLiteral("the scenario is invalid");

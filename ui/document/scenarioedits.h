@@ -45,7 +45,11 @@ const std::vector<HandlerStep>* handlerOf(const Scenario& scenario, const Compon
 
 /// Reads the scenario back through the engine's own validator (via its canonical JSON), so the UI
 /// accepts exactly what a file may contain. Returns every problem, or an empty list.
-QStringList validateScenario(const Scenario& scenario);
+/// `baseDirectory` is where relative paths inside (workload.traceFile) are found: the folder of
+/// the document's file (ScenarioDocument::baseDirectory(), or ScenarioDocument::validate()). It
+/// is required on purpose: the working directory is rarely the scenario's folder, and a trace
+/// scenario read against it fails with "cannot open trace file".
+QStringList validateScenario(const Scenario& scenario, const QString& baseDirectory);
 /// Canonical text of a scenario, for exact comparisons (undo tests, "modified" checks).
 QString canonicalText(const Scenario& scenario);
 

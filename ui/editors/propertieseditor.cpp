@@ -89,7 +89,7 @@ QString PropertiesEditor::apply(const std::function<void(Scenario&)>& mutate, co
     Scenario candidate = m_document->scenario();
     mutate(candidate);
     if (canonicalText(candidate) == canonicalText(m_document->scenario())) return {};
-    const QStringList problems = validateScenario(candidate);
+    const QStringList problems = m_document->validate(candidate);
     if (!problems.isEmpty()) {
         const QString message = problems.join(QLatin1Char('\n'));
         emit editRefused(message);

@@ -7,11 +7,16 @@
 // Most bad-input cases are JSON Patches (RFC 6902) applied to the valid fixture full.json, so each
 // row breaks exactly one thing and the expected report names only that thing.
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -269,6 +274,9 @@ private slots:
     void testFullScenarioRoundTripsExactly();
     void testFullScenarioFieldsAreRead();
     void testSaveFileWritesCanonicalText();
+    void testSaveDoesNotFollowPlantedLink();
+    void testSaveKeepsPermissions();
+    void testFailedSaveLeavesOriginal();
     void testEveryWorkloadTypeRoundTrips_data();
     void testEveryWorkloadTypeRoundTrips();
     void testScenarioBuiltInCodeRoundTrips();
@@ -397,14 +405,114 @@ void TestScenarioJson::testSaveFileWritesCanonicalText() {
     QCOMPARE(QString::fromStdString(saveScenarioFile(loaded, path)), QString());
     QCOMPARE(QString::fromStdString(readText(path)),
              QString::fromStdString(readText(fixture("full.json"))));
-    QVERIFY(!QFile::exists(QString::fromStdString(path + ".saving")));
+    // No temporary file is left beside it.
+    const QStringList everything = QStringList{QStringLiteral("saved.json")};
+    QCOMPARE(
+        QDir(directory.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+        everything);
     // Saving over an existing file replaces it.
     QCOMPARE(QString::fromStdString(saveScenarioFile(loaded, path)), QString());
     QCOMPARE(QString::fromStdString(firstDifference(loaded, loadValid(path))), QString());
+    QCOMPARE(
+        QDir(directory.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+        everything);
 
     const std::string unwritable = directory.filePath("no/such/dir/x.json").toStdString();
-    QCOMPARE(QString::fromStdString(saveScenarioFile(loaded, unwritable)),
-             QString::fromStdString("cannot write '" + unwritable + ".saving'"));
+    const QString error = QString::fromStdString(saveScenarioFile(loaded, unwritable));
+    QVERIFY2(error.startsWith(QString::fromStdString("cannot save '" + unwritable + "'")),
+             qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("No such file or directory")), qPrintable(error));
+}
+
+void TestScenarioJson::testSaveDoesNotFollowPlantedLink() {
+    // Someone who can write to the folder plants a link where a fixed temporary name would be:
+    // saving must neither write through it nor leave the scenario replaced by the link.
+    const Scenario loaded = loadValid(fixture("full.json"));
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString victim = directory.filePath(QStringLiteral("victim.txt"));
+    {
+        QFile file(victim);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("precious\n");
+    }
+    const std::string path = directory.filePath("saved.json").toStdString();
+    for (const std::string& planted : {path + ".saving", path + ".tmp", path + "~"})
+        QVERIFY(QFile::link(victim, QString::fromStdString(planted)));
+    QCOMPARE(QString::fromStdString(saveScenarioFile(loaded, path)), QString());
+    QCOMPARE(QString::fromStdString(readText(victim.toStdString())), QStringLiteral("precious\n"));
+    QVERIFY2(!QFileInfo(QString::fromStdString(path)).isSymLink(),
+             "the saved scenario was replaced by the planted link");
+    QCOMPARE(QString::fromStdString(readText(path)),
+             QString::fromStdString(readText(fixture("full.json"))));
+}
+
+void TestScenarioJson::testSaveKeepsPermissions() {
+    const Scenario loaded = loadValid(fixture("full.json"));
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const std::string path = directory.filePath("private.json").toStdString();
+    {
+        std::ofstream out(path);
+        out << "{}\n";
+    }
+    QVERIFY(::chmod(path.c_str(), 0600) == 0);
+    QCOMPARE(QString::fromStdString(saveScenarioFile(loaded, path)), QString());
+    struct stat info {};
+    QVERIFY(::stat(path.c_str(), &info) == 0);
+    QCOMPARE(info.st_mode & 07777, mode_t{0600});
+
+    // A new file gets the mode any program's new file gets: 0666 minus the umask.
+    const mode_t mask = ::umask(022);
+    const std::string fresh = directory.filePath("fresh.json").toStdString();
+    const std::string result = saveScenarioFile(loaded, fresh);
+    ::umask(mask);
+    QCOMPARE(QString::fromStdString(result), QString());
+    QVERIFY(::stat(fresh.c_str(), &info) == 0);
+    QCOMPARE(info.st_mode & 07777, mode_t{0644});
+
+    // Saving through a link replaces what it points to and keeps the link.
+    const std::string link = directory.filePath("link.json").toStdString();
+    QVERIFY(QFile::link(QString::fromStdString(path), QString::fromStdString(link)));
+    QCOMPARE(QString::fromStdString(saveScenarioFile(loaded, link)), QString());
+    QVERIFY(QFileInfo(QString::fromStdString(link)).isSymLink());
+    QVERIFY(::stat(path.c_str(), &info) == 0);
+    QCOMPARE(info.st_mode & 07777, mode_t{0600});
+}
+
+void TestScenarioJson::testFailedSaveLeavesOriginal() {
+    // A write that fails halfway (here: the process may not write files that large, as on a full
+    // disk) reports the file and the cause, keeps the original and leaves no temporary behind.
+    const Scenario loaded = loadValid(fixture("full.json"));
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const std::string path = directory.filePath("saved.json").toStdString();
+    {
+        std::ofstream out(path);
+        out << "original\n";
+    }
+    rlimit before{};
+    QVERIFY(::getrlimit(RLIMIT_FSIZE, &before) == 0);
+    rlimit small = before;
+    small.rlim_cur = 64;  // bytes; the scenario's text is far longer
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    QVERIFY(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    const std::string error = saveScenarioFile(loaded, path);
+    ::setrlimit(RLIMIT_FSIZE, &before);
+    std::signal(SIGXFSZ, previousHandler);
+    QVERIFY2(QString::fromStdString(error).startsWith(
+                 QString::fromStdString("cannot save '" + path + "'")),
+             error.c_str());
+    QCOMPARE(QString::fromStdString(readText(path)), QStringLiteral("original\n"));
+    QCOMPARE(
+        QDir(directory.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+        QStringList{QStringLiteral("saved.json")});
+
+    // A target that is a folder is refused before anything is written.
+    const std::string folder = directory.filePath("folder.json").toStdString();
+    QVERIFY(QDir().mkpath(QString::fromStdString(folder)));
+    QVERIFY(
+        QString::fromStdString(saveScenarioFile(loaded, folder)).contains("not a regular file"));
 }
 
 void TestScenarioJson::testEveryWorkloadTypeRoundTrips_data() {

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ScenarioDocument and its undo history: undo restores the exact previous scenario, one drag is one
-// step, saving marks the document clean.
+// step, saving marks the document clean, edits are validated against the document's own folder.
 
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "sim/scenario/scenariojson.h"
@@ -29,6 +32,7 @@ private slots:
     void testSeparateDragsStaySeparate();
     void testSavedStateIsClean();
     void testRecoveredDocumentIsModified();
+    void testTraceScenarioEditsValidateAgainstItsFolder();
 };
 
 void TestScenarioDocument::testEditAndUndoRestoreExactly() {
@@ -101,6 +105,34 @@ void TestScenarioDocument::testRecoveredDocumentIsModified() {
     QVERIFY(document.isModified());
     document.markSaved();
     QVERIFY(!document.isModified());
+}
+
+void TestScenarioDocument::testTraceScenarioEditsValidateAgainstItsFolder() {
+    // The document's file is in a folder that is not the working directory; an edit of its trace
+    // scenario must be judged with the trace file found next to it.
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    for (const char* name : {"trace.json", "arrivals.csv"})
+        QVERIFY(QFile::copy(QStringLiteral(ARCHSIM_TEST_DATA_DIR "/scenarios/") + name,
+                            folder.filePath(QString::fromLatin1(name))));
+    QVERIFY(QDir::currentPath() != folder.path());
+    const QString path = folder.filePath(QStringLiteral("trace.json"));
+    ValidationReport report;
+    auto scenario = loadScenarioFile(path.toStdString(), report);
+    QVERIFY2(scenario, report.toString().c_str());
+    ScenarioDocument document(4, *scenario);
+    document.setFilePath(path);
+    QCOMPARE(QDir(document.baseDirectory()).absolutePath(), QDir(folder.path()).absolutePath());
+    Scenario edited = document.scenario();
+    edited.run.durationS = 5;
+    QCOMPARE(document.validate(edited), QStringList());
+
+    // An untitled document resolves against the folder it was given (a recovered autosave's).
+    ScenarioDocument untitled(5, *scenario);
+    untitled.setBaseDirectory(folder.path());
+    QCOMPARE(untitled.validate(edited), QStringList());
+    untitled.setBaseDirectory(QDir::tempPath());
+    QVERIFY(!untitled.validate(edited).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestScenarioDocument)

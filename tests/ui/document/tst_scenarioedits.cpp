@@ -2,6 +2,7 @@
 // Structural edits keep a scenario's references consistent: removing a component removes the calls
 // to it, renaming renames every reference, connecting adds the right kind of step.
 
+#include <QDir>
 #include <QtTest>
 
 #include "sim/scenario/scenariojson.h"
@@ -38,6 +39,7 @@ private slots:
     void testRenameRefusesTakenId();
     void testConnect();
     void testValidateScenarioReportsProblems();
+    void testValidationReadsRelativePathsFromBaseDirectory();
 };
 
 void TestScenarioEdits::testAddGivesUniqueIdsAndFirstIsEntry() {
@@ -119,12 +121,28 @@ void TestScenarioEdits::testValidateScenarioReportsProblems() {
     ValidationReport report;
     auto scenario = loadScenarioFile(ARCHSIM_RESOURCES_DIR "/presets/mmc-queue.json", report);
     QVERIFY(scenario);
-    QVERIFY(validateScenario(*scenario).isEmpty());
+    const QString presets = QStringLiteral(ARCHSIM_RESOURCES_DIR "/presets");
+    QVERIFY(validateScenario(*scenario, presets).isEmpty());
     scenario->run.warmupS = scenario->run.durationS * 2;
-    const QStringList problems = validateScenario(*scenario);
+    const QStringList problems = validateScenario(*scenario, presets);
     QVERIFY(!problems.isEmpty());
     QVERIFY2(problems.join('\n').contains(QStringLiteral("warmupS")),
              qPrintable(problems.join('\n')));
+}
+
+void TestScenarioEdits::testValidationReadsRelativePathsFromBaseDirectory() {
+    // A trace scenario names its CSV relative to its own folder, which is not the working
+    // directory: validated against its folder it is fine, against another one it is not.
+    const QString folder = QStringLiteral(ARCHSIM_TEST_DATA_DIR "/scenarios");
+    ValidationReport report;
+    auto scenario =
+        loadScenarioFile((folder + QStringLiteral("/trace.json")).toStdString(), report);
+    QVERIFY2(scenario, report.toString().c_str());
+    QVERIFY(QDir::currentPath() != QDir(folder).absolutePath());
+    QCOMPARE(validateScenario(*scenario, folder), QStringList());
+    const QStringList elsewhere = validateScenario(*scenario, QDir::currentPath());
+    QVERIFY2(elsewhere.join('\n').contains(QStringLiteral("cannot open trace file")),
+             qPrintable(elsewhere.join('\n')));
 }
 
 QTEST_GUILESS_MAIN(TestScenarioEdits)
