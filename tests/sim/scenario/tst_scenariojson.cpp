@@ -806,7 +806,7 @@ void TestScenarioJson::testMalformedJsonGivesLineAndColumn_data() {
     QTest::newRow("bad literal")
         << "{\"formatVersion\": 1, \"seed\": tru}"
         << "not valid JSON at line 1, column 33: syntax error while parsing value - invalid "
-           "literal; last read: '\"seed\": tru}'";
+           "literal; last read: '\\\"seed\\\": tru}'";
     QTest::newRow("empty") << ""
                            << "not valid JSON at line 1, column 1: syntax error while parsing "
                               "value - unexpected end of input; expected '[', '{', or a literal";
