@@ -22,11 +22,15 @@ constexpr std::size_t kChunkBytes = 64 * 1024;
 /// which is not thread-safe.
 std::string reason(int error) {
     switch (error) {
-        case ENOENT: return "no such file";
+        case ENOENT:
+            return "no such file";
         case EACCES:
-        case EPERM: return "permission denied";
-        case ENOTDIR: return "a part of the path is not a directory";
-        default: return std::generic_category().message(error);
+        case EPERM:
+            return "permission denied";
+        case ENOTDIR:
+            return "a part of the path is not a directory";
+        default:
+            return std::generic_category().message(error);
     }
 }
 
@@ -129,8 +133,8 @@ bool BoundedFile::fill() {
         m_bytesRead += static_cast<std::uint64_t>(got);
         // A file still being written (a log) may grow past the cap after it was checked.
         if (m_bytesRead > m_kind.maxBytes) {
-            fail(std::string(m_kind.noun) + " " + quotedPath(m_path) +
-                 " grew past the limit of " + formatBytes(m_kind.maxBytes) + " while being read");
+            fail(std::string(m_kind.noun) + " " + quotedPath(m_path) + " grew past the limit of " +
+                 formatBytes(m_kind.maxBytes) + " while being read");
             return false;
         }
         m_end = static_cast<std::size_t>(got);

@@ -107,7 +107,8 @@ std::string rangeProblem(double x, const NumberRange& range) {
 /// "number overflow parsing '<text>'") cut through excerpt(): that text can be a whole line of any
 /// file the user named by mistake, or megabytes of digits.
 std::string cutQuotedText(std::string detail) {
-    for (const std::string_view marker : {std::string_view("last read: '"), std::string_view("parsing '")}) {
+    for (const std::string_view marker :
+         {std::string_view("last read: '"), std::string_view("parsing '")}) {
         const auto start = detail.find(marker);
         if (start == std::string::npos || detail.back() != '\'') continue;
         const std::size_t from = start + marker.size();
@@ -267,8 +268,7 @@ std::string describeJson(const json& value) {
             return "null";
         case json::value_t::boolean:
             return value.get<bool>() ? "boolean true" : "boolean false";
-        case json::value_t::string:
-        {
+        case json::value_t::string: {
             std::string text = "string \"";
             return text.append(excerpt(value.get_ref<const std::string&>())).append("\"");
         }
@@ -462,7 +462,8 @@ std::optional<std::string> JsonObjectReader::choice(std::string_view key, bool r
     }
     const auto& text = v->get_ref<const std::string&>();
     if (std::find(allowed.begin(), allowed.end(), text) != allowed.end()) return text;
-    fail(key, "must be one of " + list + ", got '" + excerpt(text) + "'" + suggestion(text, allowed));
+    fail(key,
+         "must be one of " + list + ", got '" + excerpt(text) + "'" + suggestion(text, allowed));
     return std::nullopt;
 }
 

@@ -466,8 +466,9 @@ void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
     // Neither the first line nor the next holds a time: this is some other file, named by
     // mistake. Reading stops there, rather than quote line after line of it (it may hold secrets).
     const auto notATrace = [&] {
-        m_report.add(path, name + " does not look like a trace: it should hold one arrival time "
-                                  "in seconds per line");
+        m_report.add(path, name +
+                               " does not look like a trace: it should hold one arrival time "
+                               "in seconds per line");
     };
     std::string line;
     std::string field;

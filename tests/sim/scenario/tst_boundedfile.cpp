@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tests sim/scenario/boundedfile.h: only regular files are read, never past their cap, and a
 // line never costs more memory than its cap; every refusal names the file and says why.
+#include <sys/stat.h>
+
 #include <QTemporaryDir>
 #include <QTest>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/stat.h>
 
 #include "sim/scenario/boundedfile.h"
 
@@ -51,7 +52,8 @@ private slots:
         QTemporaryDir dir;
         const std::string fifo = dir.filePath("fifo").toStdString();
         QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
-        for (const std::string& path : {std::string("/dev/zero"), std::string("/dev/urandom"), fifo}) {
+        for (const std::string& path :
+             {std::string("/dev/zero"), std::string("/dev/urandom"), fifo}) {
             std::string error;
             QVERIFY(!readBoundedFile(path, kScenarioFile, error));
             QCOMPARE(error, quoted(path) +
@@ -124,9 +126,8 @@ private slots:
 
     void testLongLineIsCutAndSkipped() {
         QTemporaryDir dir;
-        const std::string path =
-            writeFile(dir, "t.csv", "1\n" + std::string(300'000, 'z') + "\n2\n" +
-                                        std::string(10, 'y'));
+        const std::string path = writeFile(
+            dir, "t.csv", "1\n" + std::string(300'000, 'z') + "\n2\n" + std::string(10, 'y'));
         BoundedFile file(path, kTraceFile);
         std::string line;
         QCOMPARE(file.readLine(line, 8), BoundedFile::Line::Read);

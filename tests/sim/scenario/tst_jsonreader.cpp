@@ -94,17 +94,16 @@ private slots:
         QTest::newRow("UTF-8 cut short") << QByteArray("x\xc3") << "x\\xC3";
         QTest::newRow("overlong UTF-8") << QByteArray("\xc0\xaf") << "\\xC0\\xAF";
         QTest::newRow("UTF-16 surrogate") << QByteArray("\xed\xa0\x80") << "\\xED\\xA0\\x80";
-        QTest::newRow("UTF-8 letters") << QString("caf\u00e9 \u221e").toUtf8()
-                                       << "caf\u00e9 \u221e";
-        QTest::newRow("direction override")
-            << QString("a\u202eb").toUtf8() << "a\\xE2\\x80\\xAEb";
+        QTest::newRow("UTF-8 letters")
+            << QString("caf\u00e9 \u221e").toUtf8() << "caf\u00e9 \u221e";
+        QTest::newRow("direction override") << QString("a\u202eb").toUtf8() << "a\\xE2\\x80\\xAEb";
         QTest::newRow("C1 control") << QString("\u009b").toUtf8() << "\\xC2\\x9B";
         QTest::newRow("quote and backslash") << QByteArray("a\"b\\c") << "a\\\"b\\\\c";
         // The limit counts characters, however many bytes each takes or shows as.
-        QTest::newRow("letters cut") << QString(45, QChar(0xe9)).toUtf8()
-                                     << QString(39, QChar(0xe9)) + "\u2026";
-        QTest::newRow("escapes cut") << QByteArray(50, '\x01')
-                                     << QString("\\x01").repeated(39) + "\u2026";
+        QTest::newRow("letters cut")
+            << QString(45, QChar(0xe9)).toUtf8() << QString(39, QChar(0xe9)) + "\u2026";
+        QTest::newRow("escapes cut")
+            << QByteArray(50, '\x01') << QString("\\x01").repeated(39) + "\u2026";
     }
     void testExcerpt() {
         QFETCH(QByteArray, text);
@@ -130,8 +129,8 @@ private slots:
         const std::string cut = std::string(39, 'k') + "\u2026";
         QCOMPARE(report.issues()[0].toString(),
                  "o.mode: must be one of 'fast', 'slow', got '" + cut + "'");
-        QCOMPARE(report.issues()[1].toString(), "o[\"" + cut + "\"]: unknown field '" + cut +
-                                                    "'; known fields here: mode");
+        QCOMPARE(report.issues()[1].toString(),
+                 "o[\"" + cut + "\"]: unknown field '" + cut + "'; known fields here: mode");
     }
 
     void testKeyPath() {
@@ -309,18 +308,21 @@ private slots:
                    "one"};
         // Found by tests/fuzz: well-formed JSON that nlohmann refuses with another exception.
         QTest::newRow("number beyond double")
-            << "{\"rate\": 7e777}" << "" << false
-            << QStringList{"not valid JSON: number overflow parsing '7e777'"};
+            << "{\"rate\": 7e777}"
+            << "" << false << QStringList{"not valid JSON: number overflow parsing '7e777'"};
         // The parser quotes what it read last: from a file named by mistake, that can be a whole
         // line of secrets, or megabytes of digits.
         QTest::newRow("long string quoted short")
-            << "{\"token\": \"" + QString(200, 'S') + "\n\"}" << "" << false
-            << QStringList{"not valid JSON at line 1, column 212: syntax error while parsing "
-                           "value - invalid string: control character U+000A (LF) must be "
-                           "escaped to \\u000A or \\n; last read: '\\\"" +
-                           QString(38, 'S') + "\u2026'"};
+            << "{\"token\": \"" + QString(200, 'S') + "\n\"}"
+            << "" << false
+            << QStringList{
+                   "not valid JSON at line 1, column 212: syntax error while parsing "
+                   "value - invalid string: control character U+000A (LF) must be "
+                   "escaped to \\u000A or \\n; last read: '\\\"" +
+                   QString(38, 'S') + "\u2026'"};
         QTest::newRow("long number quoted short")
-            << "[1" + QString(400, '0') + "]" << "" << false
+            << "[1" + QString(400, '0') + "]"
+            << "" << false
             << QStringList{"not valid JSON: number overflow parsing '1" + QString(38, '0') +
                            "\u2026'"};
         QTest::newRow("too deep") << QString("[").repeated(150) + QString("]").repeated(150) << ""

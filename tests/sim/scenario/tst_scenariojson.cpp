@@ -7,6 +7,8 @@
 // Most bad-input cases are JSON Patches (RFC 6902) applied to the valid fixture full.json, so each
 // row breaks exactly one thing and the expected report names only that thing.
 
+#include <sys/stat.h>
+
 #include <QDir>
 #include <QFile>
 #include <QStringList>
@@ -17,7 +19,6 @@
 #include <set>
 #include <sstream>
 #include <string>
-#include <sys/stat.h>
 #include <vector>
 
 #include "sim/scenario/scenariojson.h"
@@ -963,10 +964,12 @@ void TestScenarioJson::testTraceOfAnotherFileIsQuotedShort() {
     QVERIFY(!scenarioFromJson(traceScenario(path), report, kScenarioDir));
     const QString name = QString::fromStdString("workload.traceFile: trace file '" + path + "'");
     QCOMPARE(issueList(report).join('\n'),
-             name + " line 2: 'aws_secret_access_key_0 = wJalrXUtnFEMI\u2026' is not a time in "
-                    "seconds\n" +
-                 name + " does not look like a trace: it should hold one arrival time in seconds "
-                        "per line");
+             name +
+                 " line 2: 'aws_secret_access_key_0 = wJalrXUtnFEMI\u2026' is not a time in "
+                 "seconds\n" +
+                 name +
+                 " does not look like a trace: it should hold one arrival time in seconds "
+                 "per line");
     QVERIFY(!report.toString().empty() && report.toString().find(secret) == std::string::npos);
 
     // Bad lines after good ones are listed (up to a limit), each quoted short and escaped.
