@@ -3,12 +3,13 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <sstream>
 #include <vector>
 
+#include "app/cli/outputfile.h"
 #include "sim/run/replications.h"
 #include "sim/scenario/scenariojson.h"
 #include "sim/stats/confidence.h"
@@ -184,38 +185,39 @@ void printSummary(const RunResult& r, std::ostream& out) {
         << "wall                       " << fixed(r.wallSeconds, 3) << " s\n";
 }
 
+/// Writes windows.csv and summary.csv; "" on success, else what failed.
 std::string writeCsv(const RunResult& r, const std::string& directory) {
-    std::error_code error;
-    fs::create_directories(directory, error);
-    if (error) return "cannot create '" + directory + "': " + error.message();
-    const fs::path windowsPath = fs::path(directory) / "windows.csv";
-    std::ofstream windows(windowsPath);
-    if (!windows) return "cannot write '" + windowsPath.string() + "'";
-    windows << "start_s,end_s,arrivals,completed,throughput_per_s,mean_ms,p50_ms,p90_ms,p95_ms,"
-               "p99_ms,p999_ms,max_ms,throttled,rejected,timed_out,payload,cold_starts,"
-               "cold_start_fraction,utilization,queue_length,cache_hit_ratio,db_connections,"
-               "cost_accrued\n";
+    OutputFile windows((fs::path(directory) / "windows.csv").string());
+    windows.write(
+        "start_s,end_s,arrivals,completed,throughput_per_s,mean_ms,p50_ms,p90_ms,p95_ms,"
+        "p99_ms,p999_ms,max_ms,throttled,rejected,timed_out,payload,cold_starts,"
+        "cold_start_fraction,utilization,queue_length,cache_hit_ratio,db_connections,"
+        "cost_accrued\n");
+    std::ostringstream row;
     for (const WindowRow& w : r.windows) {
         const LatencyWindow& l = w.latency;
-        windows << toSeconds(l.start) << ',' << toSeconds(l.end) << ',' << w.arrivals << ','
-                << l.completed << ',' << l.throughputPerS << ',' << l.meanNs * 1e-6 << ','
-                << toMillis(l.p50) << ',' << toMillis(l.p90) << ',' << toMillis(l.p95) << ','
-                << toMillis(l.p99) << ',' << toMillis(l.p999) << ',' << toMillis(l.max) << ','
-                << w.errors[0] << ',' << w.errors[1] << ',' << w.errors[2] << ',' << w.errors[3]
-                << ',' << w.coldStarts << ',' << w.coldStartFraction << ',' << w.utilization << ','
-                << w.meanQueueLength << ',' << w.cacheHitRatio << ',' << w.databaseConnectionsInUse
-                << ',' << w.costAccrued << '\n';
+        row.str({});
+        row << toSeconds(l.start) << ',' << toSeconds(l.end) << ',' << w.arrivals << ','
+            << l.completed << ',' << l.throughputPerS << ',' << l.meanNs * 1e-6 << ','
+            << toMillis(l.p50) << ',' << toMillis(l.p90) << ',' << toMillis(l.p95) << ','
+            << toMillis(l.p99) << ',' << toMillis(l.p999) << ',' << toMillis(l.max) << ','
+            << w.errors[0] << ',' << w.errors[1] << ',' << w.errors[2] << ',' << w.errors[3]
+            << ',' << w.coldStarts << ',' << w.coldStartFraction << ',' << w.utilization << ','
+            << w.meanQueueLength << ',' << w.cacheHitRatio << ',' << w.databaseConnectionsInUse
+            << ',' << w.costAccrued << '\n';
+        windows.write(row.str());
     }
-    const fs::path summaryPath = fs::path(directory) / "summary.csv";
-    std::ofstream summary(summaryPath);
-    if (!summary) return "cannot write '" + summaryPath.string() + "'";
-    summary << "metric,value\n";
-    for (const Figure& f : figures()) summary << f.key << ',' << f.value(r) << '\n';
+    if (std::string error = windows.close(); !error.empty()) return error;
+
+    OutputFile summary((fs::path(directory) / "summary.csv").string());
+    row.str({});
+    row << "metric,value\n";
+    for (const Figure& f : figures()) row << f.key << ',' << f.value(r) << '\n';
     for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
-        summary << "breakdown " << toString(static_cast<TimeCategory>(c)) << " ms,"
-                << r.meanBreakdownMs(static_cast<TimeCategory>(c)) << '\n';
-    if (!windows || !summary) return "writing CSV to '" + directory + "' failed";
-    return {};
+        row << "breakdown " << toString(static_cast<TimeCategory>(c)) << " ms,"
+            << r.meanBreakdownMs(static_cast<TimeCategory>(c)) << '\n';
+    summary.write(row.str());
+    return summary.close();
 }
 
 int reportOverload(const RunResult& r, const Scenario& s, const std::string& file, std::ostream& err) {
@@ -270,6 +272,13 @@ int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err) 
     RunOptions options;
     options.seed = command.seed.value_or(scenario->seed);
     options.pricing = pricing ? &*pricing : nullptr;
+    // Checked before the run, which may take long, rather than after it.
+    if (!command.csvDirectory.empty()) {
+        if (const std::string error = checkOutputDirectory(command.csvDirectory); !error.empty()) {
+            err << "archsim-cli: " << error << '\n';
+            return kExitWriteFailed;
+        }
+    }
     const RunResult r = runScenario(*scenario, options);
     if (command.json)
         out << summaryJson(r).dump(2) << '\n';
@@ -279,7 +288,7 @@ int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err) 
         const std::string error = writeCsv(r, command.csvDirectory);
         if (!error.empty()) {
             err << "archsim-cli: " << error << '\n';
-            return kExitBadInput;
+            return kExitWriteFailed;
         }
     }
     return reportOverload(r, *scenario, command.file, err);

@@ -10,10 +10,12 @@
 
 namespace archsim::cli {
 
-/// Exit statuses: 0 success, 1 the run itself failed (overloaded), 2 bad usage or bad input.
+/// Exit statuses: 0 success, 1 the run itself failed (overloaded), 2 bad usage or bad input,
+/// 3 an output (standard output, a CSV file) could not be written.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRunFailed = 1;
 inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitWriteFailed = 3;
 
 struct RunCommand {
     std::string file;

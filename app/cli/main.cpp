@@ -2,9 +2,12 @@
 // archsim-cli: the headless runner. Parses the command line and hands over to clicommands.cpp.
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstdio>
 #include <optional>
 #include <iostream>
+#include <system_error>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,10 +28,27 @@ constexpr const char* kUsage =
     "  --seed N          use seed N instead of the scenario's own\n"
     "  --json            print the results as one JSON object\n"
     "  --csv DIR         also write the time series (windows.csv) and summary (summary.csv)\n"
+    "                    to DIR (created if missing)\n"
     "  --replications R  run R independent replications on all cores and report each figure\n"
     "                    with a 95% confidence interval\n"
     "  --traffic R1,...  (compare) also simulate both at these rates (requests/s) and print\n"
-    "                    the monthly cost curves and where they cross\n";
+    "                    the monthly cost curves and where they cross\n"
+    "\n"
+    "exit status: 0 done, 1 the run overloaded, 2 bad usage or input, 3 output not written\n";
+
+/// The command's exit status, unless its results did not reach standard output (a full disk, a
+/// closed pipe): a script reading them must not take an empty or cut file for success.
+int finish(int status) {
+    // std::cout writes into stdout's buffer (synchronised with stdio): flushing that says why.
+    errno = 0;
+    const bool flushed = std::fflush(stdout) == 0;
+    const int error = errno;
+    std::cout.flush();
+    if (std::cout && flushed && !std::ferror(stdout)) return status;
+    std::cerr << "archsim-cli: cannot write standard output: "
+              << (error != 0 ? std::generic_category().message(error) : "write failed") << '\n';
+    return std::max(status, archsim::cli::kExitWriteFailed);
+}
 
 int usageError(const std::string& message) {
     std::cerr << "archsim-cli: " << message << "\n" << kUsage;
@@ -107,24 +127,24 @@ int main(int argc, char** argv) {
     const std::string_view command = argv[1];
     if (command == "--help" || command == "-h" || command == "help") {
         std::cout << kUsage;
-        return 0;
+        return finish(0);
     }
     Options o;
     if (command == "run") {
         if (const auto error = parseOptions(argc, argv, true, o); !error.empty()) return usageError(error);
         if (o.files.size() != 1) return usageError("run needs exactly one scenario file");
         archsim::cli::RunCommand run{o.files[0], o.seed, o.json, o.csv, o.replications};
-        return archsim::cli::runCommand(run, std::cout, std::cerr);
+        return finish(archsim::cli::runCommand(run, std::cout, std::cerr));
     }
     if (command == "compare") {
         if (const auto error = parseOptions(argc, argv, false, o); !error.empty()) return usageError(error);
         if (o.files.size() != 2) return usageError("compare needs exactly two scenario files");
         archsim::cli::CompareCommand compare{o.files[0], o.files[1], o.seed, o.json, o.traffic};
-        return archsim::cli::compareCommand(compare, std::cout, std::cerr);
+        return finish(archsim::cli::compareCommand(compare, std::cout, std::cerr));
     }
     if (command == "validate") {
         if (argc != 3) return usageError("validate needs exactly one scenario file");
-        return archsim::cli::validateCommand(argv[2], std::cout, std::cerr);
+        return finish(archsim::cli::validateCommand(argv[2], std::cout, std::cerr));
     }
     return usageError("unknown command '" + std::string(command) + "'");
 }

@@ -6,9 +6,8 @@
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
-#include <sstream>
-#include <system_error>
 
+#include "sim/scenario/boundedfile.h"
 #include "sim/scenario/jsonreader.h"
 
 namespace archsim {
@@ -448,25 +447,14 @@ std::string toJsonText(const PricingTable& table) {
 
 PricingLoadResult loadPricingFile(const std::filesystem::path& path) {
     PricingLoadResult result;
-    const std::string name = path.string();
-    std::error_code error;
-    if (!std::filesystem::exists(path, error)) {
-        result.report.add("", "pricing file '" + name + "' does not exist");
+    std::string error;
+    const auto text = readBoundedFile(path.string(), kPricingFile, error);
+    if (!text) {
+        result.report.add("", error);
         return result;
     }
-    if (std::filesystem::is_directory(path, error)) {
-        result.report.add("", "pricing file '" + name + "' is a directory, not a file");
-        return result;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        result.report.add("", "pricing file '" + name + "' cannot be opened for reading");
-        return result;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    const auto json =
-        parseJsonText(text.str(), "a pricing table", result.report, "pricing file '" + name + "'");
+    const auto json = parseJsonText(*text, "a pricing table", result.report,
+                                    "pricing file " + quotedPath(path.string()));
     if (!json) return result;
     result.table = pricingFromJson(*json, result.report);
     // A key given twice was reported by the parse; the table is not to be used either way.

@@ -15,9 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-/// Strings longer than this are cut in messages, which must stay one readable line.
-constexpr std::size_t kMaxQuotedChars = 40;
-
 /// Levenshtein distance, ignoring ASCII case: enough to catch "meen", "databse" or "Exponential".
 std::size_t editDistance(std::string_view a, std::string_view b) {
     const auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
@@ -45,10 +42,39 @@ bool isIdentifier(std::string_view key) {
            !(key[0] >= '0' && key[0] <= '9');
 }
 
-/// A string as JSON text, quoted and escaped. Invalid UTF-8 (typed in a GUI, or a corrupt file) is
-/// replaced rather than thrown on: a message must always be producible.
-std::string jsonString(std::string_view text) {
-    return json(text).dump(-1, ' ', false, json::error_handler_t::replace);
+/// The length of the UTF-8 sequence starting at text[i] if it encodes a character a message may
+/// show as it is, else 0 (the byte is then escaped).
+std::size_t printableSequence(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) return lead >= 0x20 && lead != 0x7F ? 1 : 0;
+    std::size_t length = 0;
+    char32_t code = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        code = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        code = lead & 0x0F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        code = lead & 0x07;
+    } else {
+        return 0;  // a continuation byte, an overlong lead or beyond Unicode
+    }
+    if (i + length > text.size()) return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        code = (code << 6) | (byte(i + k) & 0x3F);
+    }
+    const bool overlong = (length == 3 && code < 0x800) || (length == 4 && code < 0x10000);
+    const bool surrogate = code >= 0xD800 && code <= 0xDFFF;
+    // C1 controls, and the invisible characters that reorder or hide text on a terminal or in a
+    // review tool (direction overrides and isolates, zero-width characters, line separators).
+    const bool control = (code >= 0x80 && code < 0xA0) || (code >= 0x200B && code <= 0x200F) ||
+                         (code >= 0x2028 && code <= 0x202E) || (code >= 0x2060 && code <= 0x206F) ||
+                         code == 0xFEFF || code > 0x10FFFF;
+    return overlong || surrogate || control ? 0 : length;
 }
 
 /// " (did you mean 'x'?)" when one candidate is close to `word`, else nothing.
@@ -75,6 +101,22 @@ std::string rangeProblem(double x, const NumberRange& range) {
     if (x > range.max)
         return "must be <= " + formatNumber(range.max) + unit + because(range.maxReason);
     return {};
+}
+
+/// A parser message with the file's text it quotes at its end ("...; last read: '<text>'",
+/// "number overflow parsing '<text>'") cut through excerpt(): that text can be a whole line of any
+/// file the user named by mistake, or megabytes of digits.
+std::string cutQuotedText(std::string detail) {
+    for (const std::string_view marker :
+         {std::string_view("last read: '"), std::string_view("parsing '")}) {
+        const auto start = detail.find(marker);
+        if (start == std::string::npos || detail.back() != '\'') continue;
+        const std::size_t from = start + marker.size();
+        if (from >= detail.size()) continue;
+        const std::string quoted = detail.substr(from, detail.size() - 1 - from);
+        return detail.substr(0, from).append(excerpt(quoted)).append("'");
+    }
+    return detail;
 }
 
 // ---- duplicate keys and nesting
@@ -157,6 +199,44 @@ private:
 
 // ---- text for messages --------------------------------------------------------------------------
 
+std::string excerpt(std::string_view text, std::size_t maxChars) {
+    // Each character counts once, whether shown as it is or as \xNN.
+    const auto nextCharacter = [&](std::size_t i) {
+        return i + std::max<std::size_t>(1, printableSequence(text, i));
+    };
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < text.size() && characters <= maxChars; i = nextCharacter(i))
+        ++characters;
+    const bool cut = characters > maxChars;
+    const std::size_t keep = cut ? (maxChars == 0 ? 0 : maxChars - 1) : characters;
+
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    std::size_t i = 0;
+    for (std::size_t shown = 0; shown < keep; ++shown) {
+        const std::size_t length = printableSequence(text, i);
+        if (length == 0) {
+            const auto byte = static_cast<unsigned char>(text[i]);
+            out += "\\x";
+            out.push_back(kHex[byte >> 4]);
+            out.push_back(kHex[byte & 0xF]);
+            ++i;
+        } else {
+            if (text[i] == '\\' || text[i] == '"') out.push_back('\\');
+            out.append(text.substr(i, length));
+            i += length;
+        }
+    }
+    if (cut && maxChars > 0) out += "\xE2\x80\xA6";  // "…"
+    return out;
+}
+
+std::string quotedPath(std::string_view path) {
+    // Built with append(): GCC 12 warns falsely (-Wrestrict) about "'" + std::string(...) at -O3.
+    std::string text = "'";
+    return text.append(excerpt(path, kMaxQuotedPathChars)).append("'");
+}
+
 std::string formatNumber(double value, int significantDigits) {
     // std::to_chars rather than printf or streams: the GUI process sets the C locale from the
     // environment, and "12,5" in a message (or a saved description) would be wrong.
@@ -189,9 +269,8 @@ std::string describeJson(const json& value) {
         case json::value_t::boolean:
             return value.get<bool>() ? "boolean true" : "boolean false";
         case json::value_t::string: {
-            const auto& text = value.get_ref<const std::string&>();
-            if (text.size() <= kMaxQuotedChars) return "string " + jsonString(text);
-            return "string " + jsonString(text.substr(0, kMaxQuotedChars - 3) + "...");
+            std::string text = "string \"";
+            return text.append(excerpt(value.get_ref<const std::string&>())).append("\"");
         }
         case json::value_t::number_integer:
         case json::value_t::number_unsigned:
@@ -208,8 +287,11 @@ std::string describeJson(const json& value) {
 }
 
 std::string keyPath(const std::string& parent, std::string_view key) {
-    if (isIdentifier(key)) return joinPath(parent, std::string(key));
-    return parent + "[" + jsonString(key) + "]";
+    // A long key is cut, and then quoted so that it does not read as the key's whole name.
+    if (isIdentifier(key) && key.size() <= kMaxQuotedChars)
+        return joinPath(parent, std::string(key));
+    std::string path = parent;
+    return path.append("[\"").append(excerpt(key)).append("\"]");
 }
 
 std::optional<std::string> closestMatch(std::string_view word,
@@ -219,6 +301,12 @@ std::optional<std::string> closestMatch(std::string_view word,
     const std::string* best = nullptr;
     std::size_t bestDistance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (const auto& candidate : candidates) {
+        // The distance is at least the difference in length: skipping such a candidate keeps a
+        // megabyte-long key from costing a megabyte-sized comparison per known field.
+        const std::size_t lengthGap = word.size() > candidate.size()
+                                          ? word.size() - candidate.size()
+                                          : candidate.size() - word.size();
+        if (lengthGap >= bestDistance) continue;
         const std::size_t distance = editDistance(word, candidate);
         if (distance < bestDistance) {
             best = &candidate;
@@ -374,7 +462,8 @@ std::optional<std::string> JsonObjectReader::choice(std::string_view key, bool r
     }
     const auto& text = v->get_ref<const std::string&>();
     if (std::find(allowed.begin(), allowed.end(), text) != allowed.end()) return text;
-    fail(key, "must be one of " + list + ", got '" + text + "'" + suggestion(text, allowed));
+    fail(key,
+         "must be one of " + list + ", got '" + excerpt(text) + "'" + suggestion(text, allowed));
     return std::nullopt;
 }
 
@@ -403,7 +492,7 @@ void JsonObjectReader::reportUnknownFields() {
     for (const auto& [key, unused] : m_object->items()) {
         if (std::find(m_known.begin(), m_known.end(), key) != m_known.end()) continue;
         // A likely typo names its field; otherwise the list of known fields shows the way.
-        std::string message = "unknown field '" + key + "'";
+        std::string message = "unknown field '" + excerpt(key) + "'";
         if (const auto match = closestMatch(key, m_known)) {
             message += " (did you mean '" + *match + "'?)";
         } else if (!m_known.empty()) {
@@ -440,7 +529,7 @@ std::optional<json> parseJsonText(std::string_view text, std::string_view docume
             detail = detail.substr(colon + 2);
         const std::string where = source.empty() ? "" : std::string(source) + " is ";
         report.add("", where + "not valid JSON at line " + std::to_string(line) + ", column " +
-                           std::to_string(column) + ": " + detail);
+                           std::to_string(column) + ": " + cutQuotedText(detail));
         return std::nullopt;
     } catch (const json::exception& e) {
         // Well-formed text nlohmann still refuses, e.g. a number beyond double's range (1e999).
@@ -448,7 +537,7 @@ std::optional<json> parseJsonText(std::string_view text, std::string_view docume
         if (const auto bracket = detail.find("] "); bracket != std::string::npos)
             detail = detail.substr(bracket + 2);
         const std::string where = source.empty() ? "" : std::string(source) + " is ";
-        report.add("", where + "not valid JSON: " + detail);
+        report.add("", where + "not valid JSON: " + cutQuotedText(detail));
         return std::nullopt;
     }
     StructureChecker checker(document, report);
@@ -457,7 +546,7 @@ std::optional<json> parseJsonText(std::string_view text, std::string_view docume
         if (!json::sax_parse(text.begin(), text.end(), &checker)) return std::nullopt;
     } catch (const json::exception& e) {
         // Not expected (the same text parsed above), but a refusal must always say why.
-        report.add("", std::string("not valid JSON: ") + e.what());
+        report.add("", "not valid JSON: " + cutQuotedText(e.what()));
         return std::nullopt;
     }
     return parsed;

@@ -11,6 +11,7 @@
 // A field that no accessor asked about is reported by reportUnknownFields(): in a hand-edited file
 // it is nearly always a misspelt known field, whose value would otherwise silently go unused.
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -25,6 +26,22 @@ namespace archsim {
 
 // ---- text for messages --------------------------------------------------------------------------
 
+/// How many characters of user input a message quotes: a name, a key, a value, a line of a file.
+/// Enough to recognise it; too few to copy a secret out of a file named by mistake into a log.
+inline constexpr std::size_t kMaxQuotedChars = 40;
+/// A file path is the user's own and must be quoted whole to say which file; only an absurd one
+/// is cut.
+inline constexpr std::size_t kMaxQuotedPathChars = 256;
+
+/// User input as every message quotes it: at most `maxChars` characters, the last one "…" when
+/// the text is cut; a byte that is not printable UTF-8 (a control character, a terminal escape, a
+/// direction override, invalid UTF-8) is written as \xNN, and a backslash or double quote is
+/// escaped with a backslash, so the excerpt stays on one line, fits between double quotes and
+/// shows what the bytes were.
+std::string excerpt(std::string_view text, std::size_t maxChars = kMaxQuotedChars);
+/// A file path between single quotes, through excerpt().
+std::string quotedPath(std::string_view path);
+
 /// A number as a message quotes it: the way a person writes it (30, 0.1, 2678400, 1e+12), with
 /// every digit needed to read it back, so two different numbers never look alike. Independent of
 /// the C locale, which the GUI sets from the environment (no "12,5").
@@ -32,12 +49,12 @@ std::string formatNumber(double value);
 /// A computed figure rounded to `significantDigits`, laid out like printf's %g.
 std::string formatNumber(double value, int significantDigits);
 
-/// A JSON value as a message quotes it: `string "abc"` (long strings cut), `number -1`,
+/// A JSON value as a message quotes it: `string "abc"` (through excerpt()), `number -1`,
 /// `boolean true`, `null`, `an array`, `an object`.
 std::string describeJson(const nlohmann::json& value);
 
 /// The path of an object member. A key that is not a plain identifier (an instance type such as
-/// "t3.small") is quoted in brackets, so its dot is not read as nesting:
+/// "t3.small") is quoted in brackets through excerpt(), so its dot is not read as nesting:
 /// keyPath("ec2.instanceTypes", "t3.small") == "ec2.instanceTypes[\"t3.small\"]".
 std::string keyPath(const std::string& parent, std::string_view key);
 

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "sim/scenario/atomicfile.h"
+#include "sim/scenario/boundedfile.h"
 #include "sim/scenario/jsonreader.h"
 
 namespace archsim {
@@ -449,51 +450,64 @@ void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
     std::filesystem::path location(*file);
     if (location.is_relative() && !m_baseDirectory.empty())
         location = std::filesystem::path(m_baseDirectory) / location;
-    const std::string name = location.string();
-    std::error_code error;
-    if (std::filesystem::is_directory(location, error)) {
-        m_report.add(path, "'" + name + "' is a directory, not a trace file");
+    // Read line by line: memory follows the arrivals kept, not the size of the file.
+    BoundedFile in(location.string(), kTraceFile);
+    if (!in.ok()) {
+        m_report.add(path, in.error());
         return;
     }
-    std::ifstream in(location, std::ios::binary);
-    if (!in) {
-        m_report.add(path, "cannot open trace file '" + name + "'" +
-                               (std::filesystem::exists(location, error) ? " (permission denied?)"
-                                                                         : ": no such file"));
-        return;
-    }
+    const std::string name = "trace file " + quotedPath(location.string());
 
     std::vector<double> times;
     std::size_t badLines = 0;
     const auto bad = [&](std::size_t lineNumber, const std::string& why) {
         if (++badLines <= kMaxTraceIssues)
-            m_report.add(
-                path, "trace file '" + name + "' line " + std::to_string(lineNumber) + ": " + why);
+            m_report.add(path, name + " line " + std::to_string(lineNumber) + ": " + why);
+    };
+    // Neither the first line nor the next holds a time: this is some other file, named by
+    // mistake. Reading stops there, rather than quote line after line of it (it may hold secrets).
+    const auto notATrace = [&] {
+        m_report.add(path, name +
+                               " does not look like a trace: it should hold one arrival time "
+                               "in seconds per line");
     };
     std::string line;
     std::string field;
     bool seenContent = false;
-    for (std::size_t lineNumber = 1; std::getline(in, line); ++lineNumber) {
+    for (std::size_t lineNumber = 1;; ++lineNumber) {
+        const BoundedFile::Line status = in.readLine(line, kMaxTraceLineBytes);
+        if (status == BoundedFile::Line::End) break;
+        if (status == BoundedFile::Line::Failed) {
+            m_report.add(path, in.error());
+            return;
+        }
         // Spreadsheet exports often start with a UTF-8 byte order mark; left in place it would
         // turn a first timestamp into a "header" and drop it.
         if (lineNumber == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+        if (status == BoundedFile::Line::TooLong) {
+            bad(lineNumber, "is longer than " + formatBytes(kMaxTraceLineBytes) +
+                                "; a trace line starts with an arrival time in seconds");
+            if (times.empty()) return notATrace();
+            seenContent = true;
+            continue;
+        }
         if (trim(line).empty()) continue;
         const auto time = parseFirstColumn(line, field);
         const bool first = !seenContent;
         seenContent = true;
         if (!time) {
             if (first) continue;  // a header line: "timestamp,method,path"
-            bad(lineNumber, "'" + field + "' is not a time in seconds");
+            bad(lineNumber, "'" + excerpt(field) + "' is not a time in seconds");
+            if (times.empty()) return notATrace();
         } else if (!std::isfinite(*time)) {
-            bad(lineNumber, "'" + field + "' is not a finite time");
+            bad(lineNumber, "'" + excerpt(field) + "' is not a finite time");
         } else if (*time < 0) {
             bad(lineNumber, formatNumber(*time) + " is negative; arrival times must be >= 0 s");
         } else if (*time > kMaxDurationS) {
             bad(lineNumber, formatNumber(*time) + " s is past the limit of " +
                                 formatNumber(kMaxDurationS) + " s (31 days)");
         } else if (times.size() == kMaxTraceArrivals) {
-            m_report.add(path, "trace file '" + name + "' has more than " +
-                                   std::to_string(kMaxTraceArrivals) +
+            m_report.add(path, name + " has more than " + std::to_string(kMaxTraceArrivals) +
                                    " arrival times; replay a shorter excerpt");
             return;
         } else {
@@ -501,11 +515,9 @@ void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
         }
     }
     if (badLines > kMaxTraceIssues)
-        m_report.add(path, "trace file '" + name +
-                               "': " + std::to_string(badLines - kMaxTraceIssues) +
+        m_report.add(path, name + ": " + std::to_string(badLines - kMaxTraceIssues) +
                                " more bad lines not listed");
-    if (badLines == 0 && times.empty())
-        m_report.add(path, "trace file '" + name + "' has no arrival times");
+    if (badLines == 0 && times.empty()) m_report.add(path, name + " has no arrival times");
     std::sort(times.begin(), times.end());
     workload.traceTimesS = std::move(times);
 }
@@ -1220,21 +1232,13 @@ std::optional<Scenario> scenarioFromText(const std::string& text, ValidationRepo
 }
 
 std::optional<Scenario> loadScenarioFile(const std::string& path, ValidationReport& report) {
-    std::error_code error;
-    if (std::filesystem::is_directory(path, error)) {
-        report.add("", "'" + path + "' is a directory, not a scenario file");
+    std::string error;
+    const auto text = readBoundedFile(path, kScenarioFile, error);
+    if (!text) {
+        report.add("", error);
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        report.add("", "cannot open '" + path + "'" +
-                           (std::filesystem::exists(path, error) ? " (permission denied?)"
-                                                                 : ": no such file"));
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return scenarioFromText(text.str(), report, std::filesystem::path(path).parent_path().string());
+    return scenarioFromText(*text, report, std::filesystem::path(path).parent_path().string());
 }
 
 nlohmann::json scenarioToJson(const Scenario& scenario) {

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <sys/stat.h>
 
 namespace {
 
@@ -14,8 +15,10 @@ struct CliResult {
     QString out, err;
 };
 
-CliResult runCli(const QStringList& arguments) {
+/// Runs archsim-cli; `standardOutput` names a file to send its standard output to instead.
+CliResult runCli(const QStringList& arguments, const QString& standardOutput = {}) {
     QProcess process;
+    if (!standardOutput.isEmpty()) process.setStandardOutputFile(standardOutput);
     process.start(QStringLiteral(ARCHSIM_CLI_PATH), arguments);
     process.waitForFinished(120'000);
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
@@ -139,6 +142,61 @@ private slots:
         QFile summary(dir.filePath("summary.csv"));
         QVERIFY(summary.open(QIODevice::ReadOnly));
         QVERIFY(summary.readAll().contains("p99Ms,"));
+    }
+
+    void testCsvOnAFullDiskFails_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("windows") << "windows.csv";
+        QTest::newRow("summary") << "summary.csv";
+    }
+    void testCsvOnAFullDiskFails() {
+        // /dev/full fails every write as a full disk does. The CSV files came out truncated or
+        // empty, and the run still exited with 0.
+        QFETCH(QString, file);
+        QTemporaryDir dir;
+        QVERIFY(QFile::link("/dev/full", dir.filePath(file)));
+        const CliResult r = runCli({"run", preset("mmc-queue.json"), "--csv", dir.path()});
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(r.err, "archsim-cli: cannot write '" + dir.filePath(file) +
+                            "': No space left on device\n");
+    }
+
+    void testCsvDirectoryIsCheckedBeforeTheRun() {
+        QTemporaryDir dir;
+        const QString notADirectory = writeFile(dir, "results", "x");
+        for (const QString& target : {notADirectory, notADirectory + "/sub"}) {
+            const CliResult r = runCli({"run", preset("mmc-queue.json"), "--csv", target});
+            QCOMPARE(r.exitCode, 3);
+            QVERIFY2(r.out.isEmpty(), "nothing must run when its output cannot be written");
+            QVERIFY2(r.err.contains("'" + target + "'") && r.err.contains("not a directory", Qt::CaseInsensitive),
+                     qPrintable(r.err));
+        }
+        // A directory that does not exist yet is created.
+        const QString fresh = dir.filePath("new/results");
+        QCOMPARE(runCli({"run", preset("mmc-queue.json"), "--csv", fresh}).exitCode, 0);
+        QVERIFY(QFile::exists(fresh + "/summary.csv"));
+    }
+
+    void testFullStandardOutputFails() {
+        for (const QStringList& arguments :
+             {QStringList{"run", preset("mmc-queue.json")}, QStringList{"validate", preset("mmc-queue.json")},
+              QStringList{"--help"}}) {
+            const CliResult r = runCli(arguments, "/dev/full");
+            QCOMPARE(r.exitCode, 3);
+            QCOMPARE(r.err, QString("archsim-cli: cannot write standard output: No space left on device\n"));
+        }
+    }
+
+    void testSpecialFilesAreRefused() {
+        // Read before the fix, /dev/zero filled the memory and a FIFO hung the run for good.
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath("fifo");
+        QCOMPARE(::mkfifo(qPrintable(fifo), 0600), 0);
+        for (const QString& path : {QString("/dev/zero"), fifo}) {
+            const CliResult r = runCli({"validate", path});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains("'" + path + "' is not a regular file"), qPrintable(r.err));
+        }
     }
 
     void testReplicationsGiveConfidenceIntervals() {

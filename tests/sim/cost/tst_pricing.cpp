@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <sys/stat.h>
+
 #include <QTemporaryDir>
 #include <QtTest>
 #include <filesystem>
@@ -311,7 +313,7 @@ private slots:
         QCOMPARE(result.report.issues().size(), std::size_t{1});
         const std::string message = result.report.issues().front().message;
         QVERIFY2(message.find(path.string()) != std::string::npos, message.c_str());
-        QVERIFY2(message.find("does not exist") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("no such file") != std::string::npos, message.c_str());
     }
 
     void testMalformedFileNamesTheFile() {
@@ -326,6 +328,48 @@ private slots:
         QVERIFY2(message.find(path.string()) != std::string::npos, message.c_str());
         QVERIFY2(message.find("not valid JSON") != std::string::npos, message.c_str());
         QVERIFY2(message.find("line 3") != std::string::npos, message.c_str());
+    }
+
+    void testOnlyARegularFileIsRead() {
+        // Read before the fix, /dev/zero filled the memory and a FIFO hung the program for good.
+        QTemporaryDir dir;
+        const std::string fifo = dir.filePath("fifo").toStdString();
+        QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+        for (const std::string& path : {std::string("/dev/zero"), fifo}) {
+            const PricingLoadResult result = loadPricingFile(path);
+            QVERIFY(!result.table.has_value());
+            QCOMPARE(result.report.toString(),
+                     std::string(1, '\'') + path +
+                         "' is not a regular file (a device, pipe or socket cannot be a pricing "
+                         "file)\n");
+        }
+    }
+
+    void testFileSizeIsCapped() {
+        QTemporaryDir dir;
+        const std::filesystem::path path = dir.filePath("huge.json").toStdString();
+        writeFile(path, "");
+        std::filesystem::resize_file(path, 17 * 1024 * 1024);  // sparse: costs no disk
+        const PricingLoadResult result = loadPricingFile(path);
+        QVERIFY(!result.table.has_value());
+        QCOMPARE(result.report.toString(),
+                 "pricing file '" + path.string() +
+                     "' is larger than the limit of 16 MiB (it is 17 MiB)\n");
+    }
+
+    void testAnotherFileIsNotQuotedAtLength() {
+        // A pricing file pointed at some other file (here a token file) must not copy its text
+        // into the message, which ends up in CI logs.
+        QTemporaryDir dir;
+        const std::filesystem::path path = dir.filePath("token.json").toStdString();
+        const std::string secret = "ghp_" + std::string(36, 'Q') + "SECRETEND";
+        writeFile(path, "{\"token\": \"" + secret + "\n\"}\n");
+        const PricingLoadResult result = loadPricingFile(path);
+        QVERIFY(!result.table.has_value());
+        const std::string message = result.report.toString();
+        QVERIFY2(message.find("not valid JSON") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("ghp_QQQ") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("SECRETEND") == std::string::npos, message.c_str());
     }
 
     void testDirectoryIsNotAFile() {

@@ -63,7 +63,7 @@ private slots:
         QTest::newRow("quote in string") << QByteArray("\"a\\\"b\"") << "string \"a\\\"b\"";
         QTest::newRow("long string")
             << QByteArray(R"("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz")")
-            << R"(string "abcdefghijklmnopqrstuvwxyzabcdefghijk...")";
+            << QString::fromUtf8(R"(string "abcdefghijklmnopqrstuvwxyzabcdefghijklm…")");
         QTest::newRow("integer") << QByteArray("-1") << "number -1";
         QTest::newRow("huge integer")
             << QByteArray("9007199254740993") << "number 9007199254740993";
@@ -77,6 +77,60 @@ private slots:
         QFETCH(QByteArray, text);
         QFETCH(QString, expected);
         QCOMPARE(QString::fromStdString(describeJson(json::parse(text.toStdString()))), expected);
+    }
+
+    void testExcerpt_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("expected");
+        // Ordinary escapes here: moc misreads a backslash in a raw string literal.
+        QTest::newRow("plain") << QByteArray("abc") << "abc";
+        QTest::newRow("empty") << QByteArray() << "";
+        QTest::newRow("exactly the limit") << QByteArray(40, 'a') << QString(40, 'a');
+        QTest::newRow("one past the limit") << QByteArray(41, 'a') << QString(39, 'a') + "\u2026";
+        QTest::newRow("terminal escape and newline")
+            << QByteArray("a\x1b[31mb\n") << "a\\x1B[31mb\\x0A";
+        QTest::newRow("tab and delete") << QByteArray("\t\x7f") << "\\x09\\x7F";
+        QTest::newRow("invalid UTF-8") << QByteArray("\xff\xfe") << "\\xFF\\xFE";
+        QTest::newRow("UTF-8 cut short") << QByteArray("x\xc3") << "x\\xC3";
+        QTest::newRow("overlong UTF-8") << QByteArray("\xc0\xaf") << "\\xC0\\xAF";
+        QTest::newRow("UTF-16 surrogate") << QByteArray("\xed\xa0\x80") << "\\xED\\xA0\\x80";
+        QTest::newRow("UTF-8 letters")
+            << QString("caf\u00e9 \u221e").toUtf8() << "caf\u00e9 \u221e";
+        QTest::newRow("direction override") << QString("a\u202eb").toUtf8() << "a\\xE2\\x80\\xAEb";
+        QTest::newRow("C1 control") << QString("\u009b").toUtf8() << "\\xC2\\x9B";
+        QTest::newRow("quote and backslash") << QByteArray("a\"b\\c") << "a\\\"b\\\\c";
+        // The limit counts characters, however many bytes each takes or shows as.
+        QTest::newRow("letters cut")
+            << QString(45, QChar(0xe9)).toUtf8() << QString(39, QChar(0xe9)) + "\u2026";
+        QTest::newRow("escapes cut")
+            << QByteArray(50, '\x01') << QString("\\x01").repeated(39) + "\u2026";
+    }
+    void testExcerpt() {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, expected);
+        QCOMPARE(QString::fromStdString(excerpt(text.toStdString())), expected);
+    }
+
+    void testHugeInputIsQuotedShort() {
+        // A 10 MB name or key must not make a 10 MB message (or path, or log line).
+        const std::string huge(10'000'000, 'k');
+        QCOMPARE(excerpt(huge), std::string(39, 'k') + "\u2026");
+        QCOMPARE(excerpt(huge, 5), std::string("kkkk\u2026"));
+        QCOMPARE(quotedPath("/tmp/" + huge), "'/tmp/" + std::string(250, 'k') + "\u2026'");
+        QCOMPARE(keyPath("a", huge + "."), "a[\"" + std::string(39, 'k') + "\u2026\"]");
+        QCOMPARE(describeJson(json(huge)), "string \"" + std::string(39, 'k') + "\u2026\"");
+
+        ValidationReport report;
+        const json object = {{huge, 1}, {"mode", huge}};
+        JsonObjectReader reader(object, "o", report);
+        QVERIFY(!reader.choice("mode", true, {"fast", "slow"}));
+        reader.reportUnknownFields();
+        QCOMPARE(report.issues().size(), std::size_t{2});
+        const std::string cut = std::string(39, 'k') + "\u2026";
+        QCOMPARE(report.issues()[0].toString(),
+                 "o.mode: must be one of 'fast', 'slow', got '" + cut + "'");
+        QCOMPARE(report.issues()[1].toString(),
+                 "o[\"" + cut + "\"]: unknown field '" + cut + "'; known fields here: mode");
     }
 
     void testKeyPath() {
@@ -235,7 +289,7 @@ private slots:
             << "" << false
             << QStringList{
                    "not valid JSON at line 3, column 11: syntax error while parsing value "
-                   "- invalid literal; last read: '\"b\": tru}'"};
+                   "- invalid literal; last read: '\\\"b\\\": tru}'"};
         QTest::newRow("syntax error in a named file")
             << "{,}"
             << "pricing file 'p.json'" << false
@@ -254,8 +308,23 @@ private slots:
                    "one"};
         // Found by tests/fuzz: well-formed JSON that nlohmann refuses with another exception.
         QTest::newRow("number beyond double")
-            << "{\"rate\": 7e777}" << "" << false
-            << QStringList{"not valid JSON: number overflow parsing '7e777'"};
+            << "{\"rate\": 7e777}"
+            << "" << false << QStringList{"not valid JSON: number overflow parsing '7e777'"};
+        // The parser quotes what it read last: from a file named by mistake, that can be a whole
+        // line of secrets, or megabytes of digits.
+        QTest::newRow("long string quoted short")
+            << "{\"token\": \"" + QString(200, 'S') + "\n\"}"
+            << "" << false
+            << QStringList{
+                   "not valid JSON at line 1, column 212: syntax error while parsing "
+                   "value - invalid string: control character U+000A (LF) must be "
+                   "escaped to \\u000A or \\n; last read: '\\\"" +
+                   QString(38, 'S') + "\u2026'"};
+        QTest::newRow("long number quoted short")
+            << "[1" + QString(400, '0') + "]"
+            << "" << false
+            << QStringList{"not valid JSON: number overflow parsing '1" + QString(38, '0') +
+                           "\u2026'"};
         QTest::newRow("too deep") << QString("[").repeated(150) + QString("]").repeated(150) << ""
                                   << false
                                   << QStringList{QString("[0]").repeated(100) +

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -291,6 +292,11 @@ private slots:
     void testBadFilesAreReported_data();
     void testBadFilesAreReported();
     void testKeyGivenTwiceIsReported();
+    void testOnlyRegularFilesAreRead_data();
+    void testOnlyRegularFilesAreRead();
+    void testScenarioFileSizeIsCapped();
+    void testTraceOfAnotherFileIsQuotedShort();
+    void testLongTraceLineIsReported();
 
     void testEveryPresetLoads();
     void testSchemaDeclaresEveryField();
@@ -914,7 +920,7 @@ void TestScenarioJson::testMalformedJsonGivesLineAndColumn_data() {
     QTest::newRow("bad literal")
         << "{\"formatVersion\": 1, \"seed\": tru}"
         << "not valid JSON at line 1, column 33: syntax error while parsing value - invalid "
-           "literal; last read: '\"seed\": tru}'";
+           "literal; last read: '\\\"seed\\\": tru}'";
     QTest::newRow("empty") << ""
                            << "not valid JSON at line 1, column 1: syntax error while parsing "
                               "value - unexpected end of input; expected '[', '{', or a literal";
@@ -948,7 +954,7 @@ void TestScenarioJson::testBadFilesAreReported_data() {
                                       "while parsing object - unexpected string "
                                       "literal; expected '}'"};
     QTest::newRow("missing file") << name(fixture("no-such-scenario.json"))
-                                  << QStringList{name("cannot open '" +
+                                  << QStringList{name("cannot open scenario file '" +
                                                       fixture("no-such-scenario.json") +
                                                       "': no such file")};
     QTest::newRow("directory") << name(kScenarioDir)
@@ -995,6 +1001,106 @@ void TestScenarioJson::testKeyGivenTwiceIsReported() {
                      "one\n"
                      "topology.stations[0].serviceMs: is given more than once in the same "
                      "object; keep only one"));
+}
+
+/// The trace fixture, its trace file replaced by `traceFile`.
+json traceScenario(const std::string& traceFile) {
+    json scenario = json::parse(readText(fixture("trace.json")));
+    scenario["workload"]["traceFile"] = traceFile;
+    return scenario;
+}
+
+void TestScenarioJson::testOnlyRegularFilesAreRead_data() {
+    QTest::addColumn<QString>("special");
+    QTest::newRow("endless device") << "/dev/zero";
+    QTest::newRow("random device") << "/dev/urandom";
+    QTest::newRow("FIFO") << "fifo";  // made in a temporary directory below
+}
+
+void TestScenarioJson::testOnlyRegularFilesAreRead() {
+    // Read before the fix, a device filled the memory and a FIFO hung the program for good.
+    QFETCH(QString, special);
+    QTemporaryDir dir;
+    std::string path = special.toStdString();
+    if (special == "fifo") {
+        path = dir.filePath(special).toStdString();
+        QCOMPARE(::mkfifo(path.c_str(), 0600), 0);
+    }
+    ValidationReport report;
+    QVERIFY(!loadScenarioFile(path, report));
+    QCOMPARE(issueList(report).join('\n'),
+             QString::fromStdString("'" + path +
+                                    "' is not a regular file (a device, pipe or socket cannot "
+                                    "be a scenario file)"));
+
+    ValidationReport traceReport;
+    QVERIFY(!scenarioFromJson(traceScenario(path), traceReport, kScenarioDir));
+    QCOMPARE(issueList(traceReport).join('\n'),
+             QString::fromStdString("workload.traceFile: '" + path +
+                                    "' is not a regular file (a device, pipe or socket cannot "
+                                    "be a trace file)"));
+}
+
+void TestScenarioJson::testScenarioFileSizeIsCapped() {
+    // A 200 MB scenario once took 3.8 GB to parse. Sparse, the file itself costs no disk.
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("huge.json").toStdString();
+    { std::ofstream create(path); }
+    std::filesystem::resize_file(path, 200 * 1024 * 1024);
+    ValidationReport report;
+    QVERIFY(!loadScenarioFile(path, report));
+    QCOMPARE(issueList(report).join('\n'),
+             QString::fromStdString("scenario file '" + path +
+                                    "' is larger than the limit of 16 MiB (it is 200 MiB)"));
+}
+
+void TestScenarioJson::testTraceOfAnotherFileIsQuotedShort() {
+    // A trace pointed at some other file (here, one holding credentials) must not copy its lines
+    // into the messages, which end up in CI logs: one short excerpt, then reading stops.
+    QTemporaryDir dir;
+    const std::string secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    const std::string path = dir.filePath("credentials").toStdString();
+    {
+        std::ofstream out(path);
+        out << "[default]\n";
+        for (int i = 0; i < 20; ++i)
+            out << "aws_secret_access_key_" << i << " = " << secret << "\n";
+    }
+    ValidationReport report;
+    QVERIFY(!scenarioFromJson(traceScenario(path), report, kScenarioDir));
+    const QString name = QString::fromStdString("workload.traceFile: trace file '" + path + "'");
+    QCOMPARE(issueList(report).join('\n'),
+             name +
+                 " line 2: 'aws_secret_access_key_0 = wJalrXUtnFEMI\u2026' is not a time in "
+                 "seconds\n" +
+                 name +
+                 " does not look like a trace: it should hold one arrival time in seconds "
+                 "per line");
+    QVERIFY(!report.toString().empty() && report.toString().find(secret) == std::string::npos);
+
+    // Bad lines after good ones are listed (up to a limit), each quoted short and escaped.
+    const std::string mixed = dir.filePath("mixed.csv").toStdString();
+    std::ofstream(mixed) << "0.5\n" << std::string(100, 'x') << "\n\x1b[2J\n";
+    ValidationReport mixedReport;
+    QVERIFY(!scenarioFromJson(traceScenario(mixed), mixedReport, kScenarioDir));
+    const QString mixedName =
+        QString::fromStdString("workload.traceFile: trace file '" + mixed + "'");
+    QCOMPARE(issueList(mixedReport).join('\n'),
+             mixedName + " line 2: '" + QString(39, 'x') + "\u2026' is not a time in seconds\n" +
+                 mixedName + " line 3: '\\x1B[2J' is not a time in seconds");
+}
+
+void TestScenarioJson::testLongTraceLineIsReported() {
+    // Read line by line, a file with no line ends (or one huge line) costs at most one line's cap.
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("long.csv").toStdString();
+    std::ofstream(path) << "time\n1\n" << std::string(1'000'000, '7') << "\n2\n";
+    ValidationReport report;
+    QVERIFY(!scenarioFromJson(traceScenario(path), report, kScenarioDir));
+    QCOMPARE(issueList(report).join('\n'),
+             QString::fromStdString("workload.traceFile: trace file '" + path +
+                                    "' line 3: is longer than 64 KiB; a trace line starts with "
+                                    "an arrival time in seconds"));
 }
 
 void TestScenarioJson::testEveryPresetLoads() {
