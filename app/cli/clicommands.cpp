@@ -134,6 +134,7 @@ nlohmann::json summaryJson(const RunResult& r) {
     nlohmann::json j = {{"scenario", r.scenarioName},
                         {"seed", r.seed},
                         {"status", toString(r.status)},
+                        {"statusMessage", r.statusMessage},
                         {"simulatedSeconds", toSeconds(r.simulatedTime)},
                         {"completed", r.completed},
                         {"measured", r.latency.count()},
@@ -164,7 +165,8 @@ nlohmann::json summaryJson(const RunResult& r) {
 
 void printSummary(const RunResult& r, std::ostream& out) {
     out << "scenario                   " << r.scenarioName << " (seed " << r.seed << ")\n"
-        << "status                     " << toString(r.status) << '\n'
+        << "status                     "
+        << (r.statusMessage.empty() ? toString(r.status) : r.statusMessage) << '\n'
         << "simulated                  " << fixed(toSeconds(r.simulatedTime), 3) << " s\n"
         << "completed                  " << r.completed << " requests (" << r.latency.count()
         << " after warm-up)\n";
@@ -220,10 +222,19 @@ std::string writeCsv(const RunResult& r, const std::string& directory) {
     return summary.close();
 }
 
-int reportOverload(const RunResult& r, const Scenario& s, const std::string& file, std::ostream& err) {
+std::uint64_t memoryBudgetBytes(const std::optional<std::uint64_t>& mb) {
+    return mb ? *mb << 20 : kDefaultMemoryBudgetBytes;
+}
+
+/// Reports a run that did not complete (overloaded or failed) on `err`; returns the exit status.
+int reportOverload(const RunResult& r, const std::string& file, std::ostream& err) {
+    if (r.status == RunStatus::Failed) {
+        err << "archsim-cli: " << file << ": run " << r.statusMessage << '\n';
+        return kExitRunFailed;
+    }
     if (r.status != RunStatus::Overloaded) return kExitOk;
-    err << "archsim-cli: " << file << ": run overloaded: requests in flight passed run.maxInFlight ("
-        << s.run.maxInFlight << "); the system cannot keep up with the workload\n";
+    err << "archsim-cli: " << file << ": run " << r.statusMessage
+        << "; the system cannot keep up with the workload\n";
     return kExitRunFailed;
 }
 
@@ -231,7 +242,8 @@ int runReplicated(const RunCommand& command, const Scenario& scenario,
                   const std::optional<PricingTable>& pricing, std::ostream& out, std::ostream& err) {
     const std::uint64_t seed = command.seed.value_or(scenario.seed);
     const std::vector<RunResult> results =
-        runReplications(scenario, seed, command.replications, pricing ? &*pricing : nullptr);
+        runReplications(scenario, seed, command.replications, pricing ? &*pricing : nullptr, 0,
+                        memoryBudgetBytes(command.memoryBudgetMb));
     nlohmann::json json = {{"scenario", scenario.name}, {"seed", seed},
                            {"replications", command.replications}, {"confidence", 0.95}};
     if (!command.json)
@@ -256,7 +268,7 @@ int runReplicated(const RunCommand& command, const Scenario& scenario,
     }
     if (command.json) out << json.dump(2) << '\n';
     int status = kExitOk;
-    for (const auto& r : results) status = std::max(status, reportOverload(r, scenario, command.file, err));
+    for (const auto& r : results) status = std::max(status, reportOverload(r, command.file, err));
     return status;
 }
 
@@ -272,6 +284,7 @@ int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err) 
     RunOptions options;
     options.seed = command.seed.value_or(scenario->seed);
     options.pricing = pricing ? &*pricing : nullptr;
+    options.memoryBudgetBytes = memoryBudgetBytes(command.memoryBudgetMb);
     // Checked before the run, which may take long, rather than after it.
     if (!command.csvDirectory.empty()) {
         if (const std::string error = checkOutputDirectory(command.csvDirectory); !error.empty()) {
@@ -291,7 +304,7 @@ int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err) 
             return kExitWriteFailed;
         }
     }
-    return reportOverload(r, *scenario, command.file, err);
+    return reportOverload(r, command.file, err);
 }
 
 int compareCommand(const CompareCommand& command, std::ostream& out, std::ostream& err) {
@@ -309,12 +322,14 @@ int compareCommand(const CompareCommand& command, std::ostream& out, std::ostrea
             RunOptions o;
             o.seed = seed;
             o.pricing = firstPricing ? &*firstPricing : nullptr;
+            o.memoryBudgetBytes = memoryBudgetBytes(command.memoryBudgetMb);
             a = runScenario(*first, o);
         },
         [&] {
             RunOptions o;
             o.seed = seed;
             o.pricing = secondPricing ? &*secondPricing : nullptr;
+            o.memoryBudgetBytes = memoryBudgetBytes(command.memoryBudgetMb);
             b = runScenario(*second, o);
         }};
     parallelFor(jobs.size(), 0, [&](std::size_t i) { jobs[i](); });
@@ -378,8 +393,7 @@ int compareCommand(const CompareCommand& command, std::ostream& out, std::ostrea
                 out << "no crossover between these traffic levels\n";
         }
     }
-    return std::max(reportOverload(a, *first, command.first, err),
-                    reportOverload(b, *second, command.second, err));
+    return std::max(reportOverload(a, command.first, err), reportOverload(b, command.second, err));
 }
 
 int validateCommand(const std::string& file, std::ostream& out, std::ostream& err) {

@@ -10,8 +10,8 @@
 
 namespace archsim::cli {
 
-/// Exit statuses: 0 success, 1 the run itself failed (overloaded), 2 bad usage or bad input,
-/// 3 an output (standard output, a CSV file) could not be written.
+/// Exit statuses: 0 success, 1 the run itself failed (overloaded, or an engine error), 2 bad usage
+/// or bad input, 3 an output (standard output, a CSV file) could not be written.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRunFailed = 1;
 inline constexpr int kExitBadInput = 2;
@@ -23,6 +23,7 @@ struct RunCommand {
     bool json = false;
     std::string csvDirectory;           ///< "" = no CSV
     unsigned replications = 1;
+    std::optional<std::uint64_t> memoryBudgetMb;  ///< overrides the default memory budget of a run
 };
 
 struct CompareCommand {
@@ -30,6 +31,7 @@ struct CompareCommand {
     std::optional<std::uint64_t> seed;  ///< overrides both scenarios' seeds (the first's by default)
     bool json = false;
     std::vector<double> trafficLevels;  ///< requests/s; non-empty: also the cost-vs-traffic curves
+    std::optional<std::uint64_t> memoryBudgetMb;  ///< overrides the default memory budget of a run
 };
 
 int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err);

@@ -18,7 +18,9 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: archsim-cli run FILE.json [--seed N] [--json] [--csv DIR] [--replications R]\n"
+    "                       [--memory-budget-mb M]\n"
     "       archsim-cli compare A.json B.json [--seed N] [--json] [--traffic R1,R2,...]\n"
+    "                       [--memory-budget-mb M]\n"
     "       archsim-cli validate FILE.json\n"
     "\n"
     "  run       simulate a scenario file and print a latency, error and cost summary\n"
@@ -33,6 +35,8 @@ constexpr const char* kUsage =
     "                    with a 95% confidence interval\n"
     "  --traffic R1,...  (compare) also simulate both at these rates (requests/s) and print\n"
     "                    the monthly cost curves and where they cross\n"
+    "  --memory-budget-mb M  stop a run as overloaded before its requests in flight and pending\n"
+    "                    events would take more than M MiB (default 4096)\n"
     "\n"
     "exit status: 0 done, 1 the run overloaded, 2 bad usage or input, 3 output not written\n";
 
@@ -69,6 +73,7 @@ struct Options {
     std::string csv;
     unsigned replications = 1;
     std::vector<double> traffic;
+    std::optional<std::uint64_t> memoryBudgetMb;
 };
 
 std::string parseOptions(int argc, char** argv, bool allowRunOptions, Options& o) {
@@ -88,6 +93,13 @@ std::string parseOptions(int argc, char** argv, bool allowRunOptions, Options& o
             if (!parseNumber(value, seed))
                 return "--seed must be a non-negative whole number, got '" + std::string(value) + "'";
             o.seed = seed;
+        } else if (arg == "--memory-budget-mb") {
+            std::uint64_t mb = 0;
+            if (!next(value)) return "--memory-budget-mb needs a value";
+            if (!parseNumber(value, mb) || mb < 1 || mb > (std::uint64_t{1} << 30))
+                return "--memory-budget-mb must be a whole number of MiB from 1 to 1073741824, "
+                       "got '" + std::string(value) + "'";
+            o.memoryBudgetMb = mb;
         } else if (allowRunOptions && arg == "--csv") {
             if (!next(value)) return "--csv needs a directory";
             o.csv = value;
@@ -133,13 +145,15 @@ int main(int argc, char** argv) {
     if (command == "run") {
         if (const auto error = parseOptions(argc, argv, true, o); !error.empty()) return usageError(error);
         if (o.files.size() != 1) return usageError("run needs exactly one scenario file");
-        archsim::cli::RunCommand run{o.files[0], o.seed, o.json, o.csv, o.replications};
+        archsim::cli::RunCommand run{o.files[0], o.seed,         o.json,
+                                     o.csv,      o.replications, o.memoryBudgetMb};
         return finish(archsim::cli::runCommand(run, std::cout, std::cerr));
     }
     if (command == "compare") {
         if (const auto error = parseOptions(argc, argv, false, o); !error.empty()) return usageError(error);
         if (o.files.size() != 2) return usageError("compare needs exactly two scenario files");
-        archsim::cli::CompareCommand compare{o.files[0], o.files[1], o.seed, o.json, o.traffic};
+        archsim::cli::CompareCommand compare{o.files[0], o.files[1], o.seed,
+                                             o.json,     o.traffic,  o.memoryBudgetMb};
         return finish(archsim::cli::compareCommand(compare, std::cout, std::cerr));
     }
     if (command == "validate") {

@@ -8,9 +8,11 @@
 #include <deque>
 #include <map>
 #include <stdexcept>
+#include <string>
 
 #include "sim/core/randomstreams.h"
 #include "sim/core/ringqueue.h"
+#include "sim/model/enginelimits.h"
 #include "sim/model/lrucache.h"
 #include "sim/model/workload.h"
 #include "sim/model/zipf.h"
@@ -38,9 +40,6 @@ struct Op {
     std::uint8_t cacheDepth = 0;  ///< Cache/Fill: slot of the request's pending cache keys
 };
 
-constexpr std::size_t kMaxFrames = 8;
-constexpr std::size_t kMaxCacheDepth = 8;
-
 struct Frame {
     Kind kind = Kind::None;        // Function or Server
     std::uint32_t pool = 0;
@@ -55,8 +54,8 @@ struct Request {
     std::int64_t user = -1;
     double payloadKb = 0;
     std::array<Time, kTimeCategoryCount> breakdown{};
-    std::array<Frame, kMaxFrames> frames{};
-    std::array<std::int64_t, kMaxCacheDepth> cacheKeys{};
+    std::array<Frame, kMaxCallDepth> frames{};
+    std::array<std::int64_t, kMaxCacheNesting> cacheKeys{};
     std::uint32_t depth = 0;
     std::uint32_t generation = 0;
     std::uint32_t gateway = 0;      // the gateway being crossed (GatewayDone)
@@ -109,7 +108,12 @@ struct Instance {
     enum class State : std::uint8_t { Free, Starting, Warm };
     State state = State::Free;
     int active = 0;
-    std::uint32_t generation = 0;
+    std::uint32_t generation = 0;             // one per life of the slot (startInstance)
+    // Keep-alive: the instance is reclaimed at idleDeadline if nothing used it since it went idle
+    // (kTimeInfinity while in use). At most one expiry event is live per instance, at expiryAt
+    // (kTimeInfinity: none); see releaseInstance.
+    Time idleDeadline = kTimeInfinity;
+    Time expiryAt = kTimeInfinity;
     bool provisioned = false;
     bool available = false;                   // in the pool's available list
     std::vector<std::uint32_t> waiting;       // requests waiting for this instance to start
@@ -128,6 +132,8 @@ struct FunctionPool {
     double tokens = 0;
     Time tokensAt = 0;
     bool retryScheduled = false;
+    bool draining = false;      // drainFunctionQueue is running for this pool
+    bool drainAgain = false;    // an instance was released meanwhile: offer the queue again
     RandomEngine handlerEngine, coldStartEngine, keepAliveEngine, pickEngine;
     Gauges gauges;
 };
@@ -138,6 +144,8 @@ struct Replica {
     int active = 0;
     RingQueue<std::uint32_t> queue;
     std::map<std::uint32_t, LruCache> caches;
+    bool releasing = false;         // releaseReplica is running for this replica
+    std::uint32_t moreReleases = 0;  // workers released meanwhile, handed on once it returns
 };
 
 struct ServerPool {
@@ -182,7 +190,8 @@ struct Hop {
 class ArchitectureModelImpl final : public EventHandler, public ArrivalSink {
 public:
     ArchitectureModelImpl(Simulator& simulator, const Scenario& scenario, std::uint64_t seed,
-                          std::uint64_t replication, CompletionRecorder& recorder);
+                          std::uint64_t replication, CompletionRecorder& recorder,
+                          std::uint64_t memoryBudgetBytes);
 
     void start();
     void arrive(std::int64_t user) override;
@@ -195,8 +204,11 @@ public:
     std::uint64_t m_arrivals = 0;
     std::size_t m_inFlight = 0;
     bool m_overloaded = false;
+    std::string m_overloadReason;
 
 private:
+    void overload(std::string reason);
+
     // Building.
     ComponentRef lookup(const std::string& id) const;
     void compile(const std::vector<HandlerStep>& steps, std::vector<Op>& program,
@@ -232,6 +244,7 @@ private:
     // Server pools.
     void acquireServer(std::uint32_t id, std::uint32_t poolIndex);
     void releaseReplica(std::uint32_t poolIndex, std::uint32_t slot);
+    void handOnWorker(std::uint32_t poolIndex, std::uint32_t slot);
     void launchReplica(std::uint32_t poolIndex, bool immediately);
     void autoscale(std::uint32_t poolIndex);
     void updateServerGauges(ServerPool& pool);
@@ -243,6 +256,7 @@ private:
     Simulator& m_simulator;
     const Scenario& m_scenario;
     CompletionRecorder& m_recorder;
+    std::uint64_t m_memoryBudget;
     Time m_warmupEnd;
     std::unique_ptr<Workload> m_workload;
     RandomEngine m_payloadEngine;
@@ -280,13 +294,19 @@ private:
 
 ArchitectureModelImpl::ArchitectureModelImpl(Simulator& simulator, const Scenario& scenario,
                                              std::uint64_t seed, std::uint64_t replication,
-                                             CompletionRecorder& recorder)
+                                             CompletionRecorder& recorder,
+                                             std::uint64_t memoryBudgetBytes)
     : m_simulator(simulator),
       m_scenario(scenario),
       m_recorder(recorder),
+      m_memoryBudget(memoryBudgetBytes),
       m_warmupEnd(fromSeconds(scenario.run.warmupS)),
       m_payloadEngine(makeStream(seed, replication, "workload", "payload")) {
     const TopologySpec& t = scenario.topology;
+    // The validator refuses larger topologies; timer payloads could not address these pools.
+    if (t.functions.size() > kMaxPoolsPerKind || t.servers.size() > kMaxPoolsPerKind)
+        throw std::invalid_argument("more than " + std::to_string(kMaxPoolsPerKind) +
+                                    " function or server pools");
     const auto stream = [&](const std::string& id, const char* role) {
         return makeStream(seed, replication, id, role);
     };
@@ -383,7 +403,7 @@ void ArchitectureModelImpl::compile(const std::vector<HandlerStep>& steps, std::
                 break;
             }
             case HandlerStep::Kind::Cache: {
-                if (cacheDepth >= kMaxCacheDepth)
+                if (cacheDepth >= kMaxCacheNesting)
                     throw std::invalid_argument(poolId + ": cache steps nested too deeply");
                 const ComponentRef cache = lookup(step.target);
                 op.code = OpCode::Cache;
@@ -477,13 +497,28 @@ void ArchitectureModelImpl::arrive(std::int64_t user) {
     r.measured = now >= m_warmupEnd;
     if (r.measured) ++m_measuredArrivals;
     if (m_scenario.workload.payloadKb) r.payloadKb = m_scenario.workload.payloadKb->sample(m_payloadEngine);
+    // Memory must stay bounded: an unstable system is reported, not allowed to grow until the
+    // machine runs out. Arrivals are where requests in flight, and the events they keep pending
+    // (steps, timeouts), grow.
     if (m_inFlight > m_scenario.run.maxInFlight) {
-        // Memory must stay bounded by requests in flight: an unstable system is reported, not
-        // allowed to grow until the machine runs out.
-        m_overloaded = true;
-        m_simulator.requestStop();
+        overload("requests in flight passed run.maxInFlight (" +
+                 std::to_string(m_scenario.run.maxInFlight) + ")");
+    } else {
+        const std::uint64_t bytes =
+            m_inFlight * ArchitectureModel::bytesPerRequest() +
+            m_simulator.pendingEvents() * ArchitectureModel::bytesPerEvent();
+        if (bytes > m_memoryBudget)
+            overload("memory budget of " + std::to_string(m_memoryBudget >> 20) +
+                     " MiB would be exceeded (" + std::to_string(m_inFlight) +
+                     " requests in flight)");
     }
     enter(id, m_entry);
+}
+
+void ArchitectureModelImpl::overload(std::string reason) {
+    if (!m_overloaded) m_overloadReason = std::move(reason);
+    m_overloaded = true;
+    m_simulator.requestStop();
 }
 
 void ArchitectureModelImpl::enter(std::uint32_t id, ComponentRef component) {
@@ -510,7 +545,10 @@ void ArchitectureModelImpl::enter(std::uint32_t id, ComponentRef component) {
 void ArchitectureModelImpl::pushFrame(std::uint32_t id, Kind kind, std::uint32_t pool,
                                       std::uint32_t slot) {
     Request& r = m_requests[id];
-    if (r.depth >= kMaxFrames) throw std::runtime_error("calls nested more than 8 deep");
+    // The validator refuses deeper call chains (checkCallDepth); this guards the array.
+    if (r.depth >= kMaxCallDepth)
+        throw std::runtime_error("calls nested more than " + std::to_string(kMaxCallDepth) +
+                                 " deep");
     r.frames[r.depth++] = Frame{kind, pool, slot, 0, m_simulator.now()};
 }
 
@@ -750,6 +788,8 @@ std::uint32_t ArchitectureModelImpl::startInstance(std::uint32_t poolIndex, bool
     instance.state = Instance::State::Starting;
     instance.active = 0;
     instance.provisioned = provisioned;
+    instance.idleDeadline = kTimeInfinity;
+    instance.expiryAt = kTimeInfinity;  // an expiry of the slot's previous life is now stale
     ++instance.generation;
     ++pool.alive;
     updateAlive();
@@ -780,7 +820,7 @@ void ArchitectureModelImpl::acquireFunction(std::uint32_t id, std::uint32_t pool
             slot = pool.available[any(pool.pickEngine)];
         }
         Instance& instance = pool.instances[slot];
-        ++instance.generation;  // cancels a pending keep-alive reclaim
+        instance.idleDeadline = kTimeInfinity;  // in use: a pending expiry finds it busy
         ++pool.busy;
         if (++instance.active >= spec.concurrencyPerInstance) setAvailable(pool, slot, false);
         updateFunctionGauges(pool);
@@ -836,17 +876,33 @@ void ArchitectureModelImpl::acquireFunction(std::uint32_t id, std::uint32_t pool
 
 void ArchitectureModelImpl::drainFunctionQueue(std::uint32_t poolIndex) {
     FunctionPool& pool = m_functions[poolIndex];
-    // Re-offer queued requests in order until one cannot be placed right away (at most once each).
-    for (std::size_t offers = pool.queue.size(); offers > 0 && !pool.queue.empty(); --offers) {
-        const bool canPlace = !pool.available.empty() ||
-                              (pool.alive < pool.spec->maxInstances &&
-                               (pool.spec->scaleOutPerS <= 0 || pool.tokens >= 1.0 ||
-                                toSeconds(m_simulator.now() - pool.tokensAt) * pool.spec->scaleOutPerS +
-                                        pool.tokens >= 1.0));
-        if (!canPlace) break;
-        const std::uint32_t id = pool.queue.pop();
-        acquireFunction(id, poolIndex);
+    // A request placed here may finish at once (a handler with nothing that takes time) and
+    // release its instance, which drains the queue again: nested, that recursion would go as
+    // deep as the queue is long and overflow the stack. The nested call only notes the release;
+    // this loop then offers the queue again.
+    if (pool.draining) {
+        pool.drainAgain = true;
+        return;
     }
+    pool.draining = true;
+    do {
+        pool.drainAgain = false;
+        // Re-offer queued requests in order until one cannot be placed right away (at most once
+        // each per pass).
+        for (std::size_t offers = pool.queue.size(); offers > 0 && !pool.queue.empty(); --offers) {
+            const bool canPlace =
+                !pool.available.empty() ||
+                (pool.alive < pool.spec->maxInstances &&
+                 (pool.spec->scaleOutPerS <= 0 || pool.tokens >= 1.0 ||
+                  toSeconds(m_simulator.now() - pool.tokensAt) * pool.spec->scaleOutPerS +
+                          pool.tokens >=
+                      1.0));
+            if (!canPlace) break;
+            const std::uint32_t id = pool.queue.pop();
+            acquireFunction(id, poolIndex);
+        }
+    } while (pool.drainAgain && !pool.queue.empty());
+    pool.draining = false;
     updateFunctionGauges(pool);
 }
 
@@ -861,10 +917,25 @@ void ArchitectureModelImpl::releaseInstance(std::uint32_t poolIndex, std::uint32
         return;
     }
     if (instance.active == 0 && !instance.provisioned) {
-        ++instance.generation;
+        // One pending expiry per instance, not one per request: an instance reused thousands of
+        // times within a long keep-alive would otherwise leave one stale event per use in the
+        // queue until its time came (a 31-day keep-alive at 10,000 requests/s: 2.6 GB an hour).
+        // The deadline moves with every release; a pending expiry that fires early finds the
+        // later deadline and reschedules itself there. Only a deadline earlier than the pending
+        // expiry (a random keep-alive drawing a shorter one) needs an event of its own, and the
+        // superseded one is recognised by its time when it fires. The instance is reclaimed at
+        // exactly the deadline the per-request timers gave, from the same keep-alive draws, so
+        // every simulated figure is unchanged; only the number of events processed (stale timers
+        // no longer fire) and, for events at the very same nanosecond, the order among them
+        // (sequence numbers come from the rescheduling) may differ.
         const Time keepAlive = fromSeconds(pool.spec->keepAliveS->sample(pool.keepAliveEngine));
-        m_simulator.scheduleIn(keepAlive, this, kKeepAlive,
-                               packSlot(poolIndex, slot, instance.generation));
+        const Time now = m_simulator.now();
+        instance.idleDeadline = keepAlive > kTimeInfinity - now ? kTimeInfinity : now + keepAlive;
+        if (instance.idleDeadline < instance.expiryAt) {
+            instance.expiryAt = instance.idleDeadline;
+            m_simulator.schedule(instance.expiryAt, this, kKeepAlive,
+                                 packSlot(poolIndex, slot, instance.generation));
+        }
     }
     updateFunctionGauges(pool);
 }
@@ -962,6 +1033,24 @@ void ArchitectureModelImpl::acquireServer(std::uint32_t id, std::uint32_t poolIn
 }
 
 void ArchitectureModelImpl::releaseReplica(std::uint32_t poolIndex, std::uint32_t slot) {
+    // The next request in the replica's queue takes the worker, and may finish at once and release
+    // it again: nested, that would recurse as deep as the queue is long and overflow the stack. A
+    // release during a release is counted and handed on here, one after the other.
+    Replica& replica = m_servers[poolIndex].replicas[slot];
+    if (replica.releasing) {
+        ++replica.moreReleases;
+        return;
+    }
+    replica.releasing = true;
+    handOnWorker(poolIndex, slot);
+    while (m_servers[poolIndex].replicas[slot].moreReleases > 0) {
+        --m_servers[poolIndex].replicas[slot].moreReleases;
+        handOnWorker(poolIndex, slot);
+    }
+    m_servers[poolIndex].replicas[slot].releasing = false;
+}
+
+void ArchitectureModelImpl::handOnWorker(std::uint32_t poolIndex, std::uint32_t slot) {
     ServerPool& pool = m_servers[poolIndex];
     Replica& replica = pool.replicas[slot];
     if (!replica.queue.empty()) {
@@ -1090,9 +1179,23 @@ void ArchitectureModelImpl::handleEvent(const Event& event) {
             const std::uint32_t slot = unpackSlot(event.payload);
             FunctionPool& pool = m_functions[poolIndex];
             Instance& instance = pool.instances[slot];
+            // An expiry of an earlier life of the slot, or one superseded by an earlier deadline.
             if ((instance.generation & 0xffffffu) != unpackGeneration(event.payload) ||
-                instance.state != Instance::State::Warm || instance.active != 0)
-                return;  // used again since: this reclaim was cancelled
+                event.time != instance.expiryAt)
+                return;
+            instance.expiryAt = kTimeInfinity;
+            // In use: its release sets a new deadline and schedules the expiry again.
+            if (instance.state != Instance::State::Warm || instance.active != 0 ||
+                instance.provisioned)
+                return;
+            if (event.time < instance.idleDeadline) {
+                // Used and released again since this was scheduled: wait for the new deadline.
+                if (instance.idleDeadline != kTimeInfinity) {
+                    instance.expiryAt = instance.idleDeadline;
+                    m_simulator.schedule(instance.expiryAt, this, kKeepAlive, event.payload);
+                }
+                return;
+            }
             setAvailable(pool, slot, false);
             instance.state = Instance::State::Free;
             instance.caches.clear();
@@ -1270,9 +1373,9 @@ void ArchitectureModelImpl::finish(RunResult& result) {
 
 ArchitectureModel::ArchitectureModel(Simulator& simulator, const Scenario& scenario,
                                      std::uint64_t seed, std::uint64_t replication,
-                                     CompletionRecorder& recorder)
+                                     CompletionRecorder& recorder, std::uint64_t memoryBudgetBytes)
     : m_impl(std::make_unique<ArchitectureModelImpl>(simulator, scenario, seed, replication,
-                                                     recorder)) {}
+                                                     recorder, memoryBudgetBytes)) {}
 ArchitectureModel::~ArchitectureModel() = default;
 void ArchitectureModel::start() { m_impl->start(); }
 void ArchitectureModel::beginMeasurement() { m_impl->beginMeasurement(); }
@@ -1283,6 +1386,11 @@ void ArchitectureModel::finish(RunResult& result) { m_impl->finish(result); }
 UsageTotals ArchitectureModel::cumulativeUsage() const { return m_impl->cumulativeUsage(); }
 std::uint64_t ArchitectureModel::arrivals() const { return m_impl->m_arrivals; }
 bool ArchitectureModel::overloaded() const { return m_impl->m_overloaded; }
+const std::string& ArchitectureModel::overloadReason() const { return m_impl->m_overloadReason; }
+std::size_t ArchitectureModel::bytesPerRequest() {
+    return sizeof(Request) + 2 * sizeof(std::uint32_t);
+}
+std::size_t ArchitectureModel::bytesPerEvent() { return sizeof(Event); }
 std::size_t ArchitectureModel::requestsInFlight() const { return m_impl->m_inFlight; }
 
 }  // namespace archsim

@@ -13,10 +13,14 @@
 // (cold start, queueing, cpu, cache, database, network) when its phase ends.
 //
 // Memory is proportional to requests in flight (a pool of request records reused through a free
-// list), instances alive and cache capacity, never to requests simulated.
+// list), instances alive and cache capacity, never to requests simulated. Each function instance
+// has at most one pending keep-alive expiry however often it is reused. A run stops as overloaded
+// when requests in flight pass run.maxInFlight or when the estimated bytes of requests in flight
+// and pending events would pass its memory budget (estimatedBytes()).
 
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "sim/core/simulator.h"
 #include "sim/cost/costmodel.h"
@@ -50,7 +54,8 @@ class ArchitectureModelImpl;
 class ArchitectureModel {
 public:
     ArchitectureModel(Simulator& simulator, const Scenario& scenario, std::uint64_t seed,
-                      std::uint64_t replication, CompletionRecorder& recorder);
+                      std::uint64_t replication, CompletionRecorder& recorder,
+                      std::uint64_t memoryBudgetBytes);
     ~ArchitectureModel();
     ArchitectureModel(const ArchitectureModel&) = delete;
     ArchitectureModel& operator=(const ArchitectureModel&) = delete;
@@ -69,7 +74,15 @@ public:
 
     std::uint64_t arrivals() const;
     bool overloaded() const;
+    /// Why the run was stopped as overloaded ("" if it was not), for the run's status message.
+    const std::string& overloadReason() const;
     std::size_t requestsInFlight() const;
+
+    /// Bytes the model holds per request in flight: its record, its free-list entry and the slot
+    /// it takes in a waiting line (sizeof estimates; docs/benchmarks.md).
+    static std::size_t bytesPerRequest();
+    /// Bytes the model holds per pending event (the event set's entry).
+    static std::size_t bytesPerEvent();
 
 private:
     std::unique_ptr<ArchitectureModelImpl> m_impl;

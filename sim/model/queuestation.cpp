@@ -5,13 +5,14 @@ namespace archsim {
 
 QueueStation::QueueStation(Simulator& simulator, RandomEngine engine, int servers,
                            DistributionPtr serviceMs, CompletionRecorder& recorder,
-                           std::uint64_t inFlightCap)
+                           std::uint64_t inFlightCap, std::uint64_t memoryBudgetBytes)
     : m_simulator(simulator),
       m_engine(engine),
       m_servers(servers),
       m_service(std::move(serviceMs)),
       m_recorder(recorder),
-      m_inFlightCap(inFlightCap) {}
+      m_inFlightCap(inFlightCap),
+      m_memoryBudget(memoryBudgetBytes) {}
 
 void QueueStation::updateAreas() {
     const Time now = m_simulator.now();
@@ -27,31 +28,46 @@ void QueueStation::resetStatistics() {
     m_stats.since = m_simulator.now();
 }
 
-void QueueStation::startService(Time arrival) {
+void QueueStation::startService(const Waiting& request) {
     const Time now = m_simulator.now();
     ++m_stats.started;
-    if (now > arrival) {
+    if (now > request.arrival) {
         ++m_stats.waited;
-        m_stats.totalWait += now - arrival;
+        m_stats.totalWait += now - request.arrival;
     }
     const Time service = fromMillis(m_service->sample(m_engine));
-    m_simulator.scheduleIn(service, this, 0, static_cast<std::uint64_t>(arrival));
+    // The departure carries the arrival time in its payload and the closed-loop user, plus one,
+    // in its kind (0: open loop), so a request in service needs no record of its own. Users are
+    // far fewer than 2^32 (the validator's limit).
+    m_simulator.scheduleIn(service, this, static_cast<std::uint32_t>(request.user + 1),
+                           static_cast<std::uint64_t>(request.arrival));
 }
 
-void QueueStation::accept(Time arrival) {
+void QueueStation::overload(std::string reason) {
+    if (!m_overloaded) m_overloadReason = std::move(reason);
+    m_overloaded = true;
+    m_simulator.requestStop();
+}
+
+void QueueStation::accept(Time arrival, std::int64_t user) {
     updateAreas();
     if (m_busy < m_servers) {
         ++m_busy;
-        startService(arrival);
+        startService({arrival, user});
         return;
     }
-    m_waiting.push(arrival);
-    if (m_waiting.size() + static_cast<std::size_t>(m_busy) > m_inFlightCap) {
-        // Memory must stay bounded by requests in flight: an unstable queue is reported, not
-        // allowed to grow until the machine runs out.
-        m_overloaded = true;
-        m_simulator.requestStop();
-    }
+    m_waiting.push({arrival, user});
+    // Memory must stay bounded by requests in flight: an unstable queue is reported, not
+    // allowed to grow until the machine runs out.
+    const std::size_t inFlight = m_waiting.size() + static_cast<std::size_t>(m_busy);
+    const std::uint64_t bytes =
+        m_waiting.size() * bytesPerWaitingRequest() + m_simulator.pendingEvents() * sizeof(Event);
+    if (inFlight > m_inFlightCap)
+        overload("requests in flight passed run.maxInFlight (" + std::to_string(m_inFlightCap) +
+                 ")");
+    else if (bytes > m_memoryBudget)
+        overload("memory budget of " + std::to_string(m_memoryBudget >> 20) +
+                 " MiB would be exceeded (" + std::to_string(inFlight) + " requests in flight)");
 }
 
 void QueueStation::handleEvent(const Event& event) {
@@ -62,6 +78,7 @@ void QueueStation::handleEvent(const Event& event) {
     } else {
         --m_busy;
     }
+    if (event.kind > 0 && m_onDone) m_onDone(static_cast<std::int64_t>(event.kind) - 1);
 }
 
 }  // namespace archsim

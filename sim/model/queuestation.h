@@ -4,6 +4,8 @@
 // is validated on against queueing theory, and the simplest building block of a topology.
 
 #include <cstdint>
+#include <functional>
+#include <string>
 
 #include "sim/core/randomstreams.h"
 #include "sim/core/ringqueue.h"
@@ -17,20 +19,26 @@ namespace archsim {
 class QueueStation final : public EventHandler, public RequestTarget {
 public:
     struct Statistics {
-        Time since = 0;               ///< start of the observation period
-        std::uint64_t started = 0;    ///< requests that began service in the period
-        std::uint64_t waited = 0;     ///< of those, requests that found every server busy
-        Time totalWait = 0;           ///< summed time in the waiting line of started requests
-        double queueArea = 0;         ///< integral of the waiting-line length over time (ns)
-        double busyArea = 0;          ///< integral of busy servers over time (ns)
+        Time since = 0;             ///< start of the observation period
+        std::uint64_t started = 0;  ///< requests that began service in the period
+        std::uint64_t waited = 0;   ///< of those, requests that found every server busy
+        Time totalWait = 0;         ///< summed time in the waiting line of started requests
+        double queueArea = 0;       ///< integral of the waiting-line length over time (ns)
+        double busyArea = 0;        ///< integral of busy servers over time (ns)
     };
 
     /// `serviceMs` samples service times in milliseconds. `inFlightCap` bounds requests in the
-    /// station (waiting + in service); passing it marks the run overloaded and stops it.
+    /// station (waiting + in service), `memoryBudgetBytes` the estimated bytes they and the
+    /// pending events take; passing either marks the run overloaded and stops it.
     QueueStation(Simulator& simulator, RandomEngine engine, int servers, DistributionPtr serviceMs,
-                 CompletionRecorder& recorder, std::uint64_t inFlightCap);
+                 CompletionRecorder& recorder, std::uint64_t inFlightCap,
+                 std::uint64_t memoryBudgetBytes);
 
-    void accept(Time arrival) override;
+    void accept(Time arrival) override { accept(arrival, -1); }
+    /// A request of closed-loop user `user` (-1: open loop) arrives now.
+    void accept(Time arrival, std::int64_t user);
+    /// Called with the user of each request that completes (closed loop: the user thinks again).
+    void setOnDone(std::function<void(std::int64_t user)> onDone) { m_onDone = std::move(onDone); }
     void handleEvent(const Event& event) override;  // a departure
 
     /// Starts a new observation period at now() (used to drop the warm-up transient).
@@ -43,9 +51,18 @@ public:
     int busy() const { return m_busy; }
     std::size_t queueLength() const { return m_waiting.size(); }
     bool overloaded() const { return m_overloaded; }
+    const std::string& overloadReason() const { return m_overloadReason; }
+
+    /// Estimated bytes per request waiting in the line (its entry) and per pending event.
+    static constexpr std::size_t bytesPerWaitingRequest() { return sizeof(Waiting); }
 
 private:
-    void startService(Time arrival);
+    struct Waiting {
+        Time arrival;
+        std::int64_t user;
+    };
+    void startService(const Waiting& request);
+    void overload(std::string reason);
 
     Simulator& m_simulator;
     RandomEngine m_engine;
@@ -53,11 +70,14 @@ private:
     DistributionPtr m_service;
     CompletionRecorder& m_recorder;
     std::uint64_t m_inFlightCap;
+    std::uint64_t m_memoryBudget;
+    std::function<void(std::int64_t)> m_onDone;
     int m_busy = 0;
-    RingQueue<Time> m_waiting;  // arrival times, oldest first
+    RingQueue<Waiting> m_waiting;  // oldest first
     Statistics m_stats;
     Time m_lastChange = 0;
     bool m_overloaded = false;
+    std::string m_overloadReason;
 };
 
 }  // namespace archsim

@@ -22,13 +22,14 @@ void parallelFor(std::size_t count, unsigned threads, const std::function<void(s
 
 std::vector<RunResult> runReplications(const Scenario& scenario, std::uint64_t seed,
                                        std::size_t count, const PricingTable* pricing,
-                                       unsigned threads) {
+                                       unsigned threads, std::uint64_t memoryBudgetBytes) {
     std::vector<RunResult> results(count);
     parallelFor(count, threads, [&](std::size_t i) {
         RunOptions options;
         options.seed = seed;
         options.replication = i;
         options.pricing = pricing;
+        options.memoryBudgetBytes = memoryBudgetBytes;
         results[i] = runScenario(scenario, options);
     });
     return results;

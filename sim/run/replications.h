@@ -17,10 +17,12 @@ namespace archsim {
 /// Calls job(i) for i in [0, count) on up to `threads` threads (0 = every core).
 void parallelFor(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& job);
 
-/// Runs replications 0..count-1 of the scenario with `seed`.
+/// Runs replications 0..count-1 of the scenario with `seed`; each run has the memory budget
+/// `memoryBudgetBytes` (RunOptions), so runs at once on several threads may hold a multiple of it.
 std::vector<RunResult> runReplications(const Scenario& scenario, std::uint64_t seed,
                                        std::size_t count, const PricingTable* pricing,
-                                       unsigned threads = 0);
+                                       unsigned threads = 0,
+                                       std::uint64_t memoryBudgetBytes = kDefaultMemoryBudgetBytes);
 
 /// The scenario with its open-loop traffic scaled so the mean rate is `ratePerS` (Poisson and
 /// on/off rates, every point of a schedule; closed-loop users are scaled too).

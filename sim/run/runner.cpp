@@ -3,15 +3,18 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
+#include <new>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "sim/core/randomstreams.h"
 #include "sim/core/simulator.h"
 #include "sim/model/architecturemodel.h"
 #include "sim/model/completionrecorder.h"
-#include "sim/model/poissonsource.h"
 #include "sim/model/queuestation.h"
+#include "sim/model/workload.h"
 
 namespace archsim {
 namespace {
@@ -33,18 +36,26 @@ public:
     virtual void finish(RunResult& result) = 0;
     virtual std::uint64_t arrivals() const = 0;
     virtual bool overloaded() const = 0;
+    virtual std::string overloadReason() const = 0;
     virtual UsageTotals cumulativeUsage() const { return {}; }
 };
 
-class StationRunModel final : public RunModel {
+/// A lone station fed by the scenario's workload, whatever its type: the same Workload the
+/// architecture model uses (same stream, same draws), so a Poisson workload gives exactly the
+/// arrivals of a plain Poisson source and a closed loop's users wait for their responses here too.
+class StationRunModel final : public RunModel, private ArrivalSink {
 public:
     StationRunModel(Simulator& simulator, const Scenario& scenario, const StationSpec& spec,
                     const RunOptions& options, CompletionRecorder& recorder)
-        : m_station(simulator, makeStream(options.seed, options.replication, spec.id, "service"),
-                    spec.servers, spec.serviceMs, recorder, scenario.run.maxInFlight),
-          m_source(simulator, makeStream(options.seed, options.replication, "workload", "arrivals"),
-                   scenario.workload.ratePerS, m_station) {
+        : m_simulator(simulator),
+          m_station(simulator, makeStream(options.seed, options.replication, spec.id, "service"),
+                    spec.servers, spec.serviceMs, recorder, scenario.run.maxInFlight,
+                    options.memoryBudgetBytes),
+          m_source(simulator, scenario.workload,
+                   makeStream(options.seed, options.replication, "workload", "arrivals"), *this) {
         m_windowStart = m_station.statistics();
+        if (scenario.workload.type == WorkloadType::Closed)
+            m_station.setOnDone([this](std::int64_t user) { m_source.requestDone(user); });
     }
     void start() override { m_source.start(); }
     void beginMeasurement() override {
@@ -87,10 +98,14 @@ public:
     }
     std::uint64_t arrivals() const override { return m_source.arrivals(); }
     bool overloaded() const override { return m_station.overloaded(); }
+    std::string overloadReason() const override { return m_station.overloadReason(); }
 
 private:
+    void arrive(std::int64_t user) override { m_station.accept(m_simulator.now(), user); }
+
+    Simulator& m_simulator;
     QueueStation m_station;
-    PoissonSource m_source;
+    Workload m_source;
     QueueStation::Statistics m_windowStart;
     std::uint64_t m_arrivalsAtWindowStart = 0;
 };
@@ -99,7 +114,8 @@ class ArchitectureRunModel final : public RunModel {
 public:
     ArchitectureRunModel(Simulator& simulator, const Scenario& scenario, const RunOptions& options,
                          CompletionRecorder& recorder)
-        : m_model(simulator, scenario, options.seed, options.replication, recorder) {}
+        : m_model(simulator, scenario, options.seed, options.replication, recorder,
+                  options.memoryBudgetBytes) {}
     void start() override { m_model.start(); }
     void beginMeasurement() override { m_model.beginMeasurement(); }
     void fillWindow(WindowRow& row, Time start, Time end) override {
@@ -108,6 +124,7 @@ public:
     void finish(RunResult& result) override { m_model.finish(result); }
     std::uint64_t arrivals() const override { return m_model.arrivals(); }
     bool overloaded() const override { return m_model.overloaded(); }
+    std::string overloadReason() const override { return m_model.overloadReason(); }
     UsageTotals cumulativeUsage() const override { return m_model.cumulativeUsage(); }
 
 private:
@@ -146,9 +163,7 @@ private:
     double m_speed = 0;
 };
 
-}  // namespace
-
-RunResult runScenario(const Scenario& scenario, const RunOptions& options) {
+RunResult runUnguarded(const Scenario& scenario, const RunOptions& options) {
     const auto wallStart = Clock::now();
     RunControl ownControl;
     RunControl& control = options.control ? *options.control : ownControl;
@@ -226,6 +241,7 @@ RunResult runScenario(const Scenario& scenario, const RunOptions& options) {
         progress.horizon = horizon;
         progress.completed = recorder.completed();
         progress.eventsProcessed = simulator.eventsProcessed();
+        progress.eventsPending = simulator.pendingEvents();
         progress.wallSeconds = secondsSince(wallStart);
         observer.onProgress(progress);
         if (Clock::now() - lastHistogram > std::chrono::milliseconds(50)) {
@@ -235,12 +251,14 @@ RunResult runScenario(const Scenario& scenario, const RunOptions& options) {
         pace.wait(simulator.now(), speed);
     }
 
-    if (model->overloaded())
+    if (model->overloaded()) {
         result.status = RunStatus::Overloaded;
-    else if (stopped && !recorder.limitReached())
+        result.statusMessage = "overloaded: " + model->overloadReason();
+    } else if (stopped && !recorder.limitReached()) {
         result.status = RunStatus::Cancelled;
-    else
+    } else {
         result.status = RunStatus::Completed;
+    }
 
     // The last, possibly partial, window (a stop mid-window or a completion limit).
     recorder.windows().finish(simulator.now());
@@ -259,6 +277,32 @@ RunResult runScenario(const Scenario& scenario, const RunOptions& options) {
     observer.onHistogram(result.latency);
     observer.onFinished(result);
     return result;
+}
+
+}  // namespace
+
+RunResult runScenario(const Scenario& scenario, const RunOptions& options) {
+    // Whatever goes wrong inside a run is reported in its result, never thrown: a run may be on a
+    // worker thread (replications, the GUI's run thread), where an escaping exception ends the
+    // program. The validator refuses what the engine cannot run, so this is a last line.
+    const auto failed = [&](std::string message) {
+        RunResult result;
+        result.status = RunStatus::Failed;
+        result.statusMessage = "failed: " + std::move(message);
+        result.scenarioName = scenario.name;
+        result.seed = options.seed;
+        result.replication = options.replication;
+        return result;
+    };
+    try {
+        return runUnguarded(scenario, options);
+    } catch (const std::bad_alloc&) {
+        return failed("out of memory; lower the memory budget or run.maxInFlight");
+    } catch (const std::exception& e) {
+        return failed(e.what());
+    } catch (...) {
+        return failed("unknown error");
+    }
 }
 
 }  // namespace archsim

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cstdint>
 
+#include "sim/model/enginelimits.h"
 #include "sim/run/runobserver.h"
 #include "sim/run/runresult.h"
 #include "sim/cost/pricing.h"
@@ -54,9 +55,13 @@ struct RunOptions {
     RunControl* control = nullptr;    ///< nullptr: runs to the end at full speed
     /// Prices for the scenario's cost configuration; nullptr (or no configuration): no cost.
     const PricingTable* pricing = nullptr;
+    /// The estimated bytes of requests in flight and pending events the run may hold; past it the
+    /// run stops as overloaded (docs/benchmarks.md gives the bytes per request).
+    std::uint64_t memoryBudgetBytes = kDefaultMemoryBudgetBytes;
 };
 
-/// Runs a validated scenario to its end (duration, completion limit, overload or cancel).
+/// Runs a validated scenario to its end (duration, completion limit, overload or cancel). Never
+/// throws: an error inside the run ends it with RunStatus::Failed and the error in statusMessage.
 RunResult runScenario(const Scenario& scenario, const RunOptions& options);
 
 }  // namespace archsim

@@ -16,6 +16,7 @@ struct RunProgress {
     Time horizon = 0;               ///< simulated time at which the run will end
     std::uint64_t completed = 0;
     std::uint64_t eventsProcessed = 0;
+    std::size_t eventsPending = 0;  ///< in the pending-event set at the slice's end (memory)
     double wallSeconds = 0;
     double fraction() const {
         return horizon > 0 ? static_cast<double>(simulatedTime) / static_cast<double>(horizon) : 0;

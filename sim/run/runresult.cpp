@@ -30,6 +30,7 @@ std::string toString(RunStatus status) {
         case RunStatus::Completed: return "completed";
         case RunStatus::Cancelled: return "cancelled";
         case RunStatus::Overloaded: return "overloaded";
+        case RunStatus::Failed: return "failed";
     }
     return "unknown";
 }

@@ -19,7 +19,9 @@ namespace archsim {
 enum class RunStatus {
     Completed,   ///< reached its duration or completion limit
     Cancelled,   ///< stopped by the user
-    Overloaded,  ///< requests in flight passed run.maxInFlight; the figures cover the run until then
+    Overloaded,  ///< requests in flight passed run.maxInFlight, or their memory the run's budget;
+                 ///< the figures cover the run until then
+    Failed,      ///< the engine could not run the scenario (statusMessage says why); no figures
 };
 
 std::string toString(RunStatus status);
@@ -75,6 +77,9 @@ struct StationFigures {
 
 struct RunResult {
     RunStatus status = RunStatus::Completed;
+    /// Why the run did not complete, for people ("overloaded: memory budget of 4096 MiB would be
+    /// exceeded (123 requests in flight)"); "" when it completed or was cancelled.
+    std::string statusMessage;
     std::string scenarioName;
     std::uint64_t seed = 0;
     std::uint64_t replication = 0;

@@ -4,7 +4,8 @@
 // Reading happens in two passes over the topology: first every component is read field by field
 // (each problem reported at its path, ids collected), then the references between components
 // (entry, gateway.next, call and cache steps) are resolved and the call graph is checked for
-// cycles, because a step may name a component declared further down the file.
+// cycles and for chains of calls deeper than the engine supports, because a step may name a
+// component declared further down the file.
 //
 // Writing builds an ordered_json so that the saved file reads top-down in the documented order
 // (formatVersion first, id first in each component) instead of alphabetically.
@@ -22,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/model/enginelimits.h"
 #include "sim/scenario/atomicfile.h"
 #include "sim/scenario/boundedfile.h"
 #include "sim/scenario/jsonreader.h"
@@ -57,6 +59,12 @@ constexpr std::int64_t kMaxFormatVersion = 1'000'000;
 constexpr int kFigureDigits = 12;
 // Deep enough for any real handler, shallow enough that a hostile file cannot exhaust the stack.
 constexpr int kMaxStepNesting = 8;
+// The engine's own limits (sim/model/enginelimits.h) bound what the range checks above may allow.
+// A cache step at nesting level d has at most d - 1 cache steps around it.
+static_assert(kMaxStepNesting <= static_cast<int>(kMaxCacheNesting));
+static_assert(static_cast<std::size_t>(kMaxInstances) <= kMaxSlotsPerPool);
+static_assert(static_cast<std::size_t>(kMaxReplicas) <= kMaxSlotsPerPool);
+static_assert(static_cast<std::uint64_t>(kMaxInFlightLimit) < kMaxRequestsInFlight);
 // 20 million timestamps are 160 MB: about two days of a 100 requests/s trace.
 constexpr std::size_t kMaxTraceArrivals = 20'000'000;
 // A trace with a broken column would otherwise produce one issue per line.
@@ -167,8 +175,11 @@ enum class ReferenceKind { Entry, Next, Call, Cache };
 bool accepts(ReferenceKind reference, ComponentKind kind) {
     switch (reference) {
         case ReferenceKind::Entry:
-        case ReferenceKind::Next:
             return isForwarding(kind) || kind == ComponentKind::Station;
+        case ReferenceKind::Next:
+            // A station is a model of its own (the engine's validated fast path), run only when
+            // requests arrive at it directly; nothing inside a topology can pass requests to it.
+            return isForwarding(kind);
         case ReferenceKind::Call:
             return isForwarding(kind) || kind == ComponentKind::Database ||
                    kind == ComponentKind::Hop;
@@ -183,8 +194,8 @@ std::string acceptedKinds(ReferenceKind reference) {
         case ReferenceKind::Entry:
             return "requests can only arrive at a gateway, function pool, server pool or station";
         case ReferenceKind::Next:
-            return "a gateway can only pass requests to a gateway, function pool, server pool or "
-                   "station";
+            return "a gateway can only pass requests to a gateway, function pool or server pool (a "
+                   "station runs only as the topology's entry)";
         case ReferenceKind::Call:
             return "a call must name a database, network hop, gateway, function pool or server "
                    "pool (a cache is looked up with a \"cache\" step)";
@@ -272,8 +283,22 @@ private:
     DistributionPtr checkDistribution(const json& value, const std::string& path,
                                       const DistributionLimit& limit);
 
+    /// The call graph between forwarding components (gateways and pools), by file order.
+    struct CallGraph {
+        struct Edge {
+            std::size_t to;
+            const Reference* reference;
+        };
+        std::map<std::string, std::size_t> index;
+        std::vector<std::string> nodes;
+        std::vector<std::vector<Edge>> edges;
+    };
+    CallGraph callGraph() const;
     void checkReferences();
-    void checkCycles();
+    /// Reports every cycle; returns whether there was one.
+    bool checkCycles(const CallGraph& graph);
+    void checkCallDepth(const CallGraph& graph, const std::string& entry);
+    void checkComponentCounts(JsonObjectReader& topology, const TopologySpec& spec);
     std::string suggestId(const std::string& id) const;
 
     ValidationReport& m_report;
@@ -542,8 +567,25 @@ void ScenarioReader::readTopology(JsonObjectReader& root, TopologySpec& topology
     readComponents(r, "stations", ComponentKind::Station, topology.stations,
                    &ScenarioReader::readStation);
     r.reportUnknownFields();
+    checkComponentCounts(r, topology);
     checkReferences();
-    checkCycles();
+    // With an id used twice, which component a reference means is unknowable; the duplicate is
+    // reported already, and the graph is worth checking once it is fixed.
+    if (m_duplicateIds) return;
+    const CallGraph graph = callGraph();
+    if (!checkCycles(graph)) checkCallDepth(graph, entry);
+}
+
+void ScenarioReader::checkComponentCounts(JsonObjectReader& topology, const TopologySpec& spec) {
+    const auto check = [&](const char* key, std::size_t count, const char* what) {
+        if (count <= kMaxPoolsPerKind) return;
+        m_report.add(topology.fieldPath(key), "has " + std::to_string(count) + " " + what +
+                                                  "; the engine supports at most " +
+                                                  std::to_string(kMaxPoolsPerKind) +
+                                                  " in one topology");
+    };
+    check("functions", spec.functions.size(), "function pools");
+    check("servers", spec.servers.size(), "server pools");
 }
 
 template <typename Spec>
@@ -830,33 +872,32 @@ void ScenarioReader::checkReferences() {
     }
 }
 
-void ScenarioReader::checkCycles() {
-    // With an id used twice, which component a reference means is unknowable; the duplicate is
-    // reported already, and cycles are worth checking once it is fixed.
-    if (m_duplicateIds) return;
-    // The graph of components that hold a request while a downstream one serves it. A cycle
-    // there means a request waits, directly or not, on itself: it could never complete.
-    std::map<std::string, std::size_t> index;
-    std::vector<std::string> nodes;
+ScenarioReader::CallGraph ScenarioReader::callGraph() const {
+    // The graph of components that hold a request while a downstream one serves it.
+    CallGraph graph;
     for (const auto& id : m_componentOrder) {
         if (!isForwarding(m_components.at(id).kind)) continue;
-        index.emplace(id, nodes.size());
-        nodes.push_back(id);
+        graph.index.emplace(id, graph.nodes.size());
+        graph.nodes.push_back(id);
     }
-    struct Edge {
-        std::size_t to;
-        const Reference* reference;
-    };
-    std::vector<std::vector<Edge>> edges(nodes.size());
+    graph.edges.resize(graph.nodes.size());
     for (const Reference& reference : m_references) {
         if (reference.kind != ReferenceKind::Next && reference.kind != ReferenceKind::Call)
             continue;
-        const auto from = index.find(reference.from);
-        const auto to = index.find(reference.target);
-        if (from == index.end() || to == index.end()) continue;
-        edges[from->second].push_back({to->second, &reference});
+        const auto from = graph.index.find(reference.from);
+        const auto to = graph.index.find(reference.target);
+        if (from == graph.index.end() || to == graph.index.end()) continue;
+        graph.edges[from->second].push_back({to->second, &reference});
     }
+    return graph;
+}
 
+bool ScenarioReader::checkCycles(const CallGraph& graph) {
+    // A cycle in the call graph means a request waits, directly or not, on itself: it could
+    // never complete.
+    const auto& nodes = graph.nodes;
+    const auto& edges = graph.edges;
+    bool found = false;
     // Iterative depth-first search: a long chain of components must not deepen the C++ stack.
     enum class Colour { White, Grey, Black };
     std::vector<Colour> colour(nodes.size(), Colour::White);
@@ -875,11 +916,12 @@ void ScenarioReader::checkCycles() {
                 stack.pop_back();
                 continue;
             }
-            const Edge& edge = edges[frame.node][frame.nextEdge++];
+            const CallGraph::Edge& edge = edges[frame.node][frame.nextEdge++];
             if (colour[edge.to] == Colour::White) {
                 colour[edge.to] = Colour::Grey;
                 stack.push_back({edge.to, 0});
             } else if (colour[edge.to] == Colour::Grey) {
+                found = true;
                 std::string cycle;
                 auto onStack = std::find_if(stack.begin(), stack.end(),
                                             [&](const Frame& f) { return f.node == edge.to; });
@@ -891,6 +933,68 @@ void ScenarioReader::checkCycles() {
             }
         }
     }
+    return found;
+}
+
+void ScenarioReader::checkCallDepth(const CallGraph& graph, const std::string& entry) {
+    // Each pool on a chain of calls holds a slot of the request (sim/model/enginelimits.h), so the
+    // deepest chain a request can take from the entry must fit. The graph has no cycle here, so
+    // the deepest chain is a longest path in a DAG: memoised over an iterative post-order walk.
+    const auto start = graph.index.find(entry);
+    if (start == graph.index.end()) return;
+    const auto& nodes = graph.nodes;
+    const auto& edges = graph.edges;
+    const auto weight = [&](std::size_t node) {
+        return m_components.at(nodes[node]).kind == ComponentKind::Gateway ? std::size_t{0}
+                                                                           : std::size_t{1};
+    };
+    constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> depth(nodes.size(), kNone);    // pools on the deepest chain from here
+    std::vector<std::size_t> deepest(nodes.size(), kNone);  // the edge that chain takes
+    struct Frame {
+        std::size_t node;
+        std::size_t nextEdge;
+    };
+    std::vector<Frame> stack{{start->second, 0}};
+    while (!stack.empty()) {
+        Frame& frame = stack.back();
+        if (frame.nextEdge < edges[frame.node].size()) {
+            const std::size_t to = edges[frame.node][frame.nextEdge++].to;
+            if (depth[to] == kNone) stack.push_back({to, 0});
+            continue;
+        }
+        // Every successor is finished by now: without cycles none of them is on the stack.
+        std::size_t below = 0;
+        for (std::size_t e = 0; e < edges[frame.node].size(); ++e) {
+            const std::size_t d = depth[edges[frame.node][e].to];
+            if (deepest[frame.node] == kNone || d > below) {
+                below = d;
+                deepest[frame.node] = e;
+            }
+        }
+        depth[frame.node] = weight(frame.node) + below;
+        stack.pop_back();
+    }
+    if (depth[start->second] <= kMaxCallDepth) return;
+
+    // Name the chain, and report at the reference that takes it one pool past the limit.
+    std::string chain = nodes[start->second];
+    std::size_t node = start->second;
+    std::size_t pools = weight(node);
+    const Reference* culprit = nullptr;
+    while (deepest[node] != kNone) {
+        const CallGraph::Edge& edge = edges[node][deepest[node]];
+        node = edge.to;
+        pools += weight(node);
+        if (!culprit && pools > kMaxCallDepth) culprit = edge.reference;
+        chain += " -> " + nodes[node];
+    }
+    m_report.add(culprit ? culprit->path : std::string("topology.entry"),
+                 "requests from the entry can pass through " + std::to_string(pools) +
+                     " nested pools (" + chain + "), more than the " +
+                     std::to_string(kMaxCallDepth) +
+                     " the engine supports: each call holds the caller's instance or worker "
+                     "until it returns; shorten the chain of calls");
 }
 
 // ---- writing ----------------------------------------------------------------------------------

@@ -231,6 +231,35 @@ private slots:
         QCOMPARE(runCli({"compare", preset("auth-api-workers.json"), preset("auth-api-servers.json"),
                          "--traffic", "1,x"}).exitCode, 2);
     }
+
+    void testMemoryBudgetStopsAnOverloadedRun() {
+        // One worker of 1 s against 1,000 requests/s: the queue grows until the 1 MiB budget
+        // would be passed, long before maxInFlight's 1e8.
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "overload.json", R"({
+            "formatVersion": 1, "name": "overload",
+            "run": {"durationS": 600, "windowS": 10, "maxInFlight": 100000000},
+            "workload": {"type": "poisson", "ratePerS": 1000},
+            "topology": {"entry": "srv", "servers": [{"id": "srv", "replicas": 1,
+                "workersPerReplica": 1, "queueCapacity": 10000000, "handler": [{"cpu": 1000}]}]}})");
+        const CliResult table = runCli({"run", path, "--memory-budget-mb", "1"});
+        QCOMPARE(table.exitCode, 1);
+        QVERIFY2(table.out.contains("status                     overloaded: memory budget of 1 MiB "
+                                    "would be exceeded ("),
+                 qPrintable(table.out));
+        QVERIFY2(table.err.contains(path + ": run overloaded: memory budget of 1 MiB would be "
+                                           "exceeded ("),
+                 qPrintable(table.err));
+        const CliResult json = runCli({"run", path, "--memory-budget-mb", "1", "--json"});
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject j = parseJson(json.out);
+        QCOMPARE(j["status"].toString(), QString("overloaded"));
+        QVERIFY(j["statusMessage"].toString().contains("requests in flight)"));
+        QVERIFY(j["simulatedSeconds"].toDouble() < 60);
+        // A budget must be a positive whole number of MiB.
+        QCOMPARE(runCli({"run", path, "--memory-budget-mb", "0"}).exitCode, 2);
+        QCOMPARE(runCli({"run", path, "--memory-budget-mb", "lots"}).exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

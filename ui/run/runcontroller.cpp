@@ -89,6 +89,11 @@ private:
         std::optional<std::string> error;
         try {
             result = std::make_shared<const RunResult>(runScenario(scenario, options));
+            // An engine error ends the run with a status instead of an exception.
+            if (result->status == RunStatus::Failed) {
+                error = result->statusMessage;
+                result.reset();
+            }
         } catch (const std::exception& e) {
             error = e.what();
         } catch (...) {
@@ -199,6 +204,8 @@ private:
             const RunResult result = runScenario(sweepLevelScenario(base, rate), options);
             if (result.status == RunStatus::Cancelled)
                 level.error = "cancelled";
+            else if (result.status == RunStatus::Failed)
+                level.error = result.statusMessage;
             else if (result.cost)
                 level.monthlyCost = result.cost->monthlyCost;
             else

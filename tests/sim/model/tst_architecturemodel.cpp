@@ -3,6 +3,7 @@
 // fixed times and constant latencies, so every figure below follows from the arithmetic in the
 // comments.
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 
 #include "sim/run/runner.h"
@@ -250,6 +251,77 @@ private slots:
         const double expected = std::exp(-1.0);
         QVERIFY2(ci.contains(expected), qPrintable(QString("expected %1, 99% CI [%2, %3]")
                                                        .arg(expected).arg(ci.low()).arg(ci.high())));
+    }
+
+    void testKeepAliveTimersStayOnePerInstance_data() {
+        QTest::addColumn<bool>("uniform");
+        QTest::newRow("31 days, fixed") << false;
+        // A random keep-alive can draw a deadline earlier than the pending expiry: that one needs
+        // an event of its own, but the superseded ones stay few.
+        QTest::newRow("1 to 31 days, uniform") << true;
+    }
+
+    void testKeepAliveTimersStayOnePerInstance() {
+        // 1000 requests/s, 5 ms each, on a handful of instances that never expire within the
+        // run. Each release used to schedule its own keep-alive event, so 60,000 of them were
+        // pending after a minute; now each instance has about one, whatever the traffic.
+        QFETCH(bool, uniform);
+        Scenario s;
+        s.run.durationS = 60;
+        s.workload.ratePerS = 1000;
+        s.topology.entry = "fn";
+        FunctionPoolSpec f = function("fn", {cpu(5)});
+        f.keepAliveS = uniform ? makeUniform(86'400, 31 * 86'400) : makeConstant(31 * 86'400);
+        s.topology.functions.push_back(f);
+
+        struct PendingEvents final : RunObserver {
+            std::size_t most = 0;
+            void onProgress(const RunProgress& p) override {
+                most = std::max(most, p.eventsPending);
+            }
+        } pending;
+        RunOptions options;
+        options.observer = &pending;
+        const RunResult r = runScenario(s, options);
+        QCOMPARE(toString(r.status), std::string("completed"));
+        QVERIFY(r.completed > 55'000);
+        // About one per instance alive (a few more with the random keep-alive: see
+        // releaseInstance), plus the next arrival and the requests in service.
+        const std::size_t bound = 4 * r.peakInstances + 20;
+        QVERIFY2(pending.most <= bound, qPrintable(QString("%1 events pending, %2 instances")
+                                                       .arg(pending.most)
+                                                       .arg(r.peakInstances)));
+    }
+
+    void testLongQueueOfInstantRequestsDrainsWithoutRecursion_data() {
+        QTest::addColumn<bool>("serverInFront");
+        QTest::newRow("function pool queue") << false;
+        QTest::newRow("server pool queue") << true;
+    }
+
+    void testLongQueueOfInstantRequestsDrainsWithoutRecursion() {
+        // 100,000 requests queue behind one instance's 500 ms cold start (or behind one server
+        // worker waiting on it); once it is up, each takes no time at all, so each release hands
+        // the instance or worker straight to the next. That used to nest one call per request
+        // queued and overflow the stack.
+        QFETCH(bool, serverInFront);
+        Scenario s;
+        s.run.durationS = 1;
+        s.workload.ratePerS = 200'000;
+        FunctionPoolSpec f = function("fn", {});
+        f.coldStartMs = makeConstant(500);
+        f.maxInstances = 1;
+        f.onLimit = OverflowPolicy::Queue;
+        s.topology.functions.push_back(f);
+        s.topology.entry = "fn";
+        if (serverInFront) {
+            s.topology.servers.push_back(servers("srv", 1, 1, 10'000'000, {call("fn")}));
+            s.topology.entry = "srv";
+        }
+        const RunResult r = run(s);
+        QCOMPARE(toString(r.status), std::string("completed"));
+        QVERIFY(r.completed > 190'000);
+        QCOMPARE(r.coldStarts, std::uint64_t{1});
     }
 
     void testAutoscalerAddsReplicasUnderLoad() {

@@ -830,7 +830,8 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
          "function pool, server pool or station"});
     row("gateway passing to a database", replace("/topology/gateways/1/next", R"("users-db")"),
         {"topology.gateways[1].next: names database 'users-db', but a gateway can only pass "
-         "requests to a gateway, function pool, server pool or station"});
+         "requests to a gateway, function pool or server pool (a station runs only as the "
+         "topology's entry)"});
 
     // Cycles.
     row("pool calling itself", add("/topology/servers/1/handler/-", R"({"call": "payments"})"),
