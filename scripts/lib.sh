@@ -8,19 +8,24 @@ ARCHSIM_PACKAGES=(
   libboost-dev libboost-random-dev libboost-math-dev nlohmann-json3-dev
   xvfb xauth
 )
+# Only scripts/fuzz needs these: clang with its libFuzzer runtime.
+ARCHSIM_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-# Installs the Debian packages that are not installed yet; does nothing when all are present.
+# install_missing_packages [PACKAGE...]: installs the Debian packages (by default archsim's own
+# list) that are not installed yet; does nothing when all are present.
 install_missing_packages() {
+  local wanted=("$@")
+  [ ${#wanted[@]} -gt 0 ] || wanted=("${ARCHSIM_PACKAGES[@]}")
   local missing=()
-  for package in "${ARCHSIM_PACKAGES[@]}"; do
+  for package in "${wanted[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
       missing+=("$package")
     fi
   done
   if [ ${#missing[@]} -eq 0 ]; then
-    say "All ${#ARCHSIM_PACKAGES[@]} required packages are installed"
+    say "All ${#wanted[@]} required packages are installed"
     return 0
   fi
   say "Installing missing packages: ${missing[*]}"
