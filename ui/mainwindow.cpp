@@ -23,6 +23,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
@@ -143,11 +144,17 @@ MainWindow::MainWindow(const QString& autosaveDirectory, QWidget* parent)
     m_autosaveDebounce.setInterval(kAutosaveDebounceMs);
     connect(&m_autosaveDebounce, &QTimer::timeout, this, &MainWindow::autosaveNow);
 
-    resize(1600, 950);
+    resize(defaultSize(screen() ? screen()->availableGeometry().size() : QSize(1600, 950)));
     m_defaultState = saveState();
     restoreSettings();
     updateTitle();
     updateRunActions();
+}
+
+QSize MainWindow::defaultSize(const QSize& available) {
+    // Never larger than the screen: on a small one the default dock sizes would be computed for
+    // a window the screen cannot show, leaving the charts a sliver once it is fitted.
+    return QSize(1600, 950).boundedTo(available);
 }
 
 MainWindow::~MainWindow() {

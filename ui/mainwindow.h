@@ -92,6 +92,8 @@ public:
     /// Offers the work a crashed session left; returns how many documents were recovered.
     int recoverAutosaves();
 
+    /// The size of a first window on a screen with `available` room (no saved geometry yet).
+    static QSize defaultSize(const QSize& available);
     /// Puts every panel back where it was at first start (View > Reset Layout).
     void resetLayout();
     /// Gives the docks their default sizes for the window's current size.

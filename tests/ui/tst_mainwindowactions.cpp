@@ -60,6 +60,7 @@ private slots:
     void initTestCase();
     void testRunTakesTheScenarioOnScreen();
     void testToolbarStaysStillAfterEdits();
+    void testWindowFitsTheScreen();
 
 private:
     QTemporaryDir m_autosave;
@@ -174,6 +175,17 @@ void TestMainWindowActions::testToolbarStaysStillAfterEdits() {
     window.setAsker([](const QString&, const QString&, QMessageBox::StandardButtons) {
         return QMessageBox::Discard;
     });
+}
+
+void TestMainWindowActions::testWindowFitsTheScreen() {
+    // On a small screen the first window is no larger than the screen, so the default dock
+    // sizes are computed for the size it is shown at.
+    QCOMPARE(MainWindow::defaultSize(QSize(1024, 768)), QSize(1024, 768));
+    QCOMPARE(MainWindow::defaultSize(QSize(1280, 720)), QSize(1280, 720));
+    QCOMPARE(MainWindow::defaultSize(QSize(2560, 1440)), QSize(1600, 950));
+    MainWindow window(m_autosave.path());
+    const QSize available = window.screen()->availableGeometry().size();
+    QVERIFY(window.width() <= available.width() && window.height() <= available.height());
 }
 
 QTEST_MAIN(TestMainWindowActions)

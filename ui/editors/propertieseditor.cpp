@@ -289,7 +289,11 @@ void PropertiesEditor::addText(QFormLayout* form, const QString& label, const QS
     // Every refresher replaces the text even in the focused field: the form shows the scenario.
     m_refreshers.push_back([edit, error, get](const Scenario& s) {
         const QString text = get(s);
-        if (edit->text() != text) edit->setText(text);
+        if (edit->text() != text) {
+            edit->setText(text);
+            // A long name or description reads from its start, not its end.
+            if (!edit->hasFocus()) edit->setCursorPosition(0);
+        }
         error->hide();
     });
 }

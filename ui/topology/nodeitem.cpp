@@ -44,6 +44,16 @@ QColor NodeItem::accent() const {
     return Qt::gray;
 }
 
+QRectF NodeItem::titleRect() {
+    return QRectF(46, 4, kWidth - 50, 18);
+}
+
+QRectF NodeItem::lidRect() {
+    // Only the lower half of this ellipse is drawn (the cylinder's rim), from y = 1 to y = 4:
+    // above the title, which it used to strike through.
+    return QRectF(4, -2, kWidth - 8, 6);
+}
+
 QRectF NodeItem::boundingRect() const {
     return QRectF(-3, -3, kWidth + 6, kHeight + 6);
 }
@@ -116,7 +126,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->drawPath(shape);
     if (m_node.ref.kind == ComponentKind::Database) {
         painter->setPen(QPen(color.darker(130), 1.2));
-        painter->drawArc(QRectF(4, 4, kWidth - 8, 14), 180 * 16, 180 * 16);
+        painter->drawArc(lidRect(), 180 * 16, 180 * 16);
     }
     // Kind stripe on the left with the icon.
     QPainterPath stripe;
@@ -133,7 +143,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     font.setPointSizeF(9.5);
     painter->setFont(font);
     painter->setPen(QColor(0x20, 0x20, 0x20));
-    const QRectF titleRect(46, 4, kWidth - 50, 18);
+    const QRectF titleRect = NodeItem::titleRect();
     painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(m_node.title, Qt::ElideRight,
                                                         static_cast<int>(titleRect.width())));

@@ -25,6 +25,10 @@ public:
     void setBadge(const QString& text, double load = -1);
     QString badgeText() const { return m_badge; }
 
+    /// Where the title is written, and the ellipse whose lower half draws a database's rim.
+    static QRectF titleRect();
+    static QRectF lidRect();
+
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 

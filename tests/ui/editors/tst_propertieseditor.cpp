@@ -33,6 +33,7 @@ private slots:
     void testRenameFollowsReferences();
     void testUndoRefreshesTheForm();
     void testCostFieldsFollowThePlatform();
+    void testLongTextReadsFromItsStart();
 };
 
 void TestPropertiesEditor::testCostFieldsFollowThePlatform() {
@@ -115,6 +116,20 @@ void TestPropertiesEditor::testUndoRefreshesTheForm() {
     QCOMPARE(document.scenario().run.durationS, 120.0);
     document.undoStack()->undo();
     QCOMPARE(editor.numberField(QStringLiteral("run.durationS"))->lineEdit()->text(), original);
+}
+
+void TestPropertiesEditor::testLongTextReadsFromItsStart() {
+    // A description longer than its field shows its first words, not its last.
+    ScenarioDocument document(1, load("auth-api-workers.json"));
+    PropertiesEditor editor;
+    editor.setDocument(&document);
+    const QString description = QString::fromStdString(document.scenario().description);
+    QVERIFY(description.size() > 40);
+    QLineEdit* field = nullptr;
+    for (QLineEdit* edit : editor.findChildren<QLineEdit*>())
+        if (edit->text() == description) field = edit;
+    QVERIFY(field);
+    QCOMPARE(field->cursorPosition(), 0);
 }
 
 QTEST_MAIN(TestPropertiesEditor)

@@ -41,6 +41,7 @@ private slots:
     void testEdgesFollowRequests();
     void testColumnsReadLeftToRight();
     void testViewSelectsAndShowsBadges();
+    void testDatabaseRimClearsTheTitle();
 };
 
 void TestTopologyGraph::testEdgesFollowRequests() {
@@ -104,6 +105,13 @@ void TestTopologyGraph::testViewSelectsAndShowsBadges() {
     QCOMPARE(view.selection().id, QStringLiteral("cache"));
     QCOMPARE(view.nodeItem({ComponentKind::Cache, QStringLiteral("cache")})->badgeText(),
              QStringLiteral("hit 92.5%"));
+}
+
+void TestTopologyGraph::testDatabaseRimClearsTheTitle() {
+    // The rim drawn across the top of a database (the lower half of lidRect) stays above the
+    // title instead of striking through the component's name.
+    QVERIFY(NodeItem::lidRect().bottom() <= NodeItem::titleRect().top());
+    QVERIFY(NodeItem::lidRect().center().y() >= 0);  // and inside the box
 }
 
 QTEST_MAIN(TestTopologyGraph)
