@@ -101,9 +101,9 @@ private:
 
     /// Clicks the toolbar button of `action` (the toolbar that shows it).
     bool clickAction(QToolBar* bar, QAction* action);
-    /// Clicks `trigger`; when the menu it opens is up, clicks its entry starting with `entry`
-    /// (a random entry when `entry` is empty). Returns the entry's text, or empty.
-    /// Through submenus: `path` names the entry at each level (empty: a random entry).
+    /// Calls `trigger`; when the menu it opens is up, clicks the entries starting with `path`, one
+    /// per level of submenu (a random entry when `path` is empty). Returns the last entry's text,
+    /// or empty when there was nothing to choose.
     QString chooseFromMenu(const std::function<void()>& trigger, QStringList path);
     void clickNode(NodeItem* node);
     NodeItem* randomNode(bool componentsOnly);
