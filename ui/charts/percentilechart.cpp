@@ -18,22 +18,42 @@ constexpr std::array<PercentileChart::Percentile, PercentileChart::kPercentileCo
     PercentileChart::Percentile::P50, PercentileChart::Percentile::P95,
     PercentileChart::Percentile::P99, PercentileChart::Percentile::P999};
 
-/// The tail is what matters, so p99 is the boldest line and p50 the faintest. Lines differ by
-/// shade and width rather than by dash pattern: dashes along an hour of jagged per-second values
-/// cost seconds per replot.
+/// Each percentile has its own dash pattern, width and marker, so the lines stay apart in a
+/// black-and-white print and for readers who cannot tell the scenario colours apart; p99 is the
+/// boldest line because the tail is what matters. Live views of long series draw the lines plain
+/// (detailPen): dashes along an hour of jagged per-second values cost seconds per replot. Markers
+/// stay, since there are only a few per line (scatter skip).
 QPen percentilePen(PercentileChart::Percentile percentile, const QColor& colour) {
     switch (percentile) {
         case PercentileChart::Percentile::P50:
-            return QPen(colour.lighter(150), 0);
+            return QPen(colour, 1.2, Qt::DotLine, Qt::FlatCap);
         case PercentileChart::Percentile::P95:
-            return QPen(colour.lighter(120), 0);
+            return QPen(colour, 1.4, Qt::DashLine, Qt::FlatCap);
         case PercentileChart::Percentile::P99:
-            return QPen(colour, 2);
+            return QPen(colour, 2.2, Qt::SolidLine, Qt::FlatCap);
         case PercentileChart::Percentile::P999:
-            return QPen(colour.darker(150), 0);
+            return QPen(colour, 1.4, Qt::DashDotLine, Qt::FlatCap);
     }
     return QPen(colour);
 }
+
+QCPScatterStyle percentileMarker(PercentileChart::Percentile percentile, const QColor& colour) {
+    const QPen pen(colour, 1.3);
+    switch (percentile) {
+        case PercentileChart::Percentile::P50:
+            return QCPScatterStyle(QCPScatterStyle::ssCircle, pen, Qt::white, 6);
+        case PercentileChart::Percentile::P95:
+            return QCPScatterStyle(QCPScatterStyle::ssSquare, pen, Qt::white, 6);
+        case PercentileChart::Percentile::P99:
+            return QCPScatterStyle(QCPScatterStyle::ssTriangle, pen, QBrush(colour), 7);
+        case PercentileChart::Percentile::P999:
+            return QCPScatterStyle(QCPScatterStyle::ssCross, pen, Qt::NoBrush, 7);
+    }
+    return {};
+}
+
+/// About this many markers along each line: enough to identify it, few enough to stay cheap.
+constexpr int kMarkersPerLine = 14;
 
 Time percentileOf(const LatencyWindow& window, PercentileChart::Percentile percentile) {
     switch (percentile) {
@@ -59,9 +79,11 @@ PercentileChart::PercentileChart(QWidget* parent)
     plot->yAxis->setLabel(tr("latency (ms)"));
     plot->yAxis->setTicker(m_linearTicker);
     m_slo = std::make_unique<SloMarker>(plot, plot->axisRect());
-    for (std::size_t i = 0; i < kPercentileCount; ++i)
+    for (std::size_t i = 0; i < kPercentileCount; ++i) {
         m_percentileKeys[i] = addLegendKey(plot->axisRect(), percentileName(kPercentiles[i]),
                                            percentilePen(kPercentiles[i], kLegendKeyColour));
+        m_percentileKeys[i]->setScatterStyle(percentileMarker(kPercentiles[i], kLegendKeyColour));
+    }
     placeLegendBelow(plot->legend);
     plot->xAxis->setRange(0, 60);
     plot->yAxis->setRange(0, 100);
@@ -90,6 +112,7 @@ void PercentileChart::scenarioAdded(const ChartScenario& scenario) {
         QCPGraph* graph = chart->addGraph();
         graph->setName(scenario.name + QLatin1Char(' ') + percentileName(kPercentiles[i]));
         graph->setPen(detailPen(percentilePen(kPercentiles[i], scenario.colour)));
+        graph->setScatterStyle(percentileMarker(kPercentiles[i], scenario.colour));
         graph->removeFromLegend();
         series.graphs[i] = graph;
     }
@@ -147,6 +170,8 @@ void PercentileChart::appendWindows(int key, const std::vector<WindowRow>& rows)
                                  : toMillis(percentileOf(row.latency, kPercentiles[i])));
         }
         found->second.graphs[i]->addData(keys, values, true);
+        const int skip = std::max(0, found->second.graphs[i]->dataCount() / kMarkersPerLine - 1);
+        found->second.graphs[i]->setScatterSkip(skip);
     }
     updateDetail(longestSeries());
     requestReplot();
