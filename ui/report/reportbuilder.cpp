@@ -370,7 +370,7 @@ ReportDocument buildReport(const ReportRequest& request, const ReportRuns& runs)
                 warnings << QObject::tr(
                                 "%1: in %2 of %3 windows fewer than %4 requests completed, so "
                                 "the per-window %5 in the percentile chart rests on too few "
-                                "samples there.")
+                                "samples there and is drawn faded.")
                                 .arg(name)
                                 .arg(thin)
                                 .arg(measured)
