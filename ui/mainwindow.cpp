@@ -33,14 +33,14 @@
 
 #include "sim/scenario/scenariojson.h"
 #include "ui/charts/chartspanel.h"
+#include "ui/charts/chartstyle.h"
 #include "ui/document/autosavestore.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
 #include "ui/document/scenariolist.h"
 #include "ui/editors/propertieseditor.h"
-#include "ui/run/runcontroller.h"
-#include "ui/charts/chartstyle.h"
 #include "ui/report/reportexporter.h"
+#include "ui/run/runcontroller.h"
 #include "ui/topology/topologyview.h"
 
 // Resources compiled into a static library (ui/resources.qrc) are registered only when asked: the

@@ -152,8 +152,9 @@ int main(int argc, char** argv) {
                 } else if (arg == "--replications") {
                     if (!parseNumber(value, report.replications) || report.replications < 1 ||
                         report.replications > 10000)
-                        return usageError("--replications must be a whole number from 1 to 10000, got '" +
-                                          std::string(value) + "'");
+                        return usageError(
+                            "--replications must be a whole number from 1 to 10000, got '" +
+                            std::string(value) + "'");
                 } else if (arg == "--seed") {
                     std::uint64_t seed = 0;
                     if (!parseNumber(value, seed))
@@ -161,13 +162,15 @@ int main(int argc, char** argv) {
                                           std::string(value) + "'");
                     report.seed = seed;
                 } else if (arg == "--slo") {
-                    if (!parseNumber(value, report.sloMs) || !(report.sloMs >= 0) || report.sloMs > 1e7)
+                    if (!parseNumber(value, report.sloMs) || !(report.sloMs >= 0) ||
+                        report.sloMs > 1e7)
                         return usageError("--slo must be a latency in ms from 0 to 1e7, got '" +
                                           std::string(value) + "'");
                 } else if (value == "a4" || value == "letter") {
                     report.letter = value == "letter";
                 } else {
-                    return usageError("--paper must be a4 or letter, got '" + std::string(value) + "'");
+                    return usageError("--paper must be a4 or letter, got '" + std::string(value) +
+                                      "'");
                 }
             } else if (!arg.empty() && arg[0] == '-') {
                 return usageError("unknown option '" + std::string(arg) + "'");

@@ -11,18 +11,18 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QImage>
-#include <QRegularExpression>
-#include <QSettings>
-#include <QSpinBox>
-#include <QStandardPaths>
-#include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QSvgGenerator>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -221,7 +221,8 @@ QString ChartWidget::caption() const {
         parts << (seeds.size() == 1 ? tr("seed %1") : tr("seeds %1")).arg(seeds.join(", "));
     if (simulatedS > 0) parts << tr("%1 s simulated").arg(QString::number(simulatedS, 'g', 10));
     if (windowS > 0) parts << tr("%1 s windows").arg(QString::number(windowS, 'g', 10));
-    parts << (m_replications == 1 ? tr("1 replication") : tr("%1 replications").arg(m_replications));
+    parts << (m_replications == 1 ? tr("1 replication")
+                                  : tr("%1 replications").arg(m_replications));
     parts << QDate::currentDate().toString(Qt::ISODate);
     parts << QStringLiteral("archsim " ARCHSIM_VERSION);
     return parts.join(QStringLiteral(" · "));
@@ -257,8 +258,9 @@ void ChartWidget::paint(QPainter* painter, int width, int height, bool withCapti
     } else {
         const QSize size = this->size().expandedTo(QSize(200, 100));
         painter->save();
-        const double scale = std::min(width / static_cast<double>(size.width()),
-                                      (height - captionHeight) / static_cast<double>(size.height()));
+        const double scale =
+            std::min(width / static_cast<double>(size.width()),
+                     (height - captionHeight) / static_cast<double>(size.height()));
         painter->scale(scale, scale);
         render(painter);
         painter->restore();
@@ -340,12 +342,10 @@ bool ChartWidget::exportTo(const QString& path, QString* error, int width, int h
         setError(error, tr("Unknown image format \"%1\": use .png, .svg or .pdf.").arg(suffix));
         return false;
     }
-    if (width < 16 || height < 16 || width > 20000 || height > 20000 || !(scale > 0) ||
-        scale > 8) {
-        setError(error, tr("Export size %1 x %2 at %3x is out of range.")
-                            .arg(width)
-                            .arg(height)
-                            .arg(scale));
+    if (width < 16 || height < 16 || width > 20000 || height > 20000 || !(scale > 0) || scale > 8) {
+        setError(
+            error,
+            tr("Export size %1 x %2 at %3x is out of range.").arg(width).arg(height).arg(scale));
         return false;
     }
     const bool ok = writeImage(path, width, height, scale);
@@ -414,7 +414,8 @@ void ChartWidget::exportInteractively() {
         directory = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     QString filter;
     QString path = QFileDialog::getSaveFileName(
-        this, tr("Export chart"), QDir(directory).filePath(suggestedFileName(QStringLiteral("png"))),
+        this, tr("Export chart"),
+        QDir(directory).filePath(suggestedFileName(QStringLiteral("png"))),
         tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"), &filter);
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty())
