@@ -137,10 +137,14 @@ std::vector<ParameterGroup> scenarioParameters(const Scenario& scenario) {
         }
     }
     if (document.contains("cost")) addGroup(QObject::tr("Cost"), document["cost"]);
-    if (document.contains("pricingFile"))
-        groups.push_back(
-            {QObject::tr("Pricing"),
-             {{QStringLiteral("pricingFile"), scalarText(document["pricingFile"]), {}}}});
+    if (document.contains("pricingFile")) {
+        // An empty name means the table shipped with archsim, which the Pricing section lists.
+        const QString file = scalarText(document["pricingFile"]);
+        groups.push_back({QObject::tr("Pricing"),
+                          {{QStringLiteral("pricingFile"),
+                            file.isEmpty() ? QObject::tr("(the bundled table)") : file,
+                            {}}}});
+    }
     return groups;
 }
 

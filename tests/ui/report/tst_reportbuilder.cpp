@@ -148,6 +148,7 @@ private slots:
         QVERIFY(m_html.contains("<td>keepAliveS</td><td>exponential: mean 2.5</td><td>s</td>"));
         QVERIFY(m_html.contains("<td>ratePerS</td><td>200</td><td>1/s</td>"));
         QVERIFY(m_html.contains("<td>handler[2].cpu</td>"));
+        QVERIFY(m_html.contains("<td>pricingFile</td><td>(the bundled table)</td>"));
         QVERIFY(m_html.contains("<td>seed</td><td>42</td>"));
         QVERIFY(m_html.contains("<td>replications</td><td>1</td>"));
         // The descriptions are there too.
