@@ -6,7 +6,7 @@ ARCHSIM_PACKAGES=(
   cmake g++ ninja-build pkg-config
   qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
   libboost-dev libboost-random-dev libboost-math-dev nlohmann-json3-dev
-  xvfb xauth
+  xvfb xauth poppler-utils
 )
 # Only scripts/fuzz needs these: clang with its libFuzzer runtime.
 ARCHSIM_FUZZ_PACKAGES=(clang libclang-rt-14-dev)

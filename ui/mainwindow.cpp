@@ -34,12 +34,14 @@
 
 #include "sim/scenario/scenariojson.h"
 #include "ui/charts/chartspanel.h"
+#include "ui/charts/chartstyle.h"
 #include "ui/document/autosavestore.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
 #include "ui/document/scenariolist.h"
 #include "ui/editors/propertieseditor.h"
 #include "ui/editors/undokeyfilter.h"
+#include "ui/report/reportexporter.h"
 #include "ui/run/runcontroller.h"
 #include "ui/topology/topologyview.h"
 
@@ -69,11 +71,7 @@ constexpr SpeedChoice kSpeeds[] = {
 
 // Distinct, colour-blind-friendly scenario colours (Okabe-Ito), assigned in turn.
 QColor paletteColor(int index) {
-    static const QColor colors[] = {QColor(0x00, 0x72, 0xb2), QColor(0xd5, 0x5e, 0x00),
-                                    QColor(0x00, 0x9e, 0x73), QColor(0xcc, 0x79, 0xa7),
-                                    QColor(0xe6, 0x9f, 0x00), QColor(0x56, 0xb4, 0xe9),
-                                    QColor(0x00, 0x00, 0x00)};
-    return colors[index % static_cast<int>(std::size(colors))];
+    return scenarioColour(index);
 }
 
 QString formatClock(double seconds) {
@@ -259,6 +257,15 @@ void MainWindow::buildMenus() {
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
     file->addAction(m_exportAction);
+    file->addAction(tr("Export &Report…"), this, [this] {
+        // The compared scenarios (or the current one), as the next run would show them.
+        ReportRequest request;
+        for (ScenarioDocument* document : documentsToRun())
+            request.scenarios.push_back({document->scenario(), document->filePath(),
+                                         pricingFor(document), document->color()});
+        request.sloMs = m_slo->value();
+        ReportExporter::exportInteractively(this, std::move(request));
+    });
     file->addSeparator();
     file->addAction(m_closeAction);
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);

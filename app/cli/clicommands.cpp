@@ -15,11 +15,10 @@
 #include "sim/stats/confidence.h"
 
 namespace archsim::cli {
-namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<Scenario> load(const std::string& file, std::ostream& err) {
+std::optional<Scenario> loadScenario(const std::string& file, std::ostream& err) {
     ValidationReport report;
     auto scenario = loadScenarioFile(file, report);
     if (!scenario) {
@@ -64,6 +63,8 @@ std::optional<PricingTable> loadPricing(const Scenario& scenario, const std::str
     }
     return loaded.table;
 }
+
+namespace {
 
 std::string fixed(double value, int decimals) {
     char buffer[64];
@@ -275,7 +276,7 @@ int runReplicated(const RunCommand& command, const Scenario& scenario,
 }  // namespace
 
 int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err) {
-    auto scenario = load(command.file, err);
+    auto scenario = loadScenario(command.file, err);
     if (!scenario) return kExitBadInput;
     const auto pricing = loadPricing(*scenario, command.file, err);
     if (scenario->cost && !pricing) return kExitBadInput;
@@ -308,8 +309,8 @@ int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err) 
 }
 
 int compareCommand(const CompareCommand& command, std::ostream& out, std::ostream& err) {
-    auto first = load(command.first, err);
-    auto second = load(command.second, err);
+    auto first = loadScenario(command.first, err);
+    auto second = loadScenario(command.second, err);
     if (!first || !second) return kExitBadInput;
     const auto firstPricing = loadPricing(*first, command.first, err);
     const auto secondPricing = loadPricing(*second, command.second, err);
@@ -397,7 +398,7 @@ int compareCommand(const CompareCommand& command, std::ostream& out, std::ostrea
 }
 
 int validateCommand(const std::string& file, std::ostream& out, std::ostream& err) {
-    auto scenario = load(file, err);
+    auto scenario = loadScenario(file, err);
     if (!scenario) return kExitBadInput;
     if (scenario->cost && !loadPricing(*scenario, file, err)) return kExitBadInput;
     out << file << ": valid\n";

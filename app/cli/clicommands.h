@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "sim/cost/pricing.h"
+#include "sim/scenario/scenario.h"
+
 namespace archsim::cli {
 
 /// Exit statuses: 0 success, 1 the run itself failed (overloaded, or an engine error), 2 bad usage
@@ -33,6 +36,14 @@ struct CompareCommand {
     std::vector<double> trafficLevels;  ///< requests/s; non-empty: also the cost-vs-traffic curves
     std::optional<std::uint64_t> memoryBudgetMb;  ///< overrides the default memory budget of a run
 };
+
+/// Loads a scenario file, printing every problem to `err` (naming the file); nullopt on failure.
+std::optional<archsim::Scenario> loadScenario(const std::string& file, std::ostream& err);
+/// The pricing table a scenario names (relative to its file), or the bundled default; nullopt
+/// (after printing why) when it has no cost section or the table cannot be read or used.
+std::optional<archsim::PricingTable> loadPricing(const archsim::Scenario& scenario,
+                                                 const std::string& scenarioFile,
+                                                 std::ostream& err);
 
 int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err);
 int compareCommand(const CompareCommand& command, std::ostream& out, std::ostream& err);

@@ -13,6 +13,9 @@
 #include <vector>
 
 #include "app/cli/clicommands.h"
+#ifdef ARCHSIM_HAS_REPORT
+#include "app/cli/reportcommand.h"
+#endif
 
 namespace {
 
@@ -22,10 +25,18 @@ constexpr const char* kUsage =
     "       archsim-cli compare A.json B.json [--seed N] [--json] [--traffic R1,R2,...]\n"
     "                       [--memory-budget-mb M]\n"
     "       archsim-cli validate FILE.json\n"
+#ifdef ARCHSIM_HAS_REPORT
+    "       archsim-cli report A.json [B.json ...] --out FILE.pdf|FILE.html [--replications R]\n"
+    "                   [--seed N] [--slo MS] [--paper a4|letter]\n"
+#endif
     "\n"
     "  run       simulate a scenario file and print a latency, error and cost summary\n"
     "  compare   run two scenarios on the same arrivals and print them side by side\n"
     "  validate  check a scenario file and list every problem\n"
+#ifdef ARCHSIM_HAS_REPORT
+    "  report    write the design-review report (parameters, topology, charts, summary with\n"
+    "            confidence intervals, prices, warnings) as PDF or self-contained HTML\n"
+#endif
     "\n"
     "  --seed N          use seed N instead of the scenario's own\n"
     "  --json            print the results as one JSON object\n"
@@ -160,5 +171,51 @@ int main(int argc, char** argv) {
         if (argc != 3) return usageError("validate needs exactly one scenario file");
         return finish(archsim::cli::validateCommand(argv[2], std::cout, std::cerr));
     }
+#ifdef ARCHSIM_HAS_REPORT
+    if (command == "report") {
+        archsim::cli::ReportCommand report;
+        for (int i = 2; i < argc; ++i) {
+            const std::string_view arg = argv[i];
+            const bool hasValue = i + 1 < argc;
+            if (arg == "--out" || arg == "--replications" || arg == "--seed" || arg == "--slo" ||
+                arg == "--paper") {
+                if (!hasValue) return usageError(std::string(arg) + " needs a value");
+                const std::string_view value = argv[++i];
+                if (arg == "--out") {
+                    report.out = value;
+                } else if (arg == "--replications") {
+                    if (!parseNumber(value, report.replications) || report.replications < 1 ||
+                        report.replications > 10000)
+                        return usageError(
+                            "--replications must be a whole number from 1 to 10000, got '" +
+                            std::string(value) + "'");
+                } else if (arg == "--seed") {
+                    std::uint64_t seed = 0;
+                    if (!parseNumber(value, seed))
+                        return usageError("--seed must be a non-negative whole number, got '" +
+                                          std::string(value) + "'");
+                    report.seed = seed;
+                } else if (arg == "--slo") {
+                    if (!parseNumber(value, report.sloMs) || !(report.sloMs >= 0) ||
+                        report.sloMs > 1e7)
+                        return usageError("--slo must be a latency in ms from 0 to 1e7, got '" +
+                                          std::string(value) + "'");
+                } else if (value == "a4" || value == "letter") {
+                    report.letter = value == "letter";
+                } else {
+                    return usageError("--paper must be a4 or letter, got '" + std::string(value) +
+                                      "'");
+                }
+            } else if (!arg.empty() && arg[0] == '-') {
+                return usageError("unknown option '" + std::string(arg) + "'");
+            } else {
+                report.files.emplace_back(arg);
+            }
+        }
+        if (report.files.empty()) return usageError("report needs at least one scenario file");
+        if (report.out.empty()) return usageError("report needs --out FILE.pdf or FILE.html");
+        return archsim::cli::reportCommand(report, std::cout, std::cerr);
+    }
+#endif
     return usageError("unknown command '" + std::string(command) + "'");
 }

@@ -58,7 +58,14 @@ void ChartsPanel::setHistogram(int key, const LatencyHistogram& histogram) {
 }
 
 void ChartsPanel::setResult(int key, const RunResult& result) {
-    for (ChartWidget* chart : m_charts) chart->setResult(key, result);
+    const double windowS =
+        result.windows.empty()
+            ? 0
+            : toSeconds(result.windows.front().latency.end - result.windows.front().latency.start);
+    for (ChartWidget* chart : m_charts) {
+        chart->setRunFacts(key, result.seed, toSeconds(result.simulatedTime), windowS);
+        chart->setResult(key, result);
+    }
 }
 
 void ChartsPanel::setCostCurve(int key, const std::vector<CostPoint>& curve) {

@@ -6,6 +6,22 @@
 
 namespace archsim::ui {
 
+QColor scenarioColour(int index) {
+    // Ordered so that the first scenarios get the colours that differ most, also in grey.
+    static const QColor colours[kScenarioColourCount] = {
+        QColor(0x00, 0x72, 0xb2),  // blue
+        QColor(0xd5, 0x5e, 0x00),  // vermillion
+        QColor(0x00, 0x9e, 0x73),  // bluish green
+        QColor(0xcc, 0x79, 0xa7),  // reddish purple
+        QColor(0xe6, 0x9f, 0x00),  // orange
+        QColor(0x56, 0xb4, 0xe9),  // sky blue
+        QColor(0x00, 0x00, 0x00),  // black
+        QColor(0xc9, 0xb2, 0x00),  // yellow, darkened to stay visible on white
+    };
+    const int count = kScenarioColourCount;
+    return colours[((index % count) + count) % count];
+}
+
 QString formatNumber(double value) {
     if (!std::isfinite(value)) return QStringLiteral("—");
     const double magnitude = std::fabs(value);

@@ -12,6 +12,11 @@ namespace archsim::ui {
 /// Legend keys that explain a line style rather than a scenario are drawn in this neutral grey.
 inline const QColor kLegendKeyColour(70, 70, 70);
 
+/// The colour of the `index`-th scenario: the Okabe-Ito palette, safe for the common kinds of
+/// colour blindness and distinct for up to eight scenarios (it repeats from the ninth).
+QColor scenarioColour(int index);
+inline constexpr int kScenarioColourCount = 8;
+
 /// A translucent version of a scenario colour for filled areas and bars behind lines.
 inline QColor translucent(QColor colour, int alpha = 60) {
     colour.setAlpha(alpha);

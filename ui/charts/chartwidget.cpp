@@ -3,15 +3,32 @@
 
 #include <qcustomplot.h>
 
+#include <QBuffer>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDate>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QImage>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QSvgGenerator>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
+
+#include "ui/charts/chartstyle.h"
 
 namespace archsim::ui {
 namespace {
@@ -139,7 +156,10 @@ void ChartWidget::updateDetail(int pointsPerSeries) {
 }
 
 QPen ChartWidget::detailPen(QPen pen) const {
-    if (!m_detailed) pen.setWidthF(0);  // cosmetic: one pixel, the raster engine's fast path
+    if (!m_detailed) {
+        pen.setWidthF(0);  // cosmetic: one pixel, the raster engine's fast path
+        pen.setStyle(Qt::SolidLine);
+    }
     return pen;
 }
 
@@ -176,35 +196,172 @@ void ChartWidget::showEvent(QShowEvent* event) {
     }
 }
 
-bool ChartWidget::exportTo(const QString& path, QString* error, int width, int height) {
-    if (!m_plot) return exportWidgetTo(this, path, error);
-    if (m_followData) updateRanges();  // exports do not go through beforeReplot
-    const QString suffix = suffixOf(path);
-    bool ok = false;
-    if (suffix == QLatin1String("png")) {
-        ok = m_plot->savePng(path, width, height, 1.0);
-    } else if (suffix == QLatin1String("pdf")) {
-        ok = m_plot->savePdf(path, width, height, QCP::epNoCosmetic, QStringLiteral("archsim"),
-                             windowTitle());
-    } else if (suffix == QLatin1String("svg")) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(QSize(width, height));
-        generator.setViewBox(QRect(0, 0, width, height));
-        generator.setTitle(windowTitle());
-        generator.setDescription(QStringLiteral("archsim chart"));
-        QCPPainter painter;
-        ok = painter.begin(&generator);
-        if (ok) {
-            m_plot->toPainter(&painter, width, height);
-            ok = painter.end();
-        }
+void ChartWidget::setRunFacts(int key, std::uint64_t seed, double simulatedS, double windowS) {
+    m_runFacts[key] = {seed, simulatedS, windowS};
+}
+
+QString ChartWidget::caption() const {
+    if (!m_caption.isEmpty()) return m_caption;
+    QStringList names;
+    QStringList seeds;
+    double simulatedS = 0;
+    double windowS = 0;
+    for (const ChartScenario& scenario : m_scenarios) {
+        names << scenario.name;
+        const auto facts = m_runFacts.find(scenario.key);
+        if (facts == m_runFacts.end()) continue;
+        const QString seed = QString::number(facts->second.seed);
+        if (!seeds.contains(seed)) seeds << seed;
+        simulatedS = std::max(simulatedS, facts->second.simulatedS);
+        windowS = std::max(windowS, facts->second.windowS);
+    }
+    QStringList parts;
+    if (!names.isEmpty()) parts << names.join(QStringLiteral(" vs "));
+    if (!seeds.isEmpty())
+        parts << (seeds.size() == 1 ? tr("seed %1") : tr("seeds %1")).arg(seeds.join(", "));
+    if (simulatedS > 0) parts << tr("%1 s simulated").arg(QString::number(simulatedS, 'g', 10));
+    if (windowS > 0) parts << tr("%1 s windows").arg(QString::number(windowS, 'g', 10));
+    parts << (m_replications == 1 ? tr("1 replication")
+                                  : tr("%1 replications").arg(m_replications));
+    parts << QDate::currentDate().toString(Qt::ISODate);
+    parts << QStringLiteral("archsim " ARCHSIM_VERSION);
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString ChartWidget::suggestedFileName(const QString& suffix) const {
+    QStringList words;
+    for (const ChartScenario& scenario : m_scenarios) words << scenario.name;
+    words << windowTitle();
+    QString name = words.join(QLatin1Char('-')).toLower();
+    // Letters, digits and single dashes only: safe on every file system and in a URL.
+    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    name.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+    if (name.size() > 80) name.truncate(80);
+    if (name.isEmpty()) name = QStringLiteral("chart");
+    return name + QLatin1Char('.') + suffix;
+}
+
+void ChartWidget::paint(QPainter* painter, int width, int height, bool withCaption) {
+    const QString text = withCaption ? caption() : QString();
+    QFont font = m_plot ? m_plot->font() : this->font();
+    font.setPointSizeF(std::max(7.0, font.pointSizeF() - 0.5));
+    const double lineHeight = QFontMetricsF(font).height();
+    const int captionHeight = text.isEmpty() ? 0 : static_cast<int>(std::ceil(lineHeight + 8));
+    if (m_plot) {
+        // Exports are for reading, not for speed: every line keeps its dashes and markers.
+        const bool wasDetailed = m_detailed;
+        if (!wasDetailed) updateDetail(0);
+        if (m_followData) updateRanges();  // exports do not go through beforeReplot
+        auto* qcp = static_cast<QCPPainter*>(painter);
+        m_plot->toPainter(qcp, width, height - captionHeight);
+        if (!wasDetailed) updateDetail(kDetailedPointLimit + 1);
     } else {
+        const QSize size = this->size().expandedTo(QSize(200, 100));
+        painter->save();
+        const double scale =
+            std::min(width / static_cast<double>(size.width()),
+                     (height - captionHeight) / static_cast<double>(size.height()));
+        painter->scale(scale, scale);
+        render(painter);
+        painter->restore();
+    }
+    if (captionHeight > 0) {
+        painter->save();
+        painter->setFont(font);
+        painter->setPen(QColor(60, 60, 60));
+        painter->drawText(QRectF(8, height - captionHeight, width - 16, captionHeight),
+                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          QFontMetricsF(font).elidedText(text, Qt::ElideRight, width - 16));
+        painter->restore();
+    }
+}
+
+QByteArray ChartWidget::toSvg(int width, int height, bool withCaption) {
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(QSize(width, height));
+    generator.setViewBox(QRect(0, 0, width, height));
+    generator.setTitle(windowTitle());
+    generator.setDescription(caption());
+    QCPPainter painter;
+    if (!painter.begin(&generator)) return {};
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    paint(&painter, width, height, withCaption);
+    painter.end();
+    return buffer.data();
+}
+
+bool ChartWidget::writeImage(const QString& path, int width, int height, double scale) {
+    const QString suffix = suffixOf(path);
+    if (suffix == QLatin1String("png")) {
+        QImage image(QSize(static_cast<int>(std::lround(width * scale)),
+                           static_cast<int>(std::lround(height * scale))),
+                     QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        image.setDotsPerMeterX(static_cast<int>(std::lround(3780 * scale)));  // 96 dpi x scale
+        image.setDotsPerMeterY(image.dotsPerMeterX());
+        QCPPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        painter.scale(scale, scale);
+        paint(&painter, width, height);
+        painter.end();
+        return image.save(path, "PNG");
+    }
+    if (suffix == QLatin1String("svg")) {
+        const QByteArray svg = toSvg(width, height);
+        QFile file(path);
+        return !svg.isEmpty() && file.open(QIODevice::WriteOnly) && file.write(svg) == svg.size();
+    }
+    // PDF: one page the size of the chart, one chart unit per point, vector throughout.
+    QPdfWriter writer(path);
+    writer.setCreator(QStringLiteral("archsim " ARCHSIM_VERSION));
+    writer.setTitle(windowTitle());
+    writer.setResolution(72);
+    writer.setPageSize(
+        QPageSize(QSizeF(width, height), QPageSize::Point, QString(), QPageSize::ExactMatch));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    QCPPainter painter;
+    if (!painter.begin(&writer)) return false;
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setMode(QCPPainter::pmNonCosmetic);
+    painter.setWindow(0, 0, width, height);
+    paint(&painter, width, height);
+    return painter.end();
+}
+
+bool ChartWidget::exportTo(const QString& path, QString* error, int width, int height,
+                           double scale) {
+    const QString suffix = suffixOf(path);
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") &&
+        suffix != QLatin1String("pdf")) {
         setError(error, tr("Unknown image format \"%1\": use .png, .svg or .pdf.").arg(suffix));
         return false;
     }
+    if (width < 16 || height < 16 || width > 20000 || height > 20000 || !(scale > 0) || scale > 8) {
+        setError(
+            error,
+            tr("Export size %1 x %2 at %3x is out of range.").arg(width).arg(height).arg(scale));
+        return false;
+    }
+    const bool ok = writeImage(path, width, height, scale);
     if (!ok) setError(error, tr("Could not write %1.").arg(path));
     return ok;
+}
+
+void ChartWidget::copyToClipboard() {
+    QImage image(QSize(kExportWidth * 2, kExportHeight * 2), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QCPPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.scale(2, 2);
+    paint(&painter, kExportWidth, kExportHeight);
+    painter.end();
+    QGuiApplication::clipboard()->setImage(image);
 }
 
 bool exportWidgetTo(QWidget* widget, const QString& path, QString* error) {
@@ -249,21 +406,63 @@ bool exportWidgetTo(QWidget* widget, const QString& path, QString* error) {
     return ok;
 }
 
+void ChartWidget::exportInteractively() {
+    QSettings settings;
+    const QString key = QStringLiteral("charts/lastExportDirectory");
+    QString directory = settings.value(key).toString();
+    if (directory.isEmpty() || !QDir(directory).exists())
+        directory = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export chart"),
+        QDir(directory).filePath(suggestedFileName(QStringLiteral("png"))),
+        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"), &filter);
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter.contains(QLatin1String("svg"))   ? QStringLiteral(".svg")
+                : filter.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf")
+                                                        : QStringLiteral(".png");
+    settings.setValue(key, QFileInfo(path).absolutePath());
+    int width = kExportWidth;
+    int height = kExportHeight;
+    double scale = 1;
+    if (suffixOf(path) == QLatin1String("png")) {
+        // A bitmap's pixel count is a choice the reader of a slide or a print cares about.
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("PNG size"));
+        auto* form = new QFormLayout(&dialog);
+        auto* scaleBox = new QComboBox(&dialog);
+        scaleBox->addItems({tr("1x (screen)"), tr("2x (slides, print)"), tr("3x (large print)")});
+        scaleBox->setCurrentIndex(1);
+        auto* widthBox = new QSpinBox(&dialog);
+        widthBox->setRange(320, 6000);
+        widthBox->setValue(kExportWidth);
+        widthBox->setSuffix(tr(" px"));
+        auto* heightBox = new QSpinBox(&dialog);
+        heightBox->setRange(200, 6000);
+        heightBox->setValue(kExportHeight);
+        heightBox->setSuffix(tr(" px"));
+        form->addRow(tr("Scale:"), scaleBox);
+        form->addRow(tr("Width:"), widthBox);
+        form->addRow(tr("Height:"), heightBox);
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        form->addRow(buttons);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        if (dialog.exec() != QDialog::Accepted) return;
+        scale = scaleBox->currentIndex() + 1;
+        width = widthBox->value();
+        height = heightBox->value();
+    }
+    QString error;
+    if (!exportTo(path, &error, width, height, scale))
+        QMessageBox::warning(this, tr("Export chart"), error);
+}
+
 void ChartWidget::showContextMenu(QWidget* source, const QPoint& position) {
     QMenu menu(this);
-    menu.addAction(tr("Export…"), this, [this] {
-        QString filter;
-        QString path = QFileDialog::getSaveFileName(
-            this, tr("Export chart"), QString(),
-            tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"), &filter);
-        if (path.isEmpty()) return;
-        if (QFileInfo(path).suffix().isEmpty())
-            path += filter.contains(QLatin1String("svg"))   ? QStringLiteral(".svg")
-                    : filter.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf")
-                                                            : QStringLiteral(".png");
-        QString error;
-        if (!exportTo(path, &error)) QMessageBox::warning(this, tr("Export chart"), error);
-    });
+    menu.addAction(tr("Export…"), this, &ChartWidget::exportInteractively);
+    menu.addAction(tr("Copy to Clipboard"), this, &ChartWidget::copyToClipboard);
     if (m_plot) {
         menu.addAction(tr("Fit to data"), this, [this] {
             m_followData = true;

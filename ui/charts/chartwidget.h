@@ -19,6 +19,8 @@
 #include <QSize>
 #include <QString>
 #include <QWidget>
+#include <cstdint>
+#include <map>
 #include <vector>
 
 #include "sim/cost/costmodel.h"
@@ -30,6 +32,7 @@ class QCPGraph;
 class QCPLegend;
 class QCPTextElement;
 class QCustomPlot;
+class QPainter;
 class QVBoxLayout;
 
 namespace archsim::ui {
@@ -71,9 +74,30 @@ public:
 
     /// The plot, or nullptr for a chart that is not a QCustomPlot (the summary table).
     QCustomPlot* plot() const { return m_plot; }
-    /// Writes the chart to `path`; the format follows the suffix: .png, .svg or .pdf.
+    /// Writes the chart to `path`; the format follows the suffix: .png, .svg or .pdf. SVG and PDF
+    /// stay vector; a PNG is `scale` device pixels per pixel (2 or 3 for print and slides). The
+    /// caption, when set, is drawn under the chart so the image explains itself.
     virtual bool exportTo(const QString& path, QString* error = nullptr, int width = kExportWidth,
-                          int height = kExportHeight);
+                          int height = kExportHeight, double scale = 1.0);
+    /// The chart as an SVG document of `width` x `height`, with the caption under it unless a
+    /// document that prints the caption itself asks for none.
+    QByteArray toSvg(int width, int height, bool withCaption = true);
+    /// Draws the chart (and its caption) into `painter` over (0, 0, width, height).
+    void paint(QPainter* painter, int width, int height, bool withCaption = true);
+    /// Copies the chart (PNG at twice the export size's density, with caption) to the clipboard.
+    void copyToClipboard();
+
+    /// One line under every exported chart: scenarios, seed, duration, window, replications,
+    /// date and version. An explicit caption replaces the one built from the results.
+    void setCaption(const QString& caption) { m_caption = caption; }
+    /// The caption exports carry: the explicit one, else one built from the latest results.
+    QString caption() const;
+    /// The file name an export dialog proposes: scenario names and the chart's title.
+    QString suggestedFileName(const QString& suffix) const;
+    /// What the caption says of one scenario's run (ChartsPanel::setResult feeds it).
+    void setRunFacts(int key, std::uint64_t seed, double simulatedS, double windowS);
+    /// Independent replications behind the figures (1 in the window today).
+    void setReplications(int replications) { m_replications = replications; }
     /// Recomputes the axis ranges from the data now (also done before every replot while the
     /// chart follows its data).
     void rescale();
@@ -119,7 +143,19 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    /// What the caption says about one scenario's run, learnt from its result.
+    struct RunFacts {
+        std::uint64_t seed = 0;
+        double simulatedS = 0;
+        double windowS = 0;
+    };
+    void exportInteractively();
+    bool writeImage(const QString& path, int width, int height, double scale);
+
     std::vector<ChartScenario> m_scenarios;
+    std::map<int, RunFacts> m_runFacts;
+    QString m_caption;
+    int m_replications = 1;
     QVBoxLayout* m_layout = nullptr;
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;

@@ -18,22 +18,63 @@ constexpr std::array<PercentileChart::Percentile, PercentileChart::kPercentileCo
     PercentileChart::Percentile::P50, PercentileChart::Percentile::P95,
     PercentileChart::Percentile::P99, PercentileChart::Percentile::P999};
 
-/// The tail is what matters, so p99 is the boldest line and p50 the faintest. Lines differ by
-/// shade and width rather than by dash pattern: dashes along an hour of jagged per-second values
-/// cost seconds per replot.
+/// Each percentile has its own dash pattern, width and marker, so the lines stay apart in a
+/// black-and-white print and for readers who cannot tell the scenario colours apart; p99 is the
+/// boldest line because the tail is what matters. Live views of long series draw the lines plain
+/// (detailPen): dashes along an hour of jagged per-second values cost seconds per replot. Markers
+/// stay, since there are only a few per line (scatter skip).
 QPen percentilePen(PercentileChart::Percentile percentile, const QColor& colour) {
     switch (percentile) {
         case PercentileChart::Percentile::P50:
-            return QPen(colour.lighter(150), 0);
+            return QPen(colour, 1.2, Qt::DotLine, Qt::FlatCap);
         case PercentileChart::Percentile::P95:
-            return QPen(colour.lighter(120), 0);
+            return QPen(colour, 1.4, Qt::DashLine, Qt::FlatCap);
         case PercentileChart::Percentile::P99:
-            return QPen(colour, 2);
+            return QPen(colour, 2.2, Qt::SolidLine, Qt::FlatCap);
         case PercentileChart::Percentile::P999:
-            return QPen(colour.darker(150), 0);
+            return QPen(colour, 1.4, Qt::DashDotLine, Qt::FlatCap);
     }
     return QPen(colour);
 }
+
+QCPScatterStyle percentileMarker(PercentileChart::Percentile percentile, const QColor& colour) {
+    const QPen pen(colour, 1.3);
+    switch (percentile) {
+        case PercentileChart::Percentile::P50:
+            return QCPScatterStyle(QCPScatterStyle::ssCircle, pen, Qt::white, 6);
+        case PercentileChart::Percentile::P95:
+            return QCPScatterStyle(QCPScatterStyle::ssSquare, pen, Qt::white, 6);
+        case PercentileChart::Percentile::P99:
+            return QCPScatterStyle(QCPScatterStyle::ssTriangle, pen, QBrush(colour), 7);
+        case PercentileChart::Percentile::P999:
+            return QCPScatterStyle(QCPScatterStyle::ssCross, pen, Qt::NoBrush, 7);
+    }
+    return {};
+}
+
+/// A percentile of a window with too few requests: the same line, faded, without markers.
+QPen thinPen(PercentileChart::Percentile percentile, const QColor& colour) {
+    QPen pen = percentilePen(percentile, translucent(colour, 80));
+    pen.setWidthF(std::min(pen.widthF(), 1.2));
+    return pen;
+}
+
+double quantileOf(PercentileChart::Percentile percentile) {
+    switch (percentile) {
+        case PercentileChart::Percentile::P50:
+            return 0.5;
+        case PercentileChart::Percentile::P95:
+            return 0.95;
+        case PercentileChart::Percentile::P99:
+            return 0.99;
+        case PercentileChart::Percentile::P999:
+            return 0.999;
+    }
+    return 0.5;
+}
+
+/// About this many markers along each line: enough to identify it, few enough to stay cheap.
+constexpr int kMarkersPerLine = 14;
 
 Time percentileOf(const LatencyWindow& window, PercentileChart::Percentile percentile) {
     switch (percentile) {
@@ -59,9 +100,13 @@ PercentileChart::PercentileChart(QWidget* parent)
     plot->yAxis->setLabel(tr("latency (ms)"));
     plot->yAxis->setTicker(m_linearTicker);
     m_slo = std::make_unique<SloMarker>(plot, plot->axisRect());
-    for (std::size_t i = 0; i < kPercentileCount; ++i)
+    for (std::size_t i = 0; i < kPercentileCount; ++i) {
         m_percentileKeys[i] = addLegendKey(plot->axisRect(), percentileName(kPercentiles[i]),
                                            percentilePen(kPercentiles[i], kLegendKeyColour));
+        m_percentileKeys[i]->setScatterStyle(percentileMarker(kPercentiles[i], kLegendKeyColour));
+    }
+    m_thinKey = addLegendKey(plot->axisRect(), tr("faded: too few requests in the window"),
+                             thinPen(PercentileChart::Percentile::P50, kLegendKeyColour));
     placeLegendBelow(plot->legend);
     plot->xAxis->setRange(0, 60);
     plot->yAxis->setRange(0, 100);
@@ -90,8 +135,14 @@ void PercentileChart::scenarioAdded(const ChartScenario& scenario) {
         QCPGraph* graph = chart->addGraph();
         graph->setName(scenario.name + QLatin1Char(' ') + percentileName(kPercentiles[i]));
         graph->setPen(detailPen(percentilePen(kPercentiles[i], scenario.colour)));
+        graph->setScatterStyle(percentileMarker(kPercentiles[i], scenario.colour));
         graph->removeFromLegend();
         series.graphs[i] = graph;
+        QCPGraph* thin = chart->addGraph();
+        thin->setName(graph->name() + tr(" (too few requests)"));
+        thin->setPen(detailPen(thinPen(kPercentiles[i], scenario.colour)));
+        thin->removeFromLegend();
+        series.thin[i] = thin;
     }
     series.legendKey = addLegendKey(chart->axisRect(), scenario.name, QPen(scenario.colour, 6));
     m_series[scenario.key] = series;
@@ -101,6 +152,7 @@ void PercentileChart::scenarioRemoved(int key) {
     const auto found = m_series.find(key);
     if (found == m_series.end()) return;
     for (QCPGraph* graph : found->second.graphs) plot()->removeGraph(graph);
+    for (QCPGraph* graph : found->second.thin) plot()->removeGraph(graph);
     plot()->removeGraph(found->second.legendKey);
     m_series.erase(found);
     updateDetail(longestSeries());
@@ -118,11 +170,24 @@ void PercentileChart::detailChanged() {
         const int index = scenarioIndex(key);
         if (index < 0) continue;
         const QColor colour = scenarios()[static_cast<std::size_t>(index)].colour;
-        for (std::size_t i = 0; i < kPercentileCount; ++i)
+        for (std::size_t i = 0; i < kPercentileCount; ++i) {
             series.graphs[i]->setPen(detailPen(percentilePen(kPercentiles[i], colour)));
+            series.thin[i]->setPen(detailPen(thinPen(kPercentiles[i], colour)));
+        }
     }
+    m_thinKey->setPen(detailPen(thinPen(PercentileChart::Percentile::P50, kLegendKeyColour)));
     for (std::size_t i = 0; i < kPercentileCount; ++i)
         m_percentileKeys[i]->setPen(detailPen(percentilePen(kPercentiles[i], kLegendKeyColour)));
+}
+
+double PercentileChart::samplesNeeded(Percentile percentile) {
+    return 10.0 / (1.0 - quantileOf(percentile));
+}
+
+QCPGraph* PercentileChart::thinGraph(int key, Percentile percentile) const {
+    const auto found = m_series.find(key);
+    return found == m_series.end() ? nullptr
+                                   : found->second.thin[static_cast<std::size_t>(percentile)];
 }
 
 QCPGraph* PercentileChart::graph(int key, Percentile percentile) const {
@@ -137,16 +202,31 @@ void PercentileChart::appendWindows(int key, const std::vector<WindowRow>& rows)
     QVector<double> keys;
     keys.reserve(static_cast<qsizetype>(rows.size()));
     for (const auto& row : rows) keys.push_back(toSeconds(row.latency.end));
+    constexpr double kGap = std::numeric_limits<double>::quiet_NaN();
     for (std::size_t i = 0; i < kPercentileCount; ++i) {
-        QVector<double> values;
+        // A window without completions has no percentiles: a gap, not a drop to zero. One with
+        // fewer requests than the percentile needs goes to the faded curve instead, so a p99.9 of
+        // 200 requests is not read as if it were exact.
+        const double needed = samplesNeeded(kPercentiles[i]);
+        QVector<double> values, thin;
         values.reserve(keys.size());
-        for (const auto& row : rows) {
-            // A window without completions has no percentiles: a gap, not a drop to zero.
-            values.push_back(row.latency.completed == 0
-                                 ? std::numeric_limits<double>::quiet_NaN()
-                                 : toMillis(percentileOf(row.latency, kPercentiles[i])));
+        thin.reserve(keys.size());
+        const auto isThin = [&](std::size_t r) {
+            return r < rows.size() && rows[r].latency.completed > 0 &&
+                   static_cast<double>(rows[r].latency.completed) < needed;
+        };
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const double value = toMillis(percentileOf(rows[r].latency, kPercentiles[i]));
+            const bool empty = rows[r].latency.completed == 0;
+            values.push_back(empty || isThin(r) ? kGap : value);
+            // The faded curve also takes the neighbours of its windows, so it joins the line.
+            const bool bridge = isThin(r) || (r > 0 && isThin(r - 1)) || isThin(r + 1);
+            thin.push_back(empty || !bridge ? kGap : value);
         }
         found->second.graphs[i]->addData(keys, values, true);
+        found->second.thin[i]->addData(keys, thin, true);
+        const int skip = std::max(0, found->second.graphs[i]->dataCount() / kMarkersPerLine - 1);
+        found->second.graphs[i]->setScatterSkip(skip);
     }
     updateDetail(longestSeries());
     requestReplot();
@@ -174,7 +254,9 @@ void PercentileChart::updateRanges() {
     bool anyValues = false;
     const QCP::SignDomain domain = m_logScale ? QCP::sdPositive : QCP::sdBoth;
     for (const auto& [key, series] : m_series) {
-        for (QCPGraph* graph : series.graphs) {
+        std::vector<QCPGraph*> curves(series.graphs.begin(), series.graphs.end());
+        curves.insert(curves.end(), series.thin.begin(), series.thin.end());
+        for (QCPGraph* graph : curves) {
             bool found = false;
             const QCPRange k = graph->getKeyRange(found, QCP::sdBoth);
             if (found)

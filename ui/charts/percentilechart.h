@@ -32,8 +32,12 @@ public:
     void setLogScale(bool logarithmic) override;
     bool logScale() const { return m_logScale; }
 
-    /// The curve of one percentile of one scenario (nullptr for an unknown key).
+    /// The curve of one percentile of one scenario (nullptr for an unknown key). Windows with too
+    /// few requests to estimate the percentile are gaps in it; they are drawn faded on thinGraph().
     QCPGraph* graph(int key, Percentile percentile) const;
+    QCPGraph* thinGraph(int key, Percentile percentile) const;
+    /// Requests a window needs before its q-quantile is an estimate: about 10 / (1 - q).
+    static double samplesNeeded(Percentile percentile);
     const SloMarker& slo() const { return *m_slo; }
     static QString percentileName(Percentile percentile);
 
@@ -48,11 +52,13 @@ private:
 
     struct Series {
         std::array<QCPGraph*, kPercentileCount> graphs{};
+        std::array<QCPGraph*, kPercentileCount> thin{};
         QCPGraph* legendKey = nullptr;
     };
 
     std::map<int, Series> m_series;
     std::array<QCPGraph*, kPercentileCount> m_percentileKeys{};
+    QCPGraph* m_thinKey = nullptr;
     std::unique_ptr<SloMarker> m_slo;
     QSharedPointer<QCPAxisTicker> m_linearTicker;
     QSharedPointer<QCPAxisTicker> m_logTicker;

@@ -230,7 +230,7 @@ void SummaryTable::rebuild() {
     }
 }
 
-bool SummaryTable::exportTo(const QString& path, QString* error, int width, int) {
+bool SummaryTable::exportTo(const QString& path, QString* error, int width, int, double) {
     // A standalone copy sized to its rows: the table on screen may be hidden (another tab), laid
     // out with empty space below the rows or scrolled, none of which belongs in an export.
     QTableWidget copy(m_table->rowCount(), m_table->columnCount());

@@ -39,7 +39,7 @@ public:
     void setResult(int key, const archsim::RunResult& result) override;
     /// Renders the table (the widget as shown) to .png, .svg or .pdf.
     bool exportTo(const QString& path, QString* error = nullptr, int width = kExportWidth,
-                  int height = kExportHeight) override;
+                  int height = kExportHeight, double scale = 1.0) override;
 
     QTableWidget* table() const { return m_table; }
     /// The figure in `row` for scenario `key` (ms, req/s, fraction 0..1, currency), NaN if unknown.

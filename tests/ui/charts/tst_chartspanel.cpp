@@ -84,12 +84,39 @@ private slots:
                 QCOMPARE(graph->dataCount(), static_cast<int>(kWindows));
             }
         }
-        // The 10th window's p99 lands at the window's end, in ms.
+        // The 10th window's p50 lands at the window's end, in ms.
         const auto rows = test::sampleWindows(SampleKind::Serverless, 9, 1);
         const auto point =
-            chart->graph(kServerless, PercentileChart::Percentile::P99)->data()->at(9);
+            chart->graph(kServerless, PercentileChart::Percentile::P50)->data()->at(9);
         QCOMPARE(point->key, 10.0);
-        QCOMPARE(point->value, toMillis(rows.front().latency.p99));
+        QCOMPARE(point->value, toMillis(rows.front().latency.p50));
+    }
+
+    void testPercentileOfTooFewRequestsIsDrawnFaded() {
+        // 200 requests a window: enough for p50 and p95 (10 / (1 - q) = 20 and 200), too few for
+        // p99 (1,000) and p99.9 (10,000), which move to the faded curves.
+        ChartsPanel panel;
+        feed(panel);
+        const PercentileChart* chart = panel.percentileChart();
+        const auto rows = test::sampleWindows(SampleKind::Serverless, 9, 1);
+        using P = PercentileChart::Percentile;
+        for (const P p : {P::P50, P::P95}) {
+            QVERIFY(std::isfinite(chart->graph(kServerless, p)->data()->at(9)->value));
+            QVERIFY(std::isnan(chart->thinGraph(kServerless, p)->data()->at(9)->value));
+        }
+        for (const P p : {P::P99, P::P999}) {
+            QVERIFY(std::isnan(chart->graph(kServerless, p)->data()->at(9)->value));
+            QVERIFY(std::isfinite(chart->thinGraph(kServerless, p)->data()->at(9)->value));
+        }
+        QCOMPARE(chart->thinGraph(kServerless, P::P999)->data()->at(9)->value,
+                 toMillis(rows.front().latency.p999));
+        QCOMPARE(PercentileChart::samplesNeeded(P::P999), 10.0 / (1.0 - 0.999));
+        // The legend explains the faded lines.
+        bool explained = false;
+        for (int i = 0; i < chart->plot()->legend->itemCount(); ++i)
+            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(chart->plot()->legend->item(i)))
+                explained = explained || item->plottable()->name().contains("too few requests");
+        QVERIFY(explained);
     }
 
     void testEmptyWindowIsAGapNotAZero() {
@@ -281,7 +308,8 @@ private slots:
         const int graphsBefore = panel.percentileChart()->plot()->graphCount();
         panel.removeScenario(kServerless);
         QVERIFY(!panel.percentileChart()->graph(kServerless, PercentileChart::Percentile::P50));
-        QCOMPARE(panel.percentileChart()->plot()->graphCount(), graphsBefore - 5);
+        // Four curves, four faded curves and the legend key of the scenario.
+        QCOMPARE(panel.percentileChart()->plot()->graphCount(), graphsBefore - 9);
         QCOMPARE(panel.percentileChart()
                      ->graph(kStateful, PercentileChart::Percentile::P50)
                      ->dataCount(),
@@ -292,7 +320,7 @@ private slots:
         QVERIFY(panel.costChart()->crossovers().empty());
         panel.clear();
         for (const ChartWidget* chart : panel.charts()) QVERIFY(chart->scenarios().empty());
-        QCOMPARE(panel.percentileChart()->plot()->graphCount(), graphsBefore - 10);
+        QCOMPARE(panel.percentileChart()->plot()->graphCount(), graphsBefore - 18);
     }
 
     void testExport_data() {
