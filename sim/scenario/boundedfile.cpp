@@ -69,6 +69,11 @@ BoundedFile::BoundedFile(std::string path, const FileKind& kind)
     // stat() first: opening a device can have effects of its own (a tape rewinds), and opening a
     // FIFO waits for a writer. The opened file is checked again below, in case the name was
     // switched to something else in between.
+    if (m_path.find('\0') != std::string::npos) {
+        // The system would read the name only up to the NUL: another file than the one shown.
+        fail(quotedPath(m_path) + " is not a valid file name (it holds a NUL character)");
+        return;
+    }
     struct stat status {};
     if (::stat(m_path.c_str(), &status) != 0) {
         fail("cannot open " + std::string(m_kind.noun) + " " + quotedPath(m_path) + ": " +

@@ -72,6 +72,16 @@ private slots:
                                     "no such file"));
     }
 
+    void testNameWithANulIsRefused() {
+        // Opened as a C string, "x.csv\0/etc/passwd" would read x.csv while messages name both.
+        QTemporaryDir dir;
+        const std::string path = writeFile(dir, "x.csv", "1\n");
+        std::string error;
+        QVERIFY(!readBoundedFile(path + std::string(1, '\0') + "/etc/passwd", kTraceFile, error));
+        QCOMPARE(error, quoted(path + "\\x00/etc/passwd") +
+                            " is not a valid file name (it holds a NUL character)");
+    }
+
     void testCapIsEnforced() {
         QTemporaryDir dir;
         std::string error;
