@@ -1,4 +1,5 @@
-# Shared by scripts/run and scripts/test: install what is missing, configure and build.
+# Shared by scripts/run, scripts/test and scripts/package: install what is missing, configure
+# and build.
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 ARCHSIM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -7,6 +8,7 @@ ARCHSIM_PACKAGES=(
   qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
   libboost-dev libboost-random-dev libboost-math-dev nlohmann-json3-dev
   xvfb xauth
+  dpkg-dev file desktop-file-utils
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

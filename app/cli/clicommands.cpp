@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/clicommands.h"
+#include "app/cli/resourcedirs.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -28,21 +29,15 @@ std::optional<Scenario> load(const std::string& file, std::ostream& err) {
     return scenario;
 }
 
-/// The pricing table a scenario names, or the bundled default (found next to the sources in a
-/// build tree, or under share/archsim in an installation).
+/// The pricing table a scenario names, or the bundled default (see resourcesDir()).
 std::optional<PricingTable> loadPricing(const Scenario& scenario, const std::string& scenarioFile,
                                         std::ostream& err) {
     if (!scenario.cost) return std::nullopt;
     fs::path path;
     if (!scenario.pricingFile.empty()) {
         path = fs::path(scenarioFile).parent_path() / scenario.pricingFile;
-    } else {
-        for (const fs::path& dir : {fs::path(ARCHSIM_RESOURCES_DIR), fs::path("/usr/share/archsim"),
-                                   fs::path("/usr/local/share/archsim")})
-            if (fs::exists(defaultPricingFile(dir))) {
-                path = defaultPricingFile(dir);
-                break;
-            }
+    } else if (const fs::path dir = resourcesDir(); !dir.empty()) {
+        path = defaultPricingFile(dir);
     }
     if (path.empty()) {
         err << "archsim-cli: no pricing table found; cost figures are left out\n";
