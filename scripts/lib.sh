@@ -6,7 +6,7 @@ ARCHSIM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ARCHSIM_PACKAGES=(
   cmake g++ ninja-build pkg-config
   qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
-  libboost-dev libboost-random-dev libboost-math-dev nlohmann-json3-dev
+  libboost-dev libboost-random-dev libboost-math-dev nlohmann-json3-dev libcli11-dev
   xvfb xauth
   dpkg-dev file desktop-file-utils
 )

@@ -2,10 +2,10 @@
 // `cmake --install` into a staging directory (DESTDIR), as a package build does: every file lands
 // where a Debian desktop looks for it, and the installed archsim-cli runs an installed preset from
 // any working directory, reading its pricing from the installed tree, not from the sources.
-#include <QtTest>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
+#include <QtTest>
 
 namespace {
 
@@ -35,11 +35,13 @@ QString readText(const QString& path) {
 
 class TestInstall : public QObject {
     Q_OBJECT
-    QTemporaryDir m_stage;    // DESTDIR
+    QTemporaryDir m_stage;      // DESTDIR
     QTemporaryDir m_elsewhere;  // a working directory unrelated to the build or the install
     QString m_prefix;
 
-    QString installed(const QString& relative) const { return m_prefix + QLatin1Char('/') + relative; }
+    QString installed(const QString& relative) const {
+        return m_prefix + QLatin1Char('/') + relative;
+    }
 
 private slots:
     void initTestCase() {
@@ -47,9 +49,9 @@ private slots:
         m_prefix = m_stage.path() + QStringLiteral("/usr");
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("DESTDIR"), m_stage.path());
-        const Result r = run(QStringLiteral(CMAKE_COMMAND),
-                             {"--install", ARCHSIM_BUILD_DIR, "--prefix", "/usr"},
-                             m_elsewhere.path(), environment);
+        const Result r =
+            run(QStringLiteral(CMAKE_COMMAND), {"--install", ARCHSIM_BUILD_DIR, "--prefix", "/usr"},
+                m_elsewhere.path(), environment);
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     }
 
@@ -65,8 +67,8 @@ private slots:
     }
 
     void testSharedData() {
-        const QStringList presets =
-            QDir(QStringLiteral(ARCHSIM_RESOURCES_DIR "/presets")).entryList({"*.json"}, QDir::Files);
+        const QStringList presets = QDir(QStringLiteral(ARCHSIM_RESOURCES_DIR "/presets"))
+                                        .entryList({"*.json"}, QDir::Files);
         QVERIFY(presets.size() >= 3);
         for (const QString& name : presets)
             QVERIFY2(QFile::exists(installed("share/archsim/presets/" + name)), qPrintable(name));
@@ -90,7 +92,8 @@ private slots:
         const QString entry = readText(installed("share/applications/archsim.desktop"));
         QVERIFY2(entry.contains("Exec=archsim %f\n"), qPrintable(entry));
         QVERIFY(entry.contains("Icon=archsim\n"));
-        QVERIFY2(entry.contains("MimeType=application/vnd.archsim.scenario+json;\n"), qPrintable(entry));
+        QVERIFY2(entry.contains("MimeType=application/vnd.archsim.scenario+json;\n"),
+                 qPrintable(entry));
         QVERIFY2(!entry.contains("application/json"), "must not claim every JSON file");
         QVERIFY(QFile::exists(installed("share/icons/hicolor/scalable/apps/archsim.svg")));
     }
@@ -104,8 +107,10 @@ private slots:
         while (!xml.atEnd()) {
             if (xml.readNext() != QXmlStreamReader::StartElement) continue;
             const auto name = xml.name();
-            if (name == QLatin1String("mime-type")) type = xml.attributes().value("type").toString();
-            if (name == QLatin1String("glob")) globs << xml.attributes().value("pattern").toString();
+            if (name == QLatin1String("mime-type"))
+                type = xml.attributes().value("type").toString();
+            if (name == QLatin1String("glob"))
+                globs << xml.attributes().value("pattern").toString();
             if (name == QLatin1String("sub-class-of"))
                 parent = xml.attributes().value("type").toString();
         }
@@ -121,7 +126,8 @@ private slots:
                              {"run", installed("share/archsim/presets/auth-api-workers.json")},
                              m_elsewhere.path());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains("latency p99") && r.out.contains("monthly cost"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("latency p99") && r.out.contains("monthly cost"),
+                 qPrintable(r.out));
         QVERIFY2(!r.err.contains("no pricing table"), qPrintable(r.err));
     }
 
