@@ -1,12 +1,14 @@
-# Shared by scripts/run and scripts/test: install what is missing, configure and build.
+# Shared by scripts/run, scripts/test and scripts/package: install what is missing, configure
+# and build.
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 ARCHSIM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ARCHSIM_PACKAGES=(
   cmake g++ ninja-build pkg-config
   qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
-  libboost-dev libboost-random-dev libboost-math-dev nlohmann-json3-dev
+  libboost-dev libboost-random-dev libboost-math-dev nlohmann-json3-dev libcli11-dev
   xvfb xauth poppler-utils
+  dpkg-dev file desktop-file-utils
 )
 # Only scripts/fuzz needs these: clang with its libFuzzer runtime.
 ARCHSIM_FUZZ_PACKAGES=(clang libclang-rt-14-dev)

@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/clicommands.h"
+#include "app/cli/resourcedirs.h"
+#include "app/cli/scenariooverride.h"
 
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
 #include <vector>
 
 #include "app/cli/outputfile.h"
+#include "sim/scenario/boundedfile.h"
 #include "sim/run/replications.h"
+#include "sim/scenario/jsonreader.h"
 #include "sim/scenario/scenariojson.h"
 #include "sim/stats/confidence.h"
 
@@ -18,50 +23,121 @@ namespace archsim::cli {
 
 namespace fs = std::filesystem;
 
-std::optional<Scenario> loadScenario(const std::string& file, std::ostream& err) {
+/// Where problems with the input go: one line each on the error stream and, for validate --json,
+/// also into a list. Implicit from a stream, so the commands pass `err` straight through.
+class Problems {
+public:
+    struct Entry {
+        std::string file;
+        ValidationIssue issue;
+    };
+    Problems(std::ostream& err, std::vector<Entry>* list = nullptr) : m_err(err), m_list(list) {}
+    void add(const std::string& file, const ValidationIssue& issue) {
+        m_err << "archsim-cli: " << (file.empty() ? "" : file + ": ") << issue.toString() << '\n';
+        if (m_list) m_list->push_back({file, issue});
+    }
+    void add(const std::string& file, std::string message) { add(file, {{}, std::move(message)}); }
+
+private:
+    std::ostream& m_err;
+    std::vector<Entry>* m_list;
+};
+
+/// How messages name a scenario file ("-" is standard input).
+std::string displayName(const std::string& file) { return file == "-" ? "<stdin>" : file; }
+
+/// Reads a scenario file ("-": standard input) with every --set applied before it is checked, so
+/// an override is held to the same rules as the file, and its problems name the same paths.
+std::optional<Scenario> load(const std::string& file,
+                             const std::vector<ScenarioOverride>& overrides, Problems problems) {
     ValidationReport report;
-    auto scenario = loadScenarioFile(file, report);
+    std::optional<Scenario> scenario;
+    if (file != "-" && overrides.empty()) {
+        scenario = loadScenarioFile(file, report);
+    } else {
+        // Standard input and files alike are read up to the scenario cap, never without end.
+        std::string text;
+        if (file == "-") {
+            char chunk[65536];
+            while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
+                text.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
+                if (text.size() > kScenarioFile.maxBytes) {
+                    report.add({}, "the scenario on standard input is larger than " +
+                                       formatBytes(kScenarioFile.maxBytes) + ", the limit");
+                    break;
+                }
+            }
+        } else {
+            std::string error;
+            if (auto bytes = readBoundedFile(file, kScenarioFile, error))
+                text = std::move(*bytes);
+            else
+                report.add({}, error);
+        }
+        const std::string base =
+            file == "-" ? std::string() : fs::path(file).parent_path().string();
+        auto json = report.ok() ? parseJsonText(text, "a scenario", report) : std::nullopt;
+        const bool duplicates = !report.ok();
+        for (const ScenarioOverride& o : overrides)
+            if (json)
+                if (std::string error = applyOverride(*json, o); !error.empty())
+                    report.add({}, std::move(error));
+        // Read even after a bad --set (that one is left out), so every problem shows at once.
+        if (json) scenario = scenarioFromJson(*json, report, base);
+        if (duplicates || !report.ok()) scenario.reset();
+    }
     if (!scenario) {
-        for (const auto& issue : report.issues())
-            err << "archsim-cli: " << file << ": " << issue.toString() << '\n';
+        for (ValidationIssue issue : report.issues()) {
+            for (const ScenarioOverride& o : overrides)
+                if (issue.path.starts_with(o.path) &&
+                    (issue.path.size() == o.path.size() || issue.path[o.path.size()] == '.' ||
+                     issue.path[o.path.size()] == '[')) {
+                    issue.message += " (from --set " + o.path + ")";
+                    break;
+                }
+            problems.add(displayName(file), issue);
+        }
     }
     return scenario;
 }
 
-/// The pricing table a scenario names, or the bundled default (found next to the sources in a
-/// build tree, or under share/archsim in an installation).
+/// The pricing table a scenario names, or the bundled default (see resourcesDir()).
 std::optional<PricingTable> loadPricing(const Scenario& scenario, const std::string& scenarioFile,
-                                        std::ostream& err) {
+                                        Problems problems) {
     if (!scenario.cost) return std::nullopt;
     fs::path path;
     if (!scenario.pricingFile.empty()) {
-        path = fs::path(scenarioFile).parent_path() / scenario.pricingFile;
-    } else {
-        for (const fs::path& dir : {fs::path(ARCHSIM_RESOURCES_DIR), fs::path("/usr/share/archsim"),
-                                   fs::path("/usr/local/share/archsim")})
-            if (fs::exists(defaultPricingFile(dir))) {
-                path = defaultPricingFile(dir);
-                break;
-            }
+        const fs::path base =
+            scenarioFile == "-" ? fs::path() : fs::path(scenarioFile).parent_path();
+        path = base / scenario.pricingFile;
+    } else if (const fs::path dir = resourcesDir(); !dir.empty()) {
+        path = defaultPricingFile(dir);
     }
     if (path.empty()) {
-        err << "archsim-cli: no pricing table found; cost figures are left out\n";
+        problems.add({}, "no pricing table found; cost figures are left out");
         return std::nullopt;
     }
     PricingLoadResult loaded = loadPricingFile(path);
     if (!loaded.table) {
-        for (const auto& issue : loaded.report.issues())
-            err << "archsim-cli: " << path.string() << ": " << issue.toString() << '\n';
+        for (const auto& issue : loaded.report.issues()) problems.add(path.string(), issue);
         return std::nullopt;
     }
     ValidationReport report;
     validateCostConfig(*scenario.cost, *loaded.table, report);
     if (!report.ok()) {
-        for (const auto& issue : report.issues())
-            err << "archsim-cli: " << scenarioFile << ": " << issue.toString() << '\n';
+        for (const auto& issue : report.issues()) problems.add(displayName(scenarioFile), issue);
         return std::nullopt;
     }
     return loaded.table;
+}
+
+std::optional<Scenario> loadScenario(const std::string& file, std::ostream& err) {
+    return load(file, {}, err);
+}
+
+std::optional<PricingTable> loadPricing(const Scenario& scenario, const std::string& scenarioFile,
+                                        std::ostream& err) {
+    return loadPricing(scenario, scenarioFile, Problems(err));
 }
 
 namespace {
@@ -243,8 +319,8 @@ int runReplicated(const RunCommand& command, const Scenario& scenario,
                   const std::optional<PricingTable>& pricing, std::ostream& out, std::ostream& err) {
     const std::uint64_t seed = command.seed.value_or(scenario.seed);
     const std::vector<RunResult> results =
-        runReplications(scenario, seed, command.replications, pricing ? &*pricing : nullptr, 0,
-                        memoryBudgetBytes(command.memoryBudgetMb));
+        runReplications(scenario, seed, command.replications, pricing ? &*pricing : nullptr,
+                        command.threads, memoryBudgetBytes(command.memoryBudgetMb));
     nlohmann::json json = {{"scenario", scenario.name}, {"seed", seed},
                            {"replications", command.replications}, {"confidence", 0.95}};
     if (!command.json)
@@ -276,7 +352,7 @@ int runReplicated(const RunCommand& command, const Scenario& scenario,
 }  // namespace
 
 int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err) {
-    auto scenario = loadScenario(command.file, err);
+    auto scenario = load(command.file, command.overrides, err);
     if (!scenario) return kExitBadInput;
     const auto pricing = loadPricing(*scenario, command.file, err);
     if (scenario->cost && !pricing) return kExitBadInput;
@@ -309,8 +385,8 @@ int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err) 
 }
 
 int compareCommand(const CompareCommand& command, std::ostream& out, std::ostream& err) {
-    auto first = loadScenario(command.first, err);
-    auto second = loadScenario(command.second, err);
+    auto first = load(command.first, command.overrides, err);
+    auto second = load(command.second, command.overrides, err);
     if (!first || !second) return kExitBadInput;
     const auto firstPricing = loadPricing(*first, command.first, err);
     const auto secondPricing = loadPricing(*second, command.second, err);
@@ -333,7 +409,7 @@ int compareCommand(const CompareCommand& command, std::ostream& out, std::ostrea
             o.memoryBudgetBytes = memoryBudgetBytes(command.memoryBudgetMb);
             b = runScenario(*second, o);
         }};
-    parallelFor(jobs.size(), 0, [&](std::size_t i) { jobs[i](); });
+    parallelFor(jobs.size(), command.threads, [&](std::size_t i) { jobs[i](); });
 
     // Cost against traffic: each level simulated for both scenarios, then the crossover.
     std::vector<CostPoint> curveA, curveB;
@@ -343,8 +419,10 @@ int compareCommand(const CompareCommand& command, std::ostream& out, std::ostrea
             err << "archsim-cli: --traffic needs a \"cost\" section in both scenarios\n";
             return kExitBadInput;
         }
-        curveA = costVersusTraffic(*first, command.trafficLevels, seed, *firstPricing);
-        curveB = costVersusTraffic(*second, command.trafficLevels, seed, *secondPricing);
+        curveA = costVersusTraffic(*first, command.trafficLevels, seed, *firstPricing,
+                                   command.threads);
+        curveB = costVersusTraffic(*second, command.trafficLevels, seed, *secondPricing,
+                                   command.threads);
         crossover = findCrossover(curveA, curveB);
     }
 
@@ -397,12 +475,25 @@ int compareCommand(const CompareCommand& command, std::ostream& out, std::ostrea
     return std::max(reportOverload(a, command.first, err), reportOverload(b, command.second, err));
 }
 
-int validateCommand(const std::string& file, std::ostream& out, std::ostream& err) {
-    auto scenario = loadScenario(file, err);
-    if (!scenario) return kExitBadInput;
-    if (scenario->cost && !loadPricing(*scenario, file, err)) return kExitBadInput;
-    out << file << ": valid\n";
-    return kExitOk;
+int validateCommand(const ValidateCommand& command, std::ostream& out, std::ostream& err) {
+    std::vector<Problems::Entry> found;
+    const Problems problems(err, &found);
+    auto scenario = load(command.file, command.overrides, problems);
+    const bool valid =
+        scenario && (!scenario->cost || loadPricing(*scenario, command.file, problems));
+    if (command.json) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& p : found)
+            list.push_back(
+                {{"file", p.file}, {"path", p.issue.path}, {"message", p.issue.message}});
+        out << nlohmann::json{{"file", displayName(command.file)}, {"valid", valid},
+                              {"problems", list}}
+                   .dump(2)
+            << '\n';
+    } else if (valid) {
+        out << displayName(command.file) << ": valid\n";
+    }
+    return valid ? kExitOk : kExitBadInput;
 }
 
 }  // namespace archsim::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The headless runner's commands. main.cpp parses the command line into these calls.
+// The headless runner's commands. main.cpp parses the command line into these calls. A file
+// named "-" is read from standard input.
 
 #include <cstdint>
 #include <iosfwd>
@@ -10,6 +11,7 @@
 
 #include "sim/cost/pricing.h"
 #include "sim/scenario/scenario.h"
+#include "app/cli/scenariooverride.h"
 
 namespace archsim::cli {
 
@@ -27,6 +29,8 @@ struct RunCommand {
     std::string csvDirectory;           ///< "" = no CSV
     unsigned replications = 1;
     std::optional<std::uint64_t> memoryBudgetMb;  ///< overrides the default memory budget of a run
+    std::vector<ScenarioOverride> overrides;  ///< --set, applied before the scenario is checked
+    unsigned threads = 0;                     ///< for replications; 0 = every core
 };
 
 struct CompareCommand {
@@ -35,6 +39,14 @@ struct CompareCommand {
     bool json = false;
     std::vector<double> trafficLevels;  ///< requests/s; non-empty: also the cost-vs-traffic curves
     std::optional<std::uint64_t> memoryBudgetMb;  ///< overrides the default memory budget of a run
+    std::vector<ScenarioOverride> overrides;  ///< --set, applied to both scenarios
+    unsigned threads = 0;                     ///< 0 = every core
+};
+
+struct ValidateCommand {
+    std::string file;
+    bool json = false;  ///< the verdict and every problem as one JSON object
+    std::vector<ScenarioOverride> overrides;
 };
 
 /// Loads a scenario file, printing every problem to `err` (naming the file); nullopt on failure.
@@ -47,6 +59,6 @@ std::optional<archsim::PricingTable> loadPricing(const archsim::Scenario& scenar
 
 int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err);
 int compareCommand(const CompareCommand& command, std::ostream& out, std::ostream& err);
-int validateCommand(const std::string& file, std::ostream& out, std::ostream& err);
+int validateCommand(const ValidateCommand& command, std::ostream& out, std::ostream& err);
 
 }  // namespace archsim::cli

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// archsim-cli: the headless runner. Parses the command line and hands over to clicommands.cpp.
+// archsim-cli: the headless runner. Parses the command line (CLI11) and hands over to
+// clicommands.cpp. Usage errors exit with status 2 and one line per problem on standard error.
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
-#include <optional>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
-#include <system_error>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "app/cli/clicommands.h"
@@ -19,40 +24,138 @@
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: archsim-cli run FILE.json [--seed N] [--json] [--csv DIR] [--replications R]\n"
-    "                       [--memory-budget-mb M]\n"
-    "       archsim-cli compare A.json B.json [--seed N] [--json] [--traffic R1,R2,...]\n"
-    "                       [--memory-budget-mb M]\n"
-    "       archsim-cli validate FILE.json\n"
-#ifdef ARCHSIM_HAS_REPORT
-    "       archsim-cli report A.json [B.json ...] --out FILE.pdf|FILE.html [--replications R]\n"
-    "                   [--seed N] [--slo MS] [--paper a4|letter]\n"
-#endif
-    "\n"
-    "  run       simulate a scenario file and print a latency, error and cost summary\n"
-    "  compare   run two scenarios on the same arrivals and print them side by side\n"
-    "  validate  check a scenario file and list every problem\n"
-#ifdef ARCHSIM_HAS_REPORT
-    "  report    write the design-review report (parameters, topology, charts, summary with\n"
-    "            confidence intervals, prices, warnings) as PDF or self-contained HTML\n"
-#endif
-    "\n"
-    "  --seed N          use seed N instead of the scenario's own\n"
-    "  --json            print the results as one JSON object\n"
-    "  --csv DIR         also write the time series (windows.csv) and summary (summary.csv)\n"
-    "                    to DIR (created if missing)\n"
-    "  --replications R  run R independent replications on all cores and report each figure\n"
-    "                    with a 95% confidence interval\n"
-    "  --traffic R1,...  (compare) also simulate both at these rates (requests/s) and print\n"
-    "                    the monthly cost curves and where they cross\n"
-    "  --memory-budget-mb M  stop a run as overloaded before its requests in flight and pending\n"
-    "                    events would take more than M MiB (default 4096)\n"
-    "\n"
-    "exit status: 0 done, 1 the run overloaded, 2 bad usage or input, 3 output not written\n";
+namespace cli = archsim::cli;
 
-/// The command's exit status, unless its results did not reach standard output (a full disk, a
-/// closed pipe): a script reading them must not take an empty or cut file for success.
+constexpr const char* kFileHelp = "scenario file (JSON); - reads it from standard input";
+
+template <class T>
+bool parseNumber(std::string_view text, T& value) {
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && end == text.data() + text.size();
+}
+
+/// Everything any command accepts. Numbers stay text until CLI11 is done, so that each gets its
+/// own message ("--seed must be a non-negative whole number, got 'abc'").
+struct Options {
+    std::vector<std::string> files;
+    std::string seed, replications, threads, traffic, memoryBudgetMb;
+    bool json = false;
+    std::string csv, out;
+    std::vector<std::string> sets;
+    std::string sloMs, paper;  // report only
+};
+
+/// The options shared by several commands, with their help text in one place.
+void addSeed(CLI::App& c, Options& o) {
+    c.add_option("--seed", o.seed, "use seed N instead of the scenario's own")->type_name("N");
+}
+void addJson(CLI::App& c, Options& o, const char* what) {
+    c.add_flag("--json", o.json, what);
+}
+void addOut(CLI::App& c, Options& o) {
+    c.add_option("--out", o.out,
+                 "write the result to FILE instead of standard output (replaced only when the "
+                 "command produced a result)")
+        ->type_name("FILE");
+}
+void addThreads(CLI::App& c, Options& o) {
+    c.add_option("--threads", o.threads, "run on at most N threads (default: every core)")
+        ->type_name("N");
+}
+void addMemoryBudget(CLI::App& c, Options& o) {
+    c.add_option("--memory-budget-mb", o.memoryBudgetMb,
+                 "stop a run as overloaded before its requests in flight and pending events would "
+                 "take more than M MiB (default 4096)")
+        ->type_name("M");
+}
+void addSet(CLI::App& c, Options& o) {
+    c.add_option("--set", o.sets,
+                 "override one field of the scenario, checked like the file, e.g. "
+                 "--set workload.ratePerS=50 or --set topology.functions[0].memoryMb=512 "
+                 "(repeatable; VALUE is JSON, or else text)")
+        ->type_name("PATH=VALUE")
+        ->expected(1)  // one assignment each time, so `--set a=1 FILE` leaves FILE alone
+        ->allow_extra_args(false)
+        ->take_all();
+}
+
+/// Converts the text options into the command's fields; returns every problem (empty: fine).
+std::vector<std::string> convert(const Options& o, std::optional<std::uint64_t>& seed,
+                                 unsigned& replications, unsigned& threads,
+                                 std::vector<double>& traffic,
+                                 std::vector<cli::ScenarioOverride>& overrides,
+                                 std::optional<std::uint64_t>& memoryBudgetMb) {
+    std::vector<std::string> problems;
+    if (!o.memoryBudgetMb.empty()) {
+        std::uint64_t mb = 0;
+        if (parseNumber(o.memoryBudgetMb, mb) && mb >= 1 && mb <= (std::uint64_t{1} << 30))
+            memoryBudgetMb = mb;
+        else
+            problems.push_back(
+                "--memory-budget-mb must be a whole number of MiB from 1 to 1073741824, got '" +
+                o.memoryBudgetMb + "'");
+    }
+    if (!o.seed.empty()) {
+        std::uint64_t value = 0;
+        if (parseNumber(o.seed, value))
+            seed = value;
+        else
+            problems.push_back("--seed must be a non-negative whole number, got '" + o.seed + "'");
+    }
+    if (!o.replications.empty() &&
+        (!parseNumber(o.replications, replications) || replications < 1 || replications > 10000))
+        problems.push_back("--replications must be a whole number from 1 to 10000, got '" +
+                           o.replications + "'");
+    if (!o.threads.empty() && (!parseNumber(o.threads, threads) || threads < 1 || threads > 4096))
+        problems.push_back("--threads must be a whole number from 1 to 4096, got '" + o.threads +
+                           "'");
+    if (!o.traffic.empty()) {
+        const std::string& list = o.traffic;
+        for (std::size_t start = 0; start <= list.size();) {
+            const std::size_t comma = std::min(list.find(',', start), list.size());
+            double rate = 0;
+            if (!parseNumber(std::string_view(list).substr(start, comma - start), rate) ||
+                !(rate > 0) || rate > 1e7) {
+                problems.push_back(
+                    "--traffic: each rate must be a number above 0 and at most 1e7, got '" +
+                    list.substr(start, comma - start) + "'");
+                break;
+            }
+            traffic.push_back(rate);
+            start = comma + 1;
+        }
+        if (traffic.size() > 64) problems.push_back("--traffic: at most 64 levels");
+    }
+    for (const std::string& assignment : o.sets) {
+        cli::ScenarioOverride override;
+        if (std::string error = cli::parseOverride(assignment, override); !error.empty())
+            problems.push_back(std::move(error));
+        else
+            overrides.push_back(std::move(override));
+    }
+    if (std::count(o.files.begin(), o.files.end(), "-") > 1)
+        problems.emplace_back("only one scenario can come from standard input ('-')");
+    if (!o.out.empty() && o.out != "-") {
+        const std::filesystem::path parent = std::filesystem::path(o.out).parent_path();
+        std::error_code error;
+        if (std::filesystem::is_directory(o.out, error))
+            problems.push_back("--out: '" + o.out + "' is a directory");
+        else if (!parent.empty() && !std::filesystem::is_directory(parent, error))
+            problems.push_back("--out: no directory '" + parent.string() + "' to write '" + o.out +
+                               "' in");
+    }
+    return problems;
+}
+
+int usageErrors(const std::vector<std::string>& problems, const std::string& command) {
+    for (const std::string& problem : problems) std::cerr << "archsim-cli: " << problem << '\n';
+    std::cerr << "archsim-cli: see 'archsim-cli " << (command.empty() ? "" : command + " ")
+              << "--help'\n";
+    return cli::kExitBadInput;
+}
+
+/// The command's exit status, unless its output did not reach standard output (a full disk, a
+/// closed pipe): a script reading it must not take an empty or cut file for success.
 int finish(int status) {
     // std::cout writes into stdout's buffer (synchronised with stdio): flushing that says why.
     errno = 0;
@@ -62,160 +165,207 @@ int finish(int status) {
     if (std::cout && flushed && !std::ferror(stdout)) return status;
     std::cerr << "archsim-cli: cannot write standard output: "
               << (error != 0 ? std::generic_category().message(error) : "write failed") << '\n';
-    return std::max(status, archsim::cli::kExitWriteFailed);
+    return std::max(status, cli::kExitWriteFailed);
 }
 
-int usageError(const std::string& message) {
-    std::cerr << "archsim-cli: " << message << "\n" << kUsage;
-    return archsim::cli::kExitBadInput;
-}
-
-template <class T>
-bool parseNumber(std::string_view text, T& value) {
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc() && end == text.data() + text.size();
-}
-
-/// Shared options of run and compare; returns an error message or "".
-struct Options {
-    std::vector<std::string> files;
-    std::optional<std::uint64_t> seed;
-    bool json = false;
-    std::string csv;
-    unsigned replications = 1;
-    std::vector<double> traffic;
-    std::optional<std::uint64_t> memoryBudgetMb;
-};
-
-std::string parseOptions(int argc, char** argv, bool allowRunOptions, Options& o) {
-    for (int i = 2; i < argc; ++i) {
-        const std::string_view arg = argv[i];
-        const auto next = [&](std::string_view& value) {
-            if (i + 1 >= argc) return false;
-            value = argv[++i];
-            return true;
-        };
-        std::string_view value;
-        if (arg == "--json") {
-            o.json = true;
-        } else if (arg == "--seed") {
-            std::uint64_t seed = 0;
-            if (!next(value)) return "--seed needs a value";
-            if (!parseNumber(value, seed))
-                return "--seed must be a non-negative whole number, got '" + std::string(value) + "'";
-            o.seed = seed;
-        } else if (arg == "--memory-budget-mb") {
-            std::uint64_t mb = 0;
-            if (!next(value)) return "--memory-budget-mb needs a value";
-            if (!parseNumber(value, mb) || mb < 1 || mb > (std::uint64_t{1} << 30))
-                return "--memory-budget-mb must be a whole number of MiB from 1 to 1073741824, "
-                       "got '" + std::string(value) + "'";
-            o.memoryBudgetMb = mb;
-        } else if (allowRunOptions && arg == "--csv") {
-            if (!next(value)) return "--csv needs a directory";
-            o.csv = value;
-        } else if (allowRunOptions && arg == "--replications") {
-            if (!next(value)) return "--replications needs a value";
-            if (!parseNumber(value, o.replications) || o.replications < 1 || o.replications > 10000)
-                return "--replications must be a whole number from 1 to 10000, got '" +
-                       std::string(value) + "'";
-        } else if (!allowRunOptions && arg == "--traffic") {
-            if (!next(value)) return "--traffic needs a comma-separated list of rates";
-            std::string list(value);
-            for (std::size_t start = 0; start <= list.size();) {
-                const std::size_t comma = std::min(list.find(',', start), list.size());
-                double rate = 0;
-                if (!parseNumber(std::string_view(list).substr(start, comma - start), rate) ||
-                    !(rate > 0) || rate > 1e7)
-                    return "--traffic: each rate must be a number above 0 and at most 1e7, got '" +
-                           list.substr(start, comma - start) + "'";
-                o.traffic.push_back(rate);
-                start = comma + 1;
-            }
-            if (o.traffic.size() > 64) return "--traffic: at most 64 levels";
-        } else if (!arg.empty() && arg[0] == '-') {
-            return "unknown option '" + std::string(arg) + "'";
-        } else {
-            o.files.emplace_back(arg);
-        }
+/// Writes the command's result where --out says: standard output, or FILE, written whole (to a
+/// temporary file renamed over it) so that a failed write never leaves half a result behind.
+int deliver(const std::string& result, const std::string& outFile, int status) {
+    if (outFile.empty() || outFile == "-") {
+        std::cout << result;
+        return finish(status);
     }
-    if (!o.csv.empty() && o.replications > 1) return "--csv writes one run; drop --replications";
-    return {};
+    // Nothing to write when the input was refused: an earlier result stays as it was.
+    if (result.empty() && status != cli::kExitOk) return status;
+    // A device, a pipe or a link (/dev/stdout) is written in place: renaming over it would replace
+    // it.
+    std::error_code error;
+    const auto type = std::filesystem::symlink_status(outFile, error).type();
+    const bool inPlace = type != std::filesystem::file_type::regular &&
+                         type != std::filesystem::file_type::not_found;
+    const std::string temporary = inPlace ? outFile : outFile + ".writing";
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file << result;
+    file.close();
+    error.clear();  // a missing target is no error
+    if (file && !inPlace) std::filesystem::rename(temporary, outFile, error);
+    if (!file || error) {
+        if (!inPlace) std::remove(temporary.c_str());
+        std::cerr << "archsim-cli: --out: cannot write '" << outFile << "'"
+                  << (error ? ": " + error.message() : std::string()) << '\n';
+        return std::max(status, cli::kExitWriteFailed);
+    }
+    return status;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) return usageError("no command given");
-    const std::string_view command = argv[1];
-    if (command == "--help" || command == "-h" || command == "help") {
-        std::cout << kUsage;
+    CLI::App app{
+        "archsim-cli: simulate tail latency, errors and cost of serverless and stateful "
+        "architectures, without a window. Exit status: 0 success, 1 the run overloaded, "
+        "2 bad usage or bad input, 3 an output could not be written.",
+        "archsim-cli"};
+    app.set_version_flag("--version", "archsim-cli " ARCHSIM_VERSION);
+    app.require_subcommand(1);
+    app.footer("Run 'archsim-cli COMMAND --help' for a command's options.");
+    Options o;
+
+    CLI::App* run = app.add_subcommand(
+        "run", "simulate a scenario and print its latency, error and cost summary");
+    run->add_option("file", o.files, kFileHelp)->type_name("FILE");
+    addSeed(*run, o);
+    addJson(*run, o, "print the results as one JSON object");
+    run->add_option(
+           "--csv", o.csv,
+           "also write the time series (DIR/windows.csv) and the summary (DIR/summary.csv)")
+        ->type_name("DIR");
+    run->add_option("--replications", o.replications,
+                    "run R independent replications and give each figure with a 95% confidence "
+                    "interval")
+        ->type_name("R");
+    addThreads(*run, o);
+    addMemoryBudget(*run, o);
+    addSet(*run, o);
+    addOut(*run, o);
+
+    CLI::App* compare = app.add_subcommand(
+        "compare", "run two scenarios on the same arrivals (common random numbers), side by side");
+    compare->add_option("files", o.files, "the two scenario files (one may be -)")
+        ->type_name("A B");
+    addSeed(*compare, o);
+    addJson(*compare, o, "print both results (and any cost curve) as one JSON object");
+    compare
+        ->add_option("--traffic", o.traffic,
+                     "also simulate both at these rates (requests/s) and print the monthly cost "
+                     "curves and where they cross")
+        ->type_name("R1,R2,...");
+    addThreads(*compare, o);
+    addMemoryBudget(*compare, o);
+    addSet(*compare, o);
+    addOut(*compare, o);
+
+    CLI::App* validate =
+        app.add_subcommand("validate", "check a scenario (and its pricing) and list every problem");
+    validate->add_option("file", o.files, kFileHelp)->type_name("FILE");
+    addJson(*validate, o, "print the verdict and every problem (file, path, message) as JSON");
+    addSet(*validate, o);
+    addOut(*validate, o);
+
+    std::vector<CLI::App*> commands{run, compare, validate};
+#ifdef ARCHSIM_HAS_REPORT
+    CLI::App* report = app.add_subcommand(
+        "report", "write the design-review report (parameters, topology, charts, summary with "
+                  "confidence intervals, prices, warnings) as PDF or self-contained HTML");
+    report->add_option("files", o.files, "the scenario files, compared in this order")
+        ->type_name("A [B ...]");
+    report->add_option("--out", o.out, "the report to write: FILE.pdf or FILE.html")
+        ->type_name("FILE");
+    report->add_option("--replications", o.replications,
+                       "run R independent replications of each scenario (intervals in the "
+                       "summary)")
+        ->type_name("R");
+    addSeed(*report, o);
+    report->add_option("--slo", o.sloMs, "the latency objective drawn on the charts (default 10)")
+        ->type_name("MS");
+    report->add_option("--paper", o.paper, "page size of a PDF: a4 (default) or letter")
+        ->type_name("a4|letter");
+    commands.push_back(report);
+#endif
+    std::string commandNames;
+    for (CLI::App* command : commands)
+        commandNames += (commandNames.empty() ? "" : ", ") + command->get_name();
+
+    for (CLI::App* command : commands) command->set_help_flag("-h,--help", "show this help");
+
+    const std::string first = argc > 1 ? argv[1] : "";
+    if (first.empty()) return usageErrors({"no command given (" + commandNames + ")"}, {});
+    if (first == "help") {
+        // "archsim-cli help [COMMAND]", as people type it.
+        const std::string topic = argc > 2 ? argv[2] : "";
+        for (CLI::App* command : commands)
+            if (command->get_name() == topic) {
+                std::cout << command->help();
+                return finish(0);
+            }
+        std::cout << app.help();
         return finish(0);
     }
-    Options o;
-    if (command == "run") {
-        if (const auto error = parseOptions(argc, argv, true, o); !error.empty()) return usageError(error);
-        if (o.files.size() != 1) return usageError("run needs exactly one scenario file");
-        archsim::cli::RunCommand run{o.files[0], o.seed,         o.json,
-                                     o.csv,      o.replications, o.memoryBudgetMb};
-        return finish(archsim::cli::runCommand(run, std::cout, std::cerr));
+    const bool known = std::any_of(commands.begin(), commands.end(),
+                                   [&](CLI::App* command) { return command->get_name() == first; });
+    if (first[0] != '-' && !known)
+        return usageErrors({"unknown command '" + first + "' (" + commandNames + ")"}, {});
+    const std::string command = first[0] == '-' ? std::string() : first;
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return finish(app.exit(e));  // --help, --version
+        return usageErrors({e.what()}, command);
     }
-    if (command == "compare") {
-        if (const auto error = parseOptions(argc, argv, false, o); !error.empty()) return usageError(error);
-        if (o.files.size() != 2) return usageError("compare needs exactly two scenario files");
-        archsim::cli::CompareCommand compare{o.files[0], o.files[1], o.seed,
-                                             o.json,     o.traffic,  o.memoryBudgetMb};
-        return finish(archsim::cli::compareCommand(compare, std::cout, std::cerr));
-    }
-    if (command == "validate") {
-        if (argc != 3) return usageError("validate needs exactly one scenario file");
-        return finish(archsim::cli::validateCommand(argv[2], std::cout, std::cerr));
-    }
+
+    std::optional<std::uint64_t> seed;
+    unsigned replications = 1, threads = 0;
+    std::vector<double> traffic;
+    std::vector<cli::ScenarioOverride> overrides;
+    std::optional<std::uint64_t> memoryBudgetMb;
+    std::vector<std::string> problems =
+        convert(o, seed, replications, threads, traffic, overrides, memoryBudgetMb);
 #ifdef ARCHSIM_HAS_REPORT
     if (command == "report") {
-        archsim::cli::ReportCommand report;
-        for (int i = 2; i < argc; ++i) {
-            const std::string_view arg = argv[i];
-            const bool hasValue = i + 1 < argc;
-            if (arg == "--out" || arg == "--replications" || arg == "--seed" || arg == "--slo" ||
-                arg == "--paper") {
-                if (!hasValue) return usageError(std::string(arg) + " needs a value");
-                const std::string_view value = argv[++i];
-                if (arg == "--out") {
-                    report.out = value;
-                } else if (arg == "--replications") {
-                    if (!parseNumber(value, report.replications) || report.replications < 1 ||
-                        report.replications > 10000)
-                        return usageError(
-                            "--replications must be a whole number from 1 to 10000, got '" +
-                            std::string(value) + "'");
-                } else if (arg == "--seed") {
-                    std::uint64_t seed = 0;
-                    if (!parseNumber(value, seed))
-                        return usageError("--seed must be a non-negative whole number, got '" +
-                                          std::string(value) + "'");
-                    report.seed = seed;
-                } else if (arg == "--slo") {
-                    if (!parseNumber(value, report.sloMs) || !(report.sloMs >= 0) ||
-                        report.sloMs > 1e7)
-                        return usageError("--slo must be a latency in ms from 0 to 1e7, got '" +
-                                          std::string(value) + "'");
-                } else if (value == "a4" || value == "letter") {
-                    report.letter = value == "letter";
-                } else {
-                    return usageError("--paper must be a4 or letter, got '" + std::string(value) +
-                                      "'");
-                }
-            } else if (!arg.empty() && arg[0] == '-') {
-                return usageError("unknown option '" + std::string(arg) + "'");
-            } else {
-                report.files.emplace_back(arg);
-            }
-        }
-        if (report.files.empty()) return usageError("report needs at least one scenario file");
-        if (report.out.empty()) return usageError("report needs --out FILE.pdf or FILE.html");
-        return archsim::cli::reportCommand(report, std::cout, std::cerr);
+        cli::ReportCommand c;
+        c.files = o.files;
+        c.out = o.out;
+        c.replications = replications;
+        c.seed = seed;
+        if (!o.sloMs.empty() &&
+            (!parseNumber(o.sloMs, c.sloMs) || !(c.sloMs >= 0) || c.sloMs > 1e7))
+            problems.push_back("--slo must be a latency in ms from 0 to 1e7, got '" + o.sloMs + "'");
+        if (!o.paper.empty() && o.paper != "a4" && o.paper != "letter")
+            problems.push_back("--paper must be a4 or letter, got '" + o.paper + "'");
+        c.letter = o.paper == "letter";
+        if (c.files.empty()) problems.emplace_back("report needs at least one scenario file");
+        if (c.out.empty()) problems.emplace_back("report needs --out FILE.pdf or FILE.html");
+        if (!problems.empty()) return usageErrors(problems, command);
+        return finish(cli::reportCommand(c, std::cout, std::cerr));
     }
 #endif
-    return usageError("unknown command '" + std::string(command) + "'");
+    const std::size_t wanted = command == "compare" ? 2 : 1;
+    if (o.files.size() != wanted)
+        problems.push_back(command + " needs exactly " +
+                           (wanted == 2 ? "two scenario files" : "one scenario file") + ", got " +
+                           std::to_string(o.files.size()));
+    if (!o.csv.empty() && replications > 1)
+        problems.emplace_back("--csv writes one run; drop --replications");
+    if (!problems.empty()) return usageErrors(problems, command);
+
+    std::ostringstream result;
+    int status = cli::kExitOk;
+    if (command == "run") {
+        cli::RunCommand c;
+        c.file = o.files[0];
+        c.seed = seed;
+        c.json = o.json;
+        c.csvDirectory = o.csv;
+        c.replications = replications;
+        c.overrides = overrides;
+        c.threads = threads;
+        c.memoryBudgetMb = memoryBudgetMb;
+        status = cli::runCommand(c, result, std::cerr);
+    } else if (command == "compare") {
+        cli::CompareCommand c;
+        c.first = o.files[0];
+        c.second = o.files[1];
+        c.seed = seed;
+        c.json = o.json;
+        c.trafficLevels = traffic;
+        c.overrides = overrides;
+        c.threads = threads;
+        c.memoryBudgetMb = memoryBudgetMb;
+        status = cli::compareCommand(c, result, std::cerr);
+    } else {
+        cli::ValidateCommand c{o.files[0], o.json, overrides};
+        status = cli::validateCommand(c, result, std::cerr);
+    }
+    return deliver(result.str(), o.out, status);
 }

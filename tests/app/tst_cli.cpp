@@ -15,11 +15,16 @@ struct CliResult {
     QString out, err;
 };
 
-/// Runs archsim-cli; `standardOutput` names a file to send its standard output to instead.
-CliResult runCli(const QStringList& arguments, const QString& standardOutput = {}) {
+/// Runs archsim-cli with `input` on its standard input; `standardOutput` names a file to send its
+/// standard output to instead.
+CliResult runCli(const QStringList& arguments, const QByteArray& input = {},
+               const QString& workingDir = {}, const QString& standardOutput = {}) {
     QProcess process;
+    if (!workingDir.isEmpty()) process.setWorkingDirectory(workingDir);
     if (!standardOutput.isEmpty()) process.setStandardOutputFile(standardOutput);
     process.start(QStringLiteral(ARCHSIM_CLI_PATH), arguments);
+    process.write(input);
+    process.closeWriteChannel();
     process.waitForFinished(120'000);
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
@@ -33,6 +38,18 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
     if (!file.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
     file.write(text);
     return path;
+}
+
+QByteArray readFile(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// The lines of standard error that report a problem (not the pointer to --help).
+QStringList problemLines(const QString& err) {
+    QStringList lines = err.split('\n', Qt::SkipEmptyParts);
+    lines.removeIf([](const QString& line) { return line.contains("--help'"); });
+    return lines;
 }
 
 QJsonObject parseJson(const QString& text) {
@@ -181,7 +198,7 @@ private slots:
         for (const QStringList& arguments :
              {QStringList{"run", preset("mmc-queue.json")}, QStringList{"validate", preset("mmc-queue.json")},
               QStringList{"--help"}}) {
-            const CliResult r = runCli(arguments, "/dev/full");
+            const CliResult r = runCli(arguments, {}, {}, "/dev/full");
             QCOMPARE(r.exitCode, 3);
             QCOMPARE(r.err, QString("archsim-cli: cannot write standard output: No space left on device\n"));
         }
@@ -259,6 +276,264 @@ private slots:
         // A budget must be a positive whole number of MiB.
         QCOMPARE(runCli({"run", path, "--memory-budget-mb", "0"}).exitCode, 2);
         QCOMPARE(runCli({"run", path, "--memory-budget-mb", "lots"}).exitCode, 2);
+    }
+
+    // ---- the command line as scripts expect it --------------------------------------------------
+
+    void testOptionEqualsValueIsTheSameOption() {
+        const auto fingerprint = [](const QStringList& args) {
+            return parseJson(runCli(QStringList{"run", preset("mmc-queue.json"), "--json"} + args).out)["fingerprint"].toDouble();
+        };
+        QCOMPARE(fingerprint({"--seed=7"}), fingerprint({"--seed", "7"}));
+        QVERIFY(fingerprint({"--seed=7"}) != fingerprint({"--seed=8"}));
+        const CliResult r = runCli({"run", preset("mmc-queue.json"), "--replications=3", "--threads=1", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(parseJson(r.out)["replications"].toInt(), 3);
+    }
+
+    void testVersion() {
+        const CliResult r = runCli({"--version"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(QRegularExpression(R"(^archsim-cli \d+\.\d+\.\d+\n$)").match(r.out).hasMatch(), qPrintable(r.out));
+    }
+
+    void testHelpPerCommand_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QStringList>("mentions");
+        QTest::addColumn<QStringList>("omits");
+        QTest::newRow("top level") << QStringList{"--help"} << QStringList{"run", "compare", "validate", "--version"} << QStringList{};
+        QTest::newRow("run") << QStringList{"run", "--help"}
+                             << QStringList{"--seed", "--json", "--csv", "--replications", "--threads", "--set", "--out", "standard input"}
+                             << QStringList{"--traffic"};
+        QTest::newRow("help run") << QStringList{"help", "run"} << QStringList{"--replications"} << QStringList{"--traffic"};
+        QTest::newRow("compare") << QStringList{"compare", "-h"}
+                                 << QStringList{"--seed", "--json", "--traffic", "--threads", "--set", "--out"}
+                                 << QStringList{"--csv", "--replications"};
+        QTest::newRow("validate") << QStringList{"validate", "--help"} << QStringList{"--json", "--set", "--out"}
+                                  << QStringList{"--seed", "--traffic"};
+    }
+    void testHelpPerCommand() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QStringList, mentions);
+        QFETCH(QStringList, omits);
+        const CliResult r = runCli(arguments);
+        QCOMPARE(r.exitCode, 0);
+        for (const QString& word : mentions) QVERIFY2(r.out.contains(word), qPrintable(word + " in\n" + r.out));
+        for (const QString& word : omits) QVERIFY2(!r.out.contains(word), qPrintable(word + " in\n" + r.out));
+    }
+
+    void testDashReadsStandardInput() {
+        const QByteArray scenario = readFile(preset("mmc-queue.json"));
+        const CliResult fromStdin = runCli({"run", "-", "--json"}, scenario);
+        QCOMPARE(fromStdin.exitCode, 0);
+        const CliResult fromFile = runCli({"run", preset("mmc-queue.json"), "--json"});
+        QCOMPARE(parseJson(fromStdin.out)["fingerprint"].toDouble(), parseJson(fromFile.out)["fingerprint"].toDouble());
+        const CliResult valid = runCli({"validate", "-"}, scenario);
+        QCOMPARE(valid.exitCode, 0);
+        QVERIFY2(valid.out.contains("<stdin>: valid"), qPrintable(valid.out));
+        const CliResult compared = runCli({"compare", "-", preset("mmc-queue.json"), "--json"}, scenario);
+        QCOMPARE(compared.exitCode, 0);
+        QCOMPARE(parseJson(compared.out)["first"].toObject()["fingerprint"].toDouble(),
+                 parseJson(compared.out)["second"].toObject()["fingerprint"].toDouble());
+    }
+
+    void testDashErrorsNameStandardInput() {
+        const CliResult r = runCli({"run", "-"}, "{\"formatVersion\": 1,\n \"name\": }");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("<stdin>") && r.err.contains("line 2"), qPrintable(r.err));
+        const CliResult twice = runCli({"compare", "-", "-"});
+        QCOMPARE(twice.exitCode, 2);
+        QVERIFY2(twice.err.contains("standard input"), qPrintable(twice.err));
+    }
+
+    void testOutWritesAnyResultToAFile_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("run table") << QStringList{"run", preset("mmc-queue.json")} << "latency p99";
+        QTest::newRow("run json") << QStringList{"run", preset("mmc-queue.json"), "--json"} << "\"fingerprint\"";
+        QTest::newRow("replications") << QStringList{"run", preset("mmc-queue.json"), "--replications", "2"} << "+-";
+        QTest::newRow("compare") << QStringList{"compare", preset("mmc-queue.json"), preset("mmc-queue.json")} << "difference";
+        QTest::newRow("validate") << QStringList{"validate", preset("mmc-queue.json")} << "valid";
+        QTest::newRow("validate json") << QStringList{"validate", preset("mmc-queue.json"), "--json"} << "\"valid\": true";
+    }
+    void testOutWritesAnyResultToAFile() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("result.txt");
+        const CliResult r = runCli(arguments + QStringList{"--out", path});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        QVERIFY2(QString::fromUtf8(readFile(path)).contains(expected), readFile(path).constData());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"result.txt"});  // no temporary left
+        const CliResult equals = runCli(arguments + QStringList{"--out=" + path});
+        QCOMPARE(equals.exitCode, 0);
+    }
+
+    void testOutErrors() {
+        QTemporaryDir dir;
+        const CliResult missingDir = runCli({"run", preset("mmc-queue.json"), "--out", dir.filePath("no/such/result.txt")});
+        QCOMPARE(missingDir.exitCode, 2);
+        QVERIFY2(missingDir.err.contains(dir.filePath("no/such")), qPrintable(missingDir.err));
+        QCOMPARE(problemLines(missingDir.err).size(), 1);
+        const CliResult isDir = runCli({"validate", preset("mmc-queue.json"), "--out", dir.path()});
+        QCOMPARE(isDir.exitCode, 2);
+        QVERIFY2(isDir.err.contains("is a directory"), qPrintable(isDir.err));
+        // A refused input leaves an earlier result as it was.
+        const QString path = writeFile(dir, "kept.json", "earlier");
+        const QString bad = writeFile(dir, "bad.json", "{");
+        QCOMPARE(runCli({"run", bad, "--out", path}).exitCode, 2);
+        QCOMPARE(readFile(path), QByteArray("earlier"));
+    }
+
+    void testWriteFailureOnStandardOutputExitsNonZero() {
+        QProcess process;
+        process.setStandardOutputFile(QStringLiteral("/dev/full"));
+        process.start(QStringLiteral(ARCHSIM_CLI_PATH), {"validate", preset("mmc-queue.json")});
+        QVERIFY(process.waitForFinished(60'000));
+        QCOMPARE(process.exitCode(), 3);
+        QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains("cannot write standard output"));
+    }
+
+    void testStandardInputIsCappedLikeAFile() {
+        // Read without a cap, `cat /dev/zero | archsim-cli run -` filled the memory.
+        const CliResult r = runCli({"validate", "-"}, QByteArray(17 * 1024 * 1024, ' '));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("larger than 16 MiB"), qPrintable(r.err));
+    }
+
+    void testThreadsDoNotChangeTheAnswer() {
+        const auto figures = [](const char* threads) {
+            const CliResult r = runCli({"run", preset("mmc-queue.json"), "--replications", "3", "--threads", threads, "--json"});
+            return r.exitCode == 0 ? parseJson(r.out)["figures"].toObject() : QJsonObject();
+        };
+        const QJsonObject one = figures("1");
+        QVERIFY(!one.isEmpty());
+        QCOMPARE(one, figures("3"));
+        const CliResult compared = runCli({"compare", preset("auth-api-workers.json"), preset("auth-api-servers.json"),
+                                           "--traffic", "1,100", "--threads", "1", "--json"});
+        QCOMPARE(compared.exitCode, 0);
+        QCOMPARE(parseJson(compared.out)["costCurve"].toArray().size(), 2);
+    }
+
+    void testValidateJson() {
+        const CliResult ok = runCli({"validate", preset("auth-api-workers.json"), "--json"});
+        QCOMPARE(ok.exitCode, 0);
+        const QJsonObject verdict = parseJson(ok.out);
+        QVERIFY(verdict["valid"].toBool());
+        QVERIFY(verdict["problems"].toArray().isEmpty());
+        QCOMPARE(verdict["file"].toString(), preset("auth-api-workers.json"));
+
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "bad.json", R"({"formatVersion":1,"workload":{"type":"poisson","ratePerS":-5},
+            "colour":1,"topology":{"entry":"s","stations":[{"id":"s","servers":1,"serviceMs":1}]}})");
+        const CliResult bad = runCli({"validate", path, "--json"});
+        QCOMPARE(bad.exitCode, 2);
+        const QJsonObject refused = parseJson(bad.out);
+        QVERIFY(!refused["valid"].toBool());
+        const QJsonArray problems = refused["problems"].toArray();
+        QStringList paths;
+        for (const auto& p : problems) {
+            QCOMPARE(p.toObject()["file"].toString(), path);
+            QVERIFY(!p.toObject()["message"].toString().isEmpty());
+            paths << p.toObject()["path"].toString();
+        }
+        QVERIFY2(paths.contains("workload.ratePerS") && paths.contains("colour"), qPrintable(paths.join(' ')));
+        QCOMPARE(problemLines(bad.err).size(), problems.size());  // still one line per problem
+    }
+
+    void testSetOverridesAFieldWithoutEditingTheFile() {
+        const auto run = [](const QStringList& sets) {
+            QStringList args{"run", preset("mmc-queue.json"), "--json"};
+            for (const QString& set : sets) args << "--set" << set;
+            const CliResult r = runCli(args);
+            return r.exitCode == 0 ? parseJson(r.out) : QJsonObject{{"error", r.err}};
+        };
+        const QJsonObject base = run({});
+        const QJsonObject slower = run({"workload.ratePerS=4.5"});
+        QVERIFY2(slower.contains("throughputPerS"), qPrintable(slower["error"].toString()));
+        QVERIFY(slower["throughputPerS"].toDouble() < 0.6 * base["throughputPerS"].toDouble());
+        QVERIFY(slower["latencyMs"].toObject()["p99"].toDouble() < base["latencyMs"].toObject()["p99"].toDouble());
+        // Arrays by index, text without quotes, objects as JSON, several at once, and --set=.
+        const QJsonObject edited = run({"topology.stations[0].servers=20", "name=renamed", "run.durationS=600",
+                                        "topology.stations[0].serviceMs={\"type\":\"constant\",\"value\":100}"});
+        QCOMPARE(edited["scenario"].toString(), QStringLiteral("renamed"));
+        QCOMPARE(edited["simulatedSeconds"].toDouble(), 600.0);
+        QVERIFY(std::abs(edited["latencyMs"].toObject()["p99"].toDouble() - 100) < 1);
+        const CliResult equals = runCli({"run", preset("mmc-queue.json"), "--json", "--set=seed=3"});
+        QCOMPARE(parseJson(equals.out)["seed"].toInt(), 3);
+        // The file itself is untouched, and validate and compare take --set as well.
+        QVERIFY(readFile(preset("mmc-queue.json")).contains("\"ratePerS\": 9"));
+        QCOMPARE(runCli({"validate", preset("mmc-queue.json"), "--set", "workload.ratePerS=4"}).exitCode, 0);
+        const CliResult compared = runCli({"compare", preset("mmc-queue.json"), preset("mmc-queue.json"),
+                                           "--set", "name=both", "--json"});
+        QCOMPARE(parseJson(compared.out)["second"].toObject()["scenario"].toString(), QStringLiteral("both"));
+    }
+
+    void testSetErrorsNameThePath_data() {
+        QTest::addColumn<QString>("assignment");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("out of range") << "workload.ratePerS=-5" << QStringList{"workload.ratePerS", "from --set"};
+        QTest::newRow("wrong type") << "workload.ratePerS=fast" << QStringList{"workload.ratePerS", "fast"};
+        QTest::newRow("misspelt field") << "workload.ratePers=5" << QStringList{"ratePers", "ratePerS"};
+        QTest::newRow("bad keyword") << "workload.type=poison" << QStringList{"workload.type", "poison"};
+        QTest::newRow("no such element") << "topology.stations[3].servers=2" << QStringList{"topology.stations", "1 element", "[3]"};
+        QTest::newRow("not an object") << "workload.ratePerS.x=1" << QStringList{"workload.ratePerS", "not an object"};
+        QTest::newRow("not an array") << "workload[0]=1" << QStringList{"workload", "not an array"};
+        QTest::newRow("no equals sign") << "workload.ratePerS" << QStringList{"PATH=VALUE"};
+        QTest::newRow("empty path") << "=5" << QStringList{"path", "empty"};
+        QTest::newRow("bad index") << "topology.stations[x].servers=2" << QStringList{"stations[x]", "whole number"};
+        QTest::newRow("double dot") << "workload..ratePerS=2" << QStringList{"workload..ratePerS", "field name"};
+    }
+    void testSetErrorsNameThePath() {
+        QFETCH(QString, assignment);
+        QFETCH(QStringList, expected);
+        for (const char* command : {"run", "validate"}) {
+            const CliResult r = runCli({command, preset("mmc-queue.json"), "--set", assignment});
+            QCOMPARE(r.exitCode, 2);
+            for (const QString& word : expected) QVERIFY2(r.err.contains(word), qPrintable(word + " in: " + r.err));
+            QCOMPARE(problemLines(r.err).size(), 1);
+            QVERIFY2(!r.err.contains("terminate"), "must fail cleanly, not crash");
+        }
+    }
+
+    void testEachUsageErrorIsOneLine_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        const QString mmc = preset("mmc-queue.json");
+        QTest::newRow("no command") << QStringList{} << "no command";
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << "frobnicate";
+        QTest::newRow("unknown option") << QStringList{"run", mmc, "--bogus"} << "--bogus";
+        QTest::newRow("unknown option=value") << QStringList{"run", mmc, "--bogus=1"} << "--bogus";
+        QTest::newRow("option of another command") << QStringList{"validate", mmc, "--seed", "1"} << "--seed";
+        QTest::newRow("seed not a number") << QStringList{"run", mmc, "--seed=abc"} << "--seed";
+        QTest::newRow("negative seed") << QStringList{"run", mmc, "--seed=-1"} << "--seed";
+        QTest::newRow("seed without value") << QStringList{"run", mmc, "--seed"} << "--seed";
+        QTest::newRow("replications 0") << QStringList{"run", mmc, "--replications", "0"} << "--replications";
+        QTest::newRow("threads 0") << QStringList{"run", mmc, "--threads", "0"} << "--threads";
+        QTest::newRow("threads not a number") << QStringList{"compare", mmc, mmc, "--threads=many"} << "--threads";
+        QTest::newRow("csv with replications") << QStringList{"run", mmc, "--csv", "/tmp/x", "--replications", "2"} << "--csv";
+        QTest::newRow("traffic bad rate") << QStringList{"compare", mmc, mmc, "--traffic=1,-2"} << "--traffic";
+        QTest::newRow("run two files") << QStringList{"run", mmc, mmc} << "exactly one";
+        QTest::newRow("run no file") << QStringList{"run"} << "exactly one";
+        QTest::newRow("compare one file") << QStringList{"compare", mmc} << "exactly two";
+        QTest::newRow("validate no file") << QStringList{"validate", "--json"} << "exactly one";
+    }
+    void testEachUsageErrorIsOneLine() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        const CliResult r = runCli(arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        const QStringList lines = problemLines(r.err);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines[0].startsWith("archsim-cli: ") && lines[0].contains(expected), qPrintable(r.err));
+    }
+
+    void testSeveralUsageErrorsOneLineEach() {
+        const CliResult r = runCli({"run", preset("mmc-queue.json"), "--seed", "x", "--threads", "0", "--set", "a"});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(problemLines(r.err).size(), 3);
     }
 };
 

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One row of an arrival trace as monitoring tools export it. Which column holds the time (by
+// header name or by position), in which unit, and whether the times are offsets from the start or
+// absolute instants (Unix epoch in any unit, ISO 8601 dates). Absolute instants are kept as whole
+// nanoseconds, so epoch milliseconds around 1.7e12 lose nothing before the trace is rebased onto
+// its first arrival (toArrivalOffsets).
+//
+// Reading the file (lines, limits, the report with file and line) is the trace reader's job; this
+// only turns a header and a row's text into a time, or into a message saying what is wrong.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace archsim {
+
+enum class TraceTimeUnit { Seconds, Milliseconds, Microseconds, Nanoseconds };
+/// Offsets: time since the start of the trace. Epoch: since 1970-01-01T00:00:00Z, in the unit.
+/// Iso8601: "2024-03-01T12:00:00.250Z", "2024-03-01 12:00:00+01:00" (no zone: UTC).
+enum class TraceTimeBase { Offset, Epoch, Iso8601 };
+
+/// The keyword of a unit as a file writes it ("s", "ms", "us", "ns"), and back.
+std::string_view toKeyword(TraceTimeUnit unit);
+std::optional<TraceTimeUnit> traceTimeUnitFromKeyword(std::string_view keyword);
+
+struct TraceColumns {
+    std::string timeColumn;           ///< header name of the time column; "" = by index
+    std::size_t timeColumnIndex = 0;  ///< 0 = the first column; used when timeColumn is ""
+    TraceTimeUnit unit = TraceTimeUnit::Seconds;  ///< of Offset and Epoch times
+    TraceTimeBase base = TraceTimeBase::Offset;
+    char delimiter = ',';
+};
+
+/// The fields of one CSV line: separated by the delimiter, each trimmed, double quotes removed
+/// ("a,""b""" is one field a,"b").
+std::vector<std::string> splitTraceFields(std::string_view line, char delimiter = ',');
+
+/// An ISO 8601 date and time as nanoseconds since the Unix epoch; nullopt if it is not one (or the
+/// date does not exist, like February 30).
+std::optional<std::int64_t> parseIso8601(std::string_view text);
+
+/// Turns header and rows into instants, as TraceColumns says.
+class TraceRowParser {
+public:
+    explicit TraceRowParser(TraceColumns columns);
+
+    /// The first non-empty line. With a time column chosen by name it must be the header that
+    /// names it; chosen by index, it is a header when its time field is not a time (and then
+    /// skipped), otherwise the first row. Returns an error message, "" when fine; `isHeader` says
+    /// whether the line was a header.
+    std::string readFirstLine(std::string_view line, bool& isHeader);
+
+    struct Row {
+        std::optional<std::int64_t> timeNs;  ///< set on success (offset or epoch instant)
+        std::string error;                   ///< what is wrong with the row, otherwise
+    };
+    /// A data row.
+    Row parseRow(std::string_view line) const;
+
+    /// The column the times come from (0-based), once known.
+    std::size_t timeColumnIndex() const { return m_index; }
+
+private:
+    TraceColumns m_columns;
+    std::size_t m_index = 0;
+    std::string m_columnLabel;  ///< for messages: "column 3 ('ts')"
+};
+
+/// Offsets in seconds from the earliest instant (absolute traces start at their first arrival);
+/// offset traces keep their own origin. The result is sorted.
+std::vector<double> toArrivalOffsets(std::vector<std::int64_t> timesNs, TraceTimeBase base);
+
+}  // namespace archsim
