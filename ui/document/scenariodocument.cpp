@@ -19,6 +19,13 @@ ScenarioDocument::ScenarioDocument(int key, Scenario scenario, QObject* parent)
             [this](bool) { emit modifiedChanged(isModified()); });
 }
 
+ScenarioDocument::~ScenarioDocument() {
+    // The undo stack clears itself as it is destroyed and may report the change of clean state;
+    // by then whoever listens to modifiedChanged (the main window, half destroyed as it deletes
+    // its children) must not hear of it.
+    disconnect(&m_undo, nullptr, this, nullptr);
+}
+
 void ScenarioDocument::edit(const Scenario& after, const QString& text, const QString& mergeKey,
                             int mergeSession) {
     m_undo.push(new EditCommand(this, m_scenario, after, text, mergeKey, mergeSession));

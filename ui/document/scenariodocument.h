@@ -21,6 +21,7 @@ class ScenarioDocument : public QObject {
     Q_OBJECT
 public:
     ScenarioDocument(int key, Scenario scenario, QObject* parent = nullptr);
+    ~ScenarioDocument() override;
 
     /// Identifies the document to the run controller and the charts.
     int key() const { return m_key; }

@@ -33,6 +33,7 @@ private slots:
     void testSavedStateIsClean();
     void testRecoveredDocumentIsModified();
     void testTraceScenarioEditsValidateAgainstItsFolder();
+    void testDestroyingModifiedDocumentIsSilent();
 };
 
 void TestScenarioDocument::testEditAndUndoRestoreExactly() {
@@ -133,6 +134,22 @@ void TestScenarioDocument::testTraceScenarioEditsValidateAgainstItsFolder() {
     QCOMPARE(untitled.validate(edited), QStringList());
     untitled.setBaseDirectory(QDir::tempPath());
     QVERIFY(!untitled.validate(edited).isEmpty());
+}
+
+void TestScenarioDocument::testDestroyingModifiedDocumentIsSilent() {
+    // A window deletes its documents while it is itself being destroyed: a document with unsaved
+    // changes must not report anything on its way out.
+    QObject listener;
+    int reports = 0;
+    auto* document = new ScenarioDocument(6, preset());
+    connect(document, &ScenarioDocument::modifiedChanged, &listener, [&reports] { ++reports; });
+    Scenario edited = document->scenario();
+    edited.workload.ratePerS = 3;
+    document->edit(edited, QStringLiteral("Rate"));
+    QVERIFY(document->isModified());
+    reports = 0;
+    delete document;
+    QCOMPARE(reports, 0);
 }
 
 QTEST_GUILESS_MAIN(TestScenarioDocument)
