@@ -499,11 +499,16 @@ void MainWindow::connectRuns() {
                 m_runProgress[key] = {1.0, toSeconds(result->simulatedTime)};
                 updateProgress();
                 const double p99 = toMillis(result->latency.quantile(0.99));
+                // An overloaded run says why it stopped (requests in flight past maxInFlight, or
+                // the memory budget), and stays on screen long enough to be read.
+                const QString status = result->statusMessage.empty()
+                                           ? QString::fromStdString(toString(result->status))
+                                           : QString::fromStdString(result->statusMessage);
                 statusMessage(tr("%1: %2, p99 %3 ms over %4 requests")
-                                  .arg(QString::fromStdString(result->scenarioName),
-                                       QString::fromStdString(toString(result->status)))
+                                  .arg(QString::fromStdString(result->scenarioName), status)
                                   .arg(p99, 0, 'f', 2)
-                                  .arg(result->completed));
+                                  .arg(result->completed),
+                              result->status == RunStatus::Overloaded ? 30000 : 6000);
             });
     connect(m_runs, &RunController::runFailed, this, [this](int key, const QString& message) {
         QString name = QString::number(key);

@@ -56,13 +56,17 @@ bool hasKey(const Map& map, const std::string& key) {
 }
 
 std::string missingSection(const std::string& choice, const std::string& section) {
-    return "'" + choice + "' needs the pricing table's '" + section +
+    // Built by appending: GCC 12 warns falsely (-Wrestrict) on "'" + temporary + ...
+    std::string message = "'";
+    message += excerpt(choice);
+    return message + "' needs the pricing table's '" + section +
            "' section, which this table does not have";
 }
 
 std::string unknownEntry(const std::string& what, const std::string& name,
                          const std::vector<std::string>& known) {
-    return "unknown " + what + " '" + name + "'; the pricing table lists: " + joinNames(known);
+    return "unknown " + what + " '" + excerpt(name) + "'; the pricing table lists: " +
+           joinNames(known);
 }
 
 /// Reports a task size Fargate cannot launch (its published Linux combinations), since pricing a
@@ -161,7 +165,7 @@ void validateCostConfig(const CostConfig& config, const PricingTable& table,
         report.add(platformPath, "missing; choose one of: " + joinNames(platformChoices(table)));
     } else if (!platform) {
         report.add(platformPath,
-                   "unknown platform '" + config.platform +
+                   "unknown platform '" + excerpt(config.platform) +
                        "'; expected lambda-<architecture>, workers, ec2:<instance type> or "
                        "fargate-<architecture> (this pricing table offers: " +
                        joinNames(platformChoices(table)) + ")");

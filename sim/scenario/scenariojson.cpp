@@ -615,7 +615,7 @@ std::string ScenarioReader::readId(JsonObjectReader& reader, ComponentKind kind)
     const auto [it, inserted] = m_components.try_emplace(*id, Component{kind, reader.path()});
     if (!inserted) {
         m_duplicateIds = true;
-        m_report.add(reader.fieldPath("id"), "duplicate id '" + *id + "': " + it->second.path +
+        m_report.add(reader.fieldPath("id"), "duplicate id '" + excerpt(*id) + "': " + it->second.path +
                                                  " already uses it (ids must be unique across "
                                                  "all components)");
     } else {
@@ -861,12 +861,12 @@ void ScenarioReader::checkReferences() {
     for (const Reference& reference : m_references) {
         const auto it = m_components.find(reference.target);
         if (it == m_components.end()) {
-            m_report.add(reference.path, "names '" + reference.target +
+            m_report.add(reference.path, "names '" + excerpt(reference.target) +
                                              "', which is not a component of the topology" +
                                              suggestId(reference.target));
         } else if (!accepts(reference.kind, it->second.kind)) {
             m_report.add(reference.path, "names " + kindName(it->second.kind) + " '" +
-                                             reference.target + "', but " +
+                                             excerpt(reference.target) + "', but " +
                                              acceptedKinds(reference.kind));
         }
     }

@@ -24,6 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (scenario->workload.ratePerS > 20'000) scenario->workload.ratePerS = 20'000;
     archsim::RunOptions options;
     options.seed = scenario->seed;
+    // Far below libFuzzer's rss limit: an input that would need more must stop as overloaded.
+    options.memoryBudgetBytes = std::uint64_t{256} << 20;
     const archsim::RunResult result = archsim::runScenario(*scenario, options);
     if (result.completed > result.arrivals) __builtin_trap();  // nothing completes twice
     return 0;

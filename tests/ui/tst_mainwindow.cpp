@@ -15,6 +15,7 @@
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -77,6 +78,7 @@ private slots:
     void testRunFillsEveryChart();
     void testCompareRunsSideBySide();
     void testPauseAndStopTakeEffect();
+    void testOverloadedRunSaysWhy();
     void testEditThenUndoRestoresExactly();
     void testTopologyEditsAreUndoable();
     void testInvalidValueIsRefusedWithMessage();
@@ -187,6 +189,31 @@ void TestMainWindow::testCompareRunsSideBySide() {
              window.chartsPanel()->summaryTable()->value(b->key(), SummaryTable::Row::P99));
 }
 
+void TestMainWindow::testOverloadedRunSaysWhy() {
+    // One worker of 1 s against 1,000 requests/s passes maxInFlight within a simulated second.
+    // The window once said only "overloaded", leaving the user to guess which limit was hit.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("overload.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"formatVersion": 1, "name": "overload",
+        "run": {"durationS": 600, "windowS": 10, "maxInFlight": 500},
+        "workload": {"type": "poisson", "ratePerS": 1000},
+        "topology": {"entry": "srv", "servers": [{"id": "srv", "replicas": 1,
+            "workersPerReplica": 1, "queueCapacity": 100000, "handler": [{"cpu": 1000}]}]}})");
+    file.close();
+    MainWindow window(m_autosave.path());
+    window.setSpeedIndex(4);
+    QVERIFY2(window.openFile(path), qPrintable(window.lastLoadErrors().join('\n')));
+    QSignalSpy finished(&window, &MainWindow::runsFinished);
+    window.startRun();
+    QVERIFY2(finished.wait(kRunTimeoutMs), "the run did not finish");
+    const QString message = window.statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("overloaded: ")) &&
+                 message.contains(QStringLiteral("maxInFlight")),
+             qPrintable(message));
+}
+
 void TestMainWindow::testPauseAndStopTakeEffect() {
     MainWindow window(m_autosave.path());
     ScenarioDocument* document = window.openPreset(QStringLiteral("mmc-queue.json"));
@@ -213,7 +240,8 @@ void TestMainWindow::testPauseAndStopTakeEffect() {
 
     // Step advances a paused run by one window.
     window.step();
-    QTRY_VERIFY_WITH_TIMEOUT(window.clockLabel()->text() != clock, 5000);
+    // Generous: a loaded machine (tests run in parallel) may take seconds to deliver the step.
+    QTRY_VERIFY_WITH_TIMEOUT(window.clockLabel()->text() != clock, 30000);
     QVERIFY(window.runController()->isPaused());
 
     QSignalSpy finished(&window, &MainWindow::runsFinished);
