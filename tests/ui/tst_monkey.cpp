@@ -51,7 +51,7 @@ namespace {
 
 
 constexpr std::array<quint32, 4> kSeeds{1, 2, 3, 4};
-constexpr int kStepsPerSeed = 400;
+constexpr int kStepsPerSeed = 300;
 constexpr int kStopTimeoutMs = 60'000;
 constexpr std::size_t kMaxComponents = 12;
 
