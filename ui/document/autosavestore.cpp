@@ -10,6 +10,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include "sim/scenario/boundedfile.h"
 #include "sim/scenario/scenariojson.h"
 
 namespace archsim::ui {
@@ -90,14 +91,16 @@ std::vector<AutosaveStore::Recovered> AutosaveStore::orphans() const {
             Recovered orphan;
             orphan.file = dir.filePath(name);
             orphan.displayName = name;
-            QFile file(orphan.file);
-            if (!file.open(QIODevice::ReadOnly)) {
-                orphan.problems << file.errorString();
+            // Read like any scenario file: a regular file, within the scenario cap, so a planted
+            // FIFO or a huge file in the autosave folder cannot hang or exhaust the window.
+            std::string error;
+            const auto bytes = readBoundedFile(orphan.file.toStdString(), kScenarioFile, error);
+            if (!bytes) {
+                orphan.problems << QString::fromStdString(error);
                 found.push_back(std::move(orphan));
                 continue;
             }
-            const auto envelope =
-                nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
+            const auto envelope = nlohmann::json::parse(*bytes, nullptr, false);
             if (!envelope.is_object() || !envelope.contains("scenario")) {
                 orphan.problems << QStringLiteral("not an autosave archsim can read");
                 found.push_back(std::move(orphan));

@@ -3,6 +3,7 @@
 // leaves nothing to recover. A scenario with relative paths reads back from its own folder, and
 // discarding one orphan never deletes another, nor an orphan that cannot be read back.
 
+#include <algorithm>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -33,6 +34,7 @@ private slots:
     void testCleanExitLeavesNothing();
     void testRelativeTraceIsReadFromTheDocumentFolder();
     void testDiscardingOneOrphanKeepsTheOthers();
+    void testAnOversizedAutosaveIsRefusedUnread();
 };
 
 void TestAutosaveStore::testLiveSessionIsNotAnOrphan() {
@@ -115,6 +117,33 @@ void TestAutosaveStore::testRelativeTraceIsReadFromTheDocumentFolder() {
         QCOMPARE(orphan.scenario.workload.traceTimesS, scenario->workload.traceTimesS);
         QCOMPARE(orphan.baseDirectory, folder.path());
     }
+}
+
+void TestAutosaveStore::testAnOversizedAutosaveIsRefusedUnread() {
+    // Read whole with QFile, any file planted in the autosave folder went into memory at start-up.
+    // Autosaves are read as every scenario file is: regular files, within the scenario cap.
+    QTemporaryDir dir;
+    {
+        AutosaveStore crashed(dir.path());
+        QVERIFY(crashed.write(1, preset(), {}, QStringLiteral("first"), {}).isEmpty());
+    }
+    const QStringList sessions =
+        QDir(dir.path()).entryList({QStringLiteral("session-*")}, QDir::Dirs);
+    QCOMPARE(sessions.size(), 1);
+    const QString huge = QDir(dir.filePath(sessions.front())).filePath("document-9.json");
+    QFile file(huge);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(qint64{200} << 20));  // sparse: no disk used
+    file.close();
+    AutosaveStore next(dir.path());
+    const auto orphans = next.orphans();
+    QCOMPARE(orphans.size(), std::size_t{2});
+    const auto refused = std::find_if(orphans.begin(), orphans.end(),
+                                      [&](const auto& orphan) { return orphan.file == huge; });
+    QVERIFY(refused != orphans.end());
+    QVERIFY(!refused->usable());
+    QVERIFY2(refused->problems.join(' ').contains("larger than the limit of 16 MiB"),
+             qPrintable(refused->problems.join(' ')));
 }
 
 void TestAutosaveStore::testDiscardingOneOrphanKeepsTheOthers() {
