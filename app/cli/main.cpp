@@ -8,7 +8,6 @@
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -18,6 +17,8 @@
 #include <vector>
 
 #include "app/cli/clicommands.h"
+#include "app/cli/outputfile.h"
+#include "sim/scenario/atomicfile.h"
 #ifdef ARCHSIM_HAS_REPORT
 #include "app/cli/reportcommand.h"
 #endif
@@ -178,21 +179,22 @@ int deliver(const std::string& result, const std::string& outFile, int status) {
     // Nothing to write when the input was refused: an earlier result stays as it was.
     if (result.empty() && status != cli::kExitOk) return status;
     // A device, a pipe or a link (/dev/stdout) is written in place: renaming over it would replace
-    // it.
+    // it. A regular file is replaced as the window saves scenarios: whole or not at all, through a
+    // fresh temporary file, so a link planted under a predictable temporary name is never followed.
     std::error_code error;
     const auto type = std::filesystem::symlink_status(outFile, error).type();
     const bool inPlace = type != std::filesystem::file_type::regular &&
                          type != std::filesystem::file_type::not_found;
-    const std::string temporary = inPlace ? outFile : outFile + ".writing";
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    file << result;
-    file.close();
-    error.clear();  // a missing target is no error
-    if (file && !inPlace) std::filesystem::rename(temporary, outFile, error);
-    if (!file || error) {
-        if (!inPlace) std::remove(temporary.c_str());
-        std::cerr << "archsim-cli: --out: cannot write '" << outFile << "'"
-                  << (error ? ": " + error.message() : std::string()) << '\n';
+    std::string failure;
+    if (inPlace) {
+        cli::OutputFile file(outFile);
+        file.write(result);
+        failure = file.close();
+    } else {
+        failure = archsim::writeFileAtomically(outFile, result);
+    }
+    if (!failure.empty()) {
+        std::cerr << "archsim-cli: --out: " << failure << '\n';
         return std::max(status, cli::kExitWriteFailed);
     }
     return status;

@@ -395,6 +395,17 @@ private slots:
         QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains("cannot write standard output"));
     }
 
+    void testOutDoesNotFollowAPlantedLink() {
+        // --out once wrote through the fixed name FILE.writing, following a link planted there.
+        QTemporaryDir dir;
+        const QString victim = dir.filePath("victim");
+        QVERIFY(QFile::link(victim, dir.filePath("result.txt.writing")));
+        const CliResult r = runCli({"validate", preset("mmc-queue.json"), "--out", dir.filePath("result.txt")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!QFile::exists(victim));
+        QVERIFY(readFile(dir.filePath("result.txt")).contains("valid"));
+    }
+
     void testStandardInputIsCappedLikeAFile() {
         // Read without a cap, `cat /dev/zero | archsim-cli run -` filled the memory.
         const CliResult r = runCli({"validate", "-"}, QByteArray(17 * 1024 * 1024, ' '));
