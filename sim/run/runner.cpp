@@ -48,6 +48,7 @@ public:
     StationRunModel(Simulator& simulator, const Scenario& scenario, const StationSpec& spec,
                     const RunOptions& options, CompletionRecorder& recorder)
         : m_simulator(simulator),
+          m_warmupEnd(fromSeconds(scenario.run.warmupS)),
           m_station(simulator, makeStream(options.seed, options.replication, spec.id, "service"),
                     spec.servers, spec.serviceMs, recorder, scenario.run.maxInFlight,
                     options.memoryBudgetBytes),
@@ -89,7 +90,7 @@ public:
             result.station.utilization =
                 stats.busyArea / observed / static_cast<double>(m_station.servers());
         }
-        result.measuredArrivals = result.latency.count();
+        result.measuredArrivals = m_measuredArrivals;
         // Where the time went: waiting in line, then service (booked as CPU).
         result.breakdown[static_cast<std::size_t>(TimeCategory::Queueing)] =
             static_cast<double>(stats.totalWait);
@@ -101,9 +102,15 @@ public:
     std::string overloadReason() const override { return m_station.overloadReason(); }
 
 private:
-    void arrive(std::int64_t user) override { m_station.accept(m_simulator.now(), user); }
+    void arrive(std::int64_t user) override {
+        const Time now = m_simulator.now();
+        if (now >= m_warmupEnd) ++m_measuredArrivals;
+        m_station.accept(now, user);
+    }
 
     Simulator& m_simulator;
+    Time m_warmupEnd;
+    std::uint64_t m_measuredArrivals = 0;
     QueueStation m_station;
     Workload m_source;
     QueueStation::Statistics m_windowStart;
@@ -134,7 +141,7 @@ private:
 std::unique_ptr<RunModel> makeModel(Simulator& simulator, const Scenario& scenario,
                                     const RunOptions& options, CompletionRecorder& recorder) {
     for (const auto& station : scenario.topology.stations)
-        if (station.id == scenario.topology.entry)
+        if (options.stationFastPath && station.id == scenario.topology.entry)
             return std::make_unique<StationRunModel>(simulator, scenario, station, options, recorder);
     return std::make_unique<ArchitectureRunModel>(simulator, scenario, options, recorder);
 }

@@ -58,6 +58,9 @@ struct RunOptions {
     /// The estimated bytes of requests in flight and pending events the run may hold; past it the
     /// run stops as overloaded (docs/benchmarks.md gives the bytes per request).
     std::uint64_t memoryBudgetBytes = kDefaultMemoryBudgetBytes;
+    /// A lone station runs on the record-free fast path; false runs it through the general model
+    /// instead (the two agree exactly; tests compare them).
+    bool stationFastPath = true;
 };
 
 /// Runs a validated scenario to its end (duration, completion limit, overload or cancel). Never

@@ -130,19 +130,86 @@ private slots:
         QVERIFY2(poissonNear(r.arrivals, 300 * 100), counts(r.arrivals, 300 * 100));
     }
 
+    // ---- the fast path is the general model, only faster -----------------------------------------
+
+    void testStationFastPathAgreesWithTheGeneralModel_data() {
+        QTest::addColumn<int>("type");
+        QTest::newRow("poisson") << static_cast<int>(WorkloadType::Poisson);
+        QTest::newRow("schedule") << static_cast<int>(WorkloadType::Schedule);
+        QTest::newRow("on-off") << static_cast<int>(WorkloadType::OnOff);
+        QTest::newRow("closed") << static_cast<int>(WorkloadType::Closed);
+        QTest::newRow("trace") << static_cast<int>(WorkloadType::Trace);
+    }
+
+    void testStationFastPathAgreesWithTheGeneralModel() {
+        // The same lone station, once on the record-free fast path and once as a Station
+        // component of the general model: every simulated figure must be identical, window by
+        // window, so the fast path is an optimisation and never a second model. A warm-up and
+        // random service times make the comparison cover the measured period's boundary.
+        QFETCH(int, type);
+        Scenario s = stationScenario(3, 0);
+        s.run.durationS = 60;
+        s.run.warmupS = 5;
+        s.topology.stations[0].serviceMs = makeExponential(25);
+        s.workload.type = static_cast<WorkloadType>(type);
+        s.workload.ratePerS = 80;
+        s.workload.schedule = {{0, 20}, {30, 110}, {60, 40}};
+        s.workload.onRatePerS = 150;
+        s.workload.offRatePerS = 10;
+        s.workload.onDurationS = makeConstant(4);
+        s.workload.offDurationS = makeExponential(6);
+        s.workload.users = 40;
+        s.workload.thinkTimeMs = makeExponential(300);
+        for (double t = 0; t < 60; t += 0.013) s.workload.traceTimesS.push_back(t);
+
+        RunOptions fast;
+        fast.seed = 11;
+        RunOptions general = fast;
+        general.stationFastPath = false;
+        const RunResult a = runScenario(s, fast);
+        const RunResult b = runScenario(s, general);
+        QCOMPARE(toString(a.status), std::string("completed"));
+        QCOMPARE(toString(b.status), std::string("completed"));
+        QVERIFY(a.completed > 1000);
+        QCOMPARE(b.arrivals, a.arrivals);
+        QCOMPARE(b.measuredArrivals, a.measuredArrivals);
+        QCOMPARE(b.completed, a.completed);
+        QCOMPARE(b.eventsProcessed, a.eventsProcessed);
+        QVERIFY(b.latency == a.latency);
+        QCOMPARE(b.windows.size(), a.windows.size());
+        for (std::size_t i = 0; i < a.windows.size(); ++i)
+            QVERIFY2(b.windows[i] == a.windows[i], QByteArray::number(static_cast<qulonglong>(i)));
+        QVERIFY(b.station == a.station);
+        QVERIFY(b.breakdown == a.breakdown);
+        QVERIFY(a.station.utilization > 0.1);
+    }
+
+    void testStationCountsArrivalsAfterTheWarmupNotCompletions() {
+        // Ten requests arrive after the warm-up; the ones still in service at the end have not
+        // completed, and measured arrivals must still count them (the error rate divides by it).
+        Scenario s = stationScenario(1, 1500, 12);
+        s.run.warmupS = 1;
+        s.workload.type = WorkloadType::Trace;
+        s.workload.traceTimesS = {0.5, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+        const RunResult r = run(s);
+        QCOMPARE(r.arrivals, std::uint64_t{11});
+        QCOMPARE(r.measuredArrivals, std::uint64_t{10});
+        QVERIFY(r.latency.count() < r.measuredArrivals);
+    }
+
     // ---- a run never throws --------------------------------------------------------------------
 
     void testEngineErrorEndsTheRunAsFailed() {
-        // A scenario built in code, past the validator: a gateway passing to a station. The run
-        // used to end the program with an uncaught std::invalid_argument.
+        // A scenario built in code, past the validator: a gateway passing to a component that does
+        // not exist. The run used to end the program with an uncaught std::invalid_argument.
         Scenario s;
         s.topology.entry = "api";
-        s.topology.gateways.push_back({"api", makeConstant(1), std::nullopt, "queue"});
+        s.topology.gateways.push_back({"api", makeConstant(1), std::nullopt, "nowhere"});
         s.topology.stations.push_back({"queue", 1, makeConstant(5)});
         RunResult r;
         QVERIFY_THROWS_NO_EXCEPTION(r = run(s));
         QCOMPARE(toString(r.status), std::string("failed"));
-        QCOMPARE(r.statusMessage, std::string("failed: the topology has no component 'queue'"));
+        QCOMPARE(r.statusMessage, std::string("failed: the topology has no component 'nowhere'"));
     }
 
     // ---- the memory budget ----------------------------------------------------------------------

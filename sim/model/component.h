@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// What every component of a topology is to the rest of the model: something a request can be
+// handed to, that may hold a slot for it, and that reports its gauges once per window.
+//
+// A component hands a request on only through the request flow (sim/model/requestflow.h): resume
+// when the call or step it served is done, fail when it cannot serve it. It never calls another
+// component by its concrete class, only through this interface (a gateway's next hop, a handler's
+// call target), so a new kind is one new class and one line in the topology builder.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "sim/core/randomstreams.h"
+#include "sim/core/simulator.h"
+#include "sim/model/modelcounters.h"
+#include "sim/model/request.h"
+#include "sim/run/runresult.h"
+#include "sim/scenario/componentkind.h"
+
+namespace archsim {
+
+class LruCache;
+class RequestFlow;
+
+/// What a component is built with: the clock, the request records, the shared counters, the flow
+/// that moves requests on, and the seed its random streams are derived from.
+struct ModelContext {
+    Simulator& simulator;
+    RequestTable& requests;
+    ModelCounters& counters;
+    RequestFlow& flow;
+    std::uint64_t seed = 1;
+    std::uint64_t replication = 0;
+
+    /// The component's own stream for one purpose (common random numbers across scenarios).
+    RandomEngine stream(const std::string& componentId, const char* role) const {
+        return makeStream(seed, replication, componentId, role);
+    }
+    Time now() const { return simulator.now(); }
+};
+
+/// Figures summed over components for a window's headline (all caches, all databases).
+struct WindowTotals {
+    std::uint64_t cacheHits = 0;
+    std::uint64_t cacheLookups = 0;
+    double connectionsInUse = 0;
+};
+
+class Component;
+/// Finds the component an id names; throws std::invalid_argument if there is none.
+using ComponentResolver = std::function<Component*(const std::string& id)>;
+
+class Component {
+public:
+    Component(ModelContext& context, ComponentKind kind, std::string id)
+        : m_context(context), m_kind(kind), m_id(std::move(id)) {}
+    virtual ~Component() = default;
+    Component(const Component&) = delete;
+    Component& operator=(const Component&) = delete;
+
+    ComponentKind kind() const { return m_kind; }
+    const std::string& id() const { return m_id; }
+
+    /// A request arrives now: from the workload at the entry, from a gateway in front, or from a
+    /// handler's call or cache step.
+    virtual void accept(std::uint32_t request) = 0;
+    /// Resolves the ids the component names (a gateway's next, a handler's targets), once every
+    /// component of the topology exists.
+    virtual void connect(const ComponentResolver& resolve) { (void)resolve; }
+    /// Gives back the slot `frame` holds (compute pools; other components hold no slots).
+    virtual void release(const Frame& frame) { (void)frame; }
+    /// Schedules what the component needs at the start of the run (warm instances, timers).
+    virtual void start() {}
+    /// Fills the component's gauge for the window [start, end), read with the clock at `end`.
+    /// Returns false for components that have no row in the time series.
+    virtual bool fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time start, Time end) {
+        (void)gauge, (void)totals, (void)start, (void)end;
+        return false;
+    }
+    /// Adds the component's time-integrated usage (replica-seconds, provisioned instance-seconds)
+    /// from time 0 up to `now`.
+    virtual void addUsage(UsageTotals& usage, Time now) const { (void)usage, (void)now; }
+    /// Starts the measured period (the end of the warm-up).
+    virtual void beginMeasurement() {}
+    /// Adds the component's whole-run figures to the result (the entry station's queueing figures).
+    virtual void finish(RunResult& result) { (void)result; }
+
+protected:
+    ModelContext& m_context;
+
+private:
+    ComponentKind m_kind;
+    std::string m_id;
+};
+
+class HandlerProgram;
+
+/// A component that runs a handler on a slot it grants (a function instance, a server worker).
+class ComputePool : public Component {
+public:
+    using Component::Component;
+
+    /// The compiled handler every request granted a slot here runs.
+    virtual const HandlerProgram& program() const = 0;
+    /// The stream the handler's CPU times and branches are drawn from.
+    virtual RandomEngine& handlerEngine() = 0;
+    /// True if CPU time here is billed as function CPU time.
+    virtual bool billsCpu() const { return false; }
+    /// The in-process cache `cacheIndex` of slot `slot` (created empty with `capacity` entries).
+    virtual LruCache& localCache(std::uint32_t slot, std::uint32_t cacheIndex,
+                                 std::int64_t capacity) = 0;
+};
+
+}  // namespace archsim

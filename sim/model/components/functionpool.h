@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Serverless functions: instances started on demand, each paying a cold start, serving up to
+// `concurrencyPerInstance` requests at once, and reclaimed after an idle keep-alive. At the
+// instance limit (or the scale-out rate) requests are throttled or queued, as the pool says.
+//
+// Billing follows the platforms: every slot held is billed from grant to release (rounded as the
+// cost model says), CPU steps as CPU time, a cold start as init time.
+
+#include <map>
+#include <vector>
+
+#include "sim/core/eventmethod.h"
+#include "sim/core/ringqueue.h"
+#include "sim/model/component.h"
+#include "sim/model/handlerprogram.h"
+#include "sim/model/lrucache.h"
+#include "sim/model/timeaverage.h"
+#include "sim/scenario/scenario.h"
+
+namespace archsim {
+
+class FunctionPool final : public ComputePool {
+public:
+    FunctionPool(ModelContext& context, const FunctionPoolSpec& spec);
+
+    void connect(const ComponentResolver& resolve) override;
+    void accept(std::uint32_t request) override;
+    void release(const Frame& frame) override;
+    void start() override;
+    bool fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time start, Time end) override;
+    void addUsage(UsageTotals& usage, Time now) const override;
+
+    const HandlerProgram& program() const override { return m_program; }
+    RandomEngine& handlerEngine() override { return m_handlerEngine; }
+    bool billsCpu() const override { return true; }
+    LruCache& localCache(std::uint32_t slot, std::uint32_t cacheIndex,
+                         std::int64_t capacity) override;
+
+    int alive() const { return m_alive; }
+    int busy() const { return m_busy; }
+    std::size_t queued() const { return m_queue.size(); }
+
+private:
+    struct Instance {
+        enum class State : std::uint8_t { Free, Starting, Warm };
+        State state = State::Free;
+        int active = 0;
+        std::uint32_t generation = 0;  // one per life of the slot (startInstance)
+        // Keep-alive: reclaimed at idleDeadline if nothing used it since it went idle
+        // (kTimeInfinity while in use). At most one expiry event is live per instance, at
+        // expiryAt (kTimeInfinity: none); see release().
+        Time idleDeadline = kTimeInfinity;
+        Time expiryAt = kTimeInfinity;
+        bool provisioned = false;
+        bool available = false;                    // in the pool's available list
+        std::vector<std::uint32_t> waiting;        // requests waiting for it to start
+        std::map<std::uint32_t, LruCache> caches;  // in-process caches, by cache index
+    };
+
+    bool takeScaleOutToken();
+    std::uint32_t startInstance(bool provisioned);
+    void grant(std::uint32_t id, std::uint32_t slot);
+    void releaseSlot(std::uint32_t slot);
+    void setAvailable(std::uint32_t slot, bool available);
+    void drainQueue();
+    void updateGauges();
+
+    void instanceReady(const Event& event);
+    void keepAliveExpired(const Event& event);
+    void scaleOutDue(const Event& event);
+
+    const FunctionPoolSpec& m_spec;
+    HandlerProgram m_program;
+    std::vector<Instance> m_instances;
+    std::vector<std::uint32_t> m_freeSlots;
+    std::vector<std::uint32_t> m_available;  // warm, with spare concurrency; back = most recent
+    RingQueue<std::uint32_t> m_queue;        // requests waiting at the concurrency limit
+    int m_alive = 0;
+    int m_busy = 0;  // requests holding or waiting for an instance
+    double m_tokens = 0;
+    Time m_tokensAt = 0;
+    bool m_retryScheduled = false;
+    bool m_draining = false;    // drainQueue is running
+    bool m_drainAgain = false;  // an instance was released meanwhile: offer the queue again
+    RandomEngine m_handlerEngine, m_coldStartEngine, m_keepAliveEngine, m_pickEngine;
+    GaugeLevels m_gauges;
+    std::uint64_t m_coldStartsInWindow = 0;
+    EventMethod<FunctionPool, &FunctionPool::instanceReady> m_instanceReady{*this};
+    EventMethod<FunctionPool, &FunctionPool::keepAliveExpired> m_keepAlive{*this};
+    EventMethod<FunctionPool, &FunctionPool::scaleOutDue> m_scaleOut{*this};
+};
+
+}  // namespace archsim

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sim/model/components/serverpool.h"
+
+#include <algorithm>
+#include <boost/random/uniform_int_distribution.hpp>
+
+#include "sim/model/requestflow.h"
+
+namespace archsim {
+
+ServerPool::ServerPool(ModelContext& context, const ServerPoolSpec& spec)
+    : ComputePool(context, ComponentKind::Server, spec.id),
+      m_spec(spec),
+      m_handlerEngine(context.stream(spec.id, "handler")),
+      m_balancerEngine(context.stream(spec.id, "balancer")) {
+    if (spec.autoscaler)
+        m_autoscaler = std::make_unique<Autoscaler>(context.simulator, *spec.autoscaler,
+                                                    static_cast<ScalableFleet&>(*this));
+}
+
+void ServerPool::connect(const ComponentResolver& resolve) {
+    m_program.compile(m_spec.handler, m_spec.id, resolve);
+}
+
+void ServerPool::start() {
+    for (int i = 0; i < m_spec.replicas; ++i) launch(true);
+    if (m_autoscaler) m_autoscaler->start();
+}
+
+LruCache& ServerPool::localCache(std::uint32_t slot, std::uint32_t cacheIndex,
+                                 std::int64_t capacity) {
+    return m_replicas[slot].caches.try_emplace(cacheIndex, capacity).first->second;
+}
+
+void ServerPool::launch(bool immediately) {
+    // Reuse a stopped replica's record so memory tracks replicas alive, not replicas ever launched.
+    std::uint32_t slot = static_cast<std::uint32_t>(m_replicas.size());
+    for (std::uint32_t i = 0; i < m_replicas.size(); ++i)
+        if (m_replicas[i].state == Replica::State::Stopped) {
+            slot = i;
+            break;
+        }
+    if (slot == m_replicas.size()) m_replicas.emplace_back();
+    Replica& replica = m_replicas[slot];
+    replica.active = 0;
+    replica.queue.clear();
+    ++m_alive;
+    replica.caches.clear();
+    if (immediately) {
+        replica.state = Replica::State::Serving;
+        m_serving.insert(std::lower_bound(m_serving.begin(), m_serving.end(), slot), slot);
+    } else {
+        replica.state = Replica::State::Booting;
+        ++m_booting;
+        const double boot = m_spec.autoscaler ? m_spec.autoscaler->bootDelayS : 0.0;
+        m_context.simulator.scheduleIn(fromSeconds(boot), &m_replicaReady, 0, slot);
+    }
+    updateGauges();
+    m_context.counters.addAlive(1);
+}
+
+void ServerPool::replicaReady(const Event& event) {
+    const auto slot = static_cast<std::uint32_t>(event.payload);
+    --m_booting;
+    m_replicas[slot].state = Replica::State::Serving;
+    m_serving.insert(std::lower_bound(m_serving.begin(), m_serving.end(), slot), slot);
+    updateGauges();
+}
+
+std::uint32_t ServerPool::pickReplica() {
+    const auto outstanding = [&](std::uint32_t slot) {
+        return m_replicas[slot].active + static_cast<int>(m_replicas[slot].queue.size());
+    };
+    std::uint32_t slot = m_serving.front();
+    switch (m_spec.balancer) {
+        case BalancerPolicy::RoundRobin:
+            // One replica needs no rotation (and no division on every request).
+            if (m_serving.size() > 1) slot = m_serving[m_roundRobin % m_serving.size()];
+            ++m_roundRobin;
+            break;
+        case BalancerPolicy::Random: {
+            boost::random::uniform_int_distribution<std::size_t> any(0, m_serving.size() - 1);
+            slot = m_serving[any(m_balancerEngine)];
+            break;
+        }
+        case BalancerPolicy::LeastOutstanding:
+            for (const std::uint32_t candidate : m_serving)
+                if (outstanding(candidate) < outstanding(slot)) slot = candidate;
+            break;
+        case BalancerPolicy::PowerOfTwoChoices: {
+            boost::random::uniform_int_distribution<std::size_t> any(0, m_serving.size() - 1);
+            const std::uint32_t a = m_serving[any(m_balancerEngine)];
+            const std::uint32_t b = m_serving[any(m_balancerEngine)];
+            slot = outstanding(b) < outstanding(a) ? b : a;
+            break;
+        }
+    }
+    return slot;
+}
+
+void ServerPool::accept(std::uint32_t id) {
+    if (m_serving.empty()) {
+        m_context.flow.fail(id, ErrorReason::Rejected);
+        return;
+    }
+    const std::uint32_t slot = pickReplica();
+    Replica& replica = m_replicas[slot];
+    Request& r = m_context.requests[id];
+    if (m_spec.timeoutMs && r.depth == 0 && !r.timedOut) {
+        const Time deadline = r.arrival + fromMillis(*m_spec.timeoutMs);
+        m_context.simulator.schedule(deadline, &m_timedOut, 0, packRequest(id, r.generation));
+    }
+    if (replica.active < m_spec.workersPerReplica) {
+        ++replica.active;
+        ++m_busy;
+        updateGauges();
+        r.book(TimeCategory::Queueing, m_context.now());
+        m_context.flow.enterSlot(id, *this, slot);
+    } else if (static_cast<int>(replica.queue.size()) < m_spec.queueCapacity) {
+        replica.queue.push(id);
+        ++m_queued;
+        updateGauges();
+    } else {
+        m_context.flow.fail(id, ErrorReason::Rejected);
+    }
+}
+
+void ServerPool::timedOut(const Event& event) {
+    m_context.flow.abandon(event.payload, ErrorReason::TimedOut);
+}
+
+void ServerPool::release(const Frame& frame) {
+    // The next request in the replica's queue takes the worker, and may finish at once and release
+    // it again: nested, that would recurse as deep as the queue is long and overflow the stack. A
+    // release during a release is counted and handed on here, one after the other.
+    const std::uint32_t slot = frame.slot;
+    if (m_replicas[slot].releasing) {
+        ++m_replicas[slot].moreReleases;
+        return;
+    }
+    m_replicas[slot].releasing = true;
+    handOnWorker(slot);
+    while (m_replicas[slot].moreReleases > 0) {
+        --m_replicas[slot].moreReleases;
+        handOnWorker(slot);
+    }
+    m_replicas[slot].releasing = false;
+}
+
+void ServerPool::handOnWorker(std::uint32_t slot) {
+    Replica& replica = m_replicas[slot];
+    if (!replica.queue.empty()) {
+        const std::uint32_t next = replica.queue.pop();
+        --m_queued;
+        updateGauges();
+        m_context.requests[next].book(TimeCategory::Queueing, m_context.now());
+        m_context.flow.enterSlot(next, *this, slot);
+        return;
+    }
+    --replica.active;
+    --m_busy;
+    if (replica.state == Replica::State::Draining && replica.active == 0) {
+        replica.state = Replica::State::Stopped;
+        --m_alive;
+        m_context.counters.addAlive(-1);
+        replica.caches.clear();
+    }
+    updateGauges();
+}
+
+void ServerPool::retireReplicas(int count) {
+    // Drain the least busy serving replicas, newest first on ties.
+    while (count-- > 0 && m_serving.size() > 1) {
+        std::size_t pick = m_serving.size() - 1;
+        for (std::size_t i = m_serving.size(); i-- > 0;) {
+            const Replica& a = m_replicas[m_serving[i]];
+            const Replica& b = m_replicas[m_serving[pick]];
+            if (a.active + a.queue.size() < b.active + b.queue.size()) pick = i;
+        }
+        const std::uint32_t slot = m_serving[pick];
+        m_serving.erase(m_serving.begin() + static_cast<std::ptrdiff_t>(pick));
+        Replica& replica = m_replicas[slot];
+        replica.state = Replica::State::Draining;
+        if (replica.active == 0 && replica.queue.empty()) {
+            replica.state = Replica::State::Stopped;
+            --m_alive;
+            m_context.counters.addAlive(-1);
+            replica.caches.clear();
+        }
+    }
+    updateGauges();
+}
+
+void ServerPool::updateGauges() {
+    const Time now = m_context.now();
+    m_gauges.busy.set(now, m_busy);
+    m_gauges.queue.set(now, m_queued);
+    m_gauges.alive.set(now, m_alive);
+    m_replicaSeconds.set(now, m_alive);
+}
+
+bool ServerPool::fillGauge(ComponentGauge& gauge, WindowTotals&, Time start, Time end) {
+    m_gauges.averageInto(gauge, start, end);
+    const double capacity = gauge.alive * m_spec.workersPerReplica;
+    gauge.utilization = capacity > 0 ? gauge.busy / capacity : 0;
+    return true;
+}
+
+void ServerPool::addUsage(UsageTotals& usage, Time now) const {
+    usage.replicaSeconds += m_replicaSeconds.integralSeconds(now);
+}
+
+}  // namespace archsim

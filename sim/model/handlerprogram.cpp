@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sim/model/handlerprogram.h"
+
+#include <stdexcept>
+
+#include "sim/model/component.h"
+#include "sim/model/enginelimits.h"
+
+namespace archsim {
+
+void HandlerProgram::compile(const std::vector<HandlerStep>& steps, const std::string& poolId,
+                             const Resolver& resolve) {
+    m_ops.clear();
+    compileSteps(steps, poolId, resolve, 0);
+    m_ops.push_back(Op{});  // end
+}
+
+void HandlerProgram::compileSteps(const std::vector<HandlerStep>& steps, const std::string& poolId,
+                                  const Resolver& resolve, std::uint8_t cacheDepth) {
+    for (const HandlerStep& step : steps) {
+        Op op;
+        switch (step.kind) {
+            case HandlerStep::Kind::Cpu:
+                op.code = OpCode::Cpu;
+                op.cpuMs = step.cpuMs.get();
+                m_ops.push_back(op);
+                break;
+            case HandlerStep::Kind::Call:
+                op.code = OpCode::Call;
+                op.target = resolve(step.target);
+                if (op.target->kind() == ComponentKind::Cache)
+                    throw std::invalid_argument(poolId + ": a cache is used with a cache step");
+                m_ops.push_back(op);
+                break;
+            case HandlerStep::Kind::Cache: {
+                if (cacheDepth >= kMaxCacheNesting)
+                    throw std::invalid_argument(poolId + ": cache steps nested too deeply");
+                op.code = OpCode::Cache;
+                op.target = resolve(step.target);
+                if (op.target->kind() != ComponentKind::Cache)
+                    throw std::invalid_argument(poolId + ": '" + step.target + "' is not a cache");
+                op.cacheDepth = cacheDepth;
+                const std::size_t at = m_ops.size();
+                m_ops.push_back(op);
+                compileSteps(step.onMiss, poolId, resolve,
+                             static_cast<std::uint8_t>(cacheDepth + 1));
+                Op fill = op;
+                fill.code = OpCode::Fill;
+                m_ops.push_back(fill);
+                m_ops[at].jump = static_cast<std::uint32_t>(m_ops.size());
+                break;
+            }
+            case HandlerStep::Kind::Branch: {
+                op.code = OpCode::Branch;
+                op.probability = step.probability;
+                const std::size_t at = m_ops.size();
+                m_ops.push_back(op);
+                compileSteps(step.steps, poolId, resolve, cacheDepth);
+                m_ops[at].jump = static_cast<std::uint32_t>(m_ops.size());
+                break;
+            }
+        }
+    }
+}
+
+}  // namespace archsim

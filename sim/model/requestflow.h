@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// How a request moves: the interpreter of handler programs and the one place a request's life
+// ends. Components hand requests back here and nowhere else:
+//   enterSlot  a pool has granted a slot: push a frame and run the pool's handler from the start
+//   resume     the step or call the request was on is done: run the next operation, or, with no
+//              frame left, the request is complete
+//   fail       the request cannot go on: every slot it holds up the call chain is given back and
+//              the error is counted by reason
+// Each operation either completes at once or leaves the request with a component until that
+// component resumes it, so a request is always in exactly one place.
+
+#include <cstdint>
+
+#include "sim/core/simulator.h"
+#include "sim/model/completionrecorder.h"
+#include "sim/model/modelcounters.h"
+#include "sim/model/request.h"
+#include "sim/run/runresult.h"
+
+namespace archsim {
+
+class ComputePool;
+class Workload;
+
+class RequestFlow final : public EventHandler {
+public:
+    RequestFlow(Simulator& simulator, RequestTable& requests, ModelCounters& counters,
+                CompletionRecorder& recorder);
+
+    /// The closed-loop workload whose users are told when their request is done (none: open loop).
+    void setWorkload(Workload* workload) { m_workload = workload; }
+
+    void enterSlot(std::uint32_t id, ComputePool& pool, std::uint32_t slot);
+    void resume(std::uint32_t id);
+    /// As resume, after a cache hit: the miss steps and their fill are skipped.
+    void resumeAfterHit(std::uint32_t id);
+    void fail(std::uint32_t id, ErrorReason reason);
+    /// The client stops waiting for the request `payload` names (packRequest): the error is
+    /// counted and a closed-loop user moves on, while the work goes on where it is. A timer of a
+    /// request already finished is ignored.
+    void abandon(std::uint64_t payload, ErrorReason reason);
+
+    /// A CPU step is done.
+    void handleEvent(const Event& event) override;
+
+private:
+    void advance(std::uint32_t id);
+    void finish(std::uint32_t id);
+    void notifyUser(Request& r);
+
+    Simulator& m_simulator;
+    RequestTable& m_requests;
+    ModelCounters& m_counters;
+    CompletionRecorder& m_recorder;
+    Workload* m_workload = nullptr;
+};
+
+}  // namespace archsim

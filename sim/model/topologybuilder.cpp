@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sim/model/topologybuilder.h"
+
+#include <algorithm>
+#include <functional>
+#include <stdexcept>
+
+#include "sim/model/components/cache.h"
+#include "sim/model/components/database.h"
+#include "sim/model/components/functionpool.h"
+#include "sim/model/components/gateway.h"
+#include "sim/model/components/networkhop.h"
+#include "sim/model/components/serverpool.h"
+#include "sim/model/components/station.h"
+#include "sim/model/enginelimits.h"
+
+namespace archsim {
+namespace {
+
+/// Makes the components of one kind from the topology, appending them to `out`.
+using Factory = std::function<void(ModelContext&, const TopologySpec&,
+                                   std::vector<std::unique_ptr<Component>>&)>;
+
+template <class ComponentClass, class Spec>
+Factory each(const std::vector<Spec> TopologySpec::*specs) {
+    return [specs](ModelContext& context, const TopologySpec& topology,
+                   std::vector<std::unique_ptr<Component>>& out) {
+        for (const Spec& spec : topology.*specs)
+            out.push_back(std::make_unique<ComponentClass>(context, spec));
+    };
+}
+
+/// The factory of every kind, in the order components are built.
+const std::vector<std::pair<ComponentKind, Factory>>& factories() {
+    static const std::vector<std::pair<ComponentKind, Factory>> table = {
+        {ComponentKind::Gateway, each<Gateway>(&TopologySpec::gateways)},
+        {ComponentKind::Function, each<FunctionPool>(&TopologySpec::functions)},
+        {ComponentKind::Server, each<ServerPool>(&TopologySpec::servers)},
+        {ComponentKind::Cache,
+         [](ModelContext& context, const TopologySpec& topology,
+            std::vector<std::unique_ptr<Component>>& out) {
+             // In-process caches live in each slot of a pool, keyed by the cache's index.
+             for (std::uint32_t i = 0; i < topology.caches.size(); ++i)
+                 out.push_back(std::make_unique<Cache>(context, topology.caches[i], i));
+         }},
+        {ComponentKind::Database, each<Database>(&TopologySpec::databases)},
+        {ComponentKind::Hop, each<NetworkHop>(&TopologySpec::hops)},
+        {ComponentKind::Station, each<Station>(&TopologySpec::stations)},
+    };
+    return table;
+}
+
+}  // namespace
+
+Component* Topology::find(const std::string& id) const {
+    const auto it = byId.find(id);
+    if (it == byId.end()) throw std::invalid_argument("the topology has no component '" + id + "'");
+    return it->second;
+}
+
+Topology TopologyBuilder::build(ModelContext& context, const TopologySpec& spec) {
+    // The validator refuses larger topologies; slot numbers in timer payloads rely on it.
+    if (spec.functions.size() > kMaxPoolsPerKind || spec.servers.size() > kMaxPoolsPerKind)
+        throw std::invalid_argument("more than " + std::to_string(kMaxPoolsPerKind) +
+                                    " function or server pools");
+    Topology topology;
+    for (const auto& [kind, make] : factories()) make(context, spec, topology.components);
+    for (const auto& component : topology.components)
+        topology.byId.emplace(component->id(), component.get());
+    const ComponentResolver resolve = [&topology](const std::string& id) {
+        return topology.find(id);
+    };
+    for (const auto& component : topology.components) component->connect(resolve);
+
+    topology.entry = topology.find(spec.entry);
+    // The headline gauges follow the first component behind the entry's gateways.
+    Component* compute = topology.entry;
+    for (int hops = 0; compute && compute->kind() == ComponentKind::Gateway && hops < 16; ++hops) {
+        const auto& gateways = spec.gateways;
+        const auto it = std::find_if(gateways.begin(), gateways.end(),
+                                     [&](const GatewaySpec& g) { return g.id == compute->id(); });
+        compute = it == gateways.end() || it->next.empty() ? nullptr : topology.find(it->next);
+    }
+    topology.entryCompute = compute;
+    return topology;
+}
+
+}  // namespace archsim
