@@ -14,6 +14,7 @@
 
 #include "sim/core/randomstreams.h"
 #include "sim/core/simulator.h"
+#include "sim/model/handlerprogram.h"
 #include "sim/model/modelcounters.h"
 #include "sim/model/request.h"
 #include "sim/run/runresult.h"
@@ -95,22 +96,33 @@ private:
     std::string m_id;
 };
 
-class HandlerProgram;
-
 /// A component that runs a handler on a slot it grants (a function instance, a server worker).
+/// The handler program and its stream are held here, not behind virtual calls: the request flow
+/// reads them at every operation of every request.
 class ComputePool : public Component {
 public:
-    using Component::Component;
+    ComputePool(ModelContext& context, ComponentKind kind, std::string id, RandomEngine handler,
+                bool billsCpu)
+        : Component(context, kind, std::move(id)),
+          m_handlerEngine(handler),
+          m_billsCpu(billsCpu) {}
 
     /// The compiled handler every request granted a slot here runs.
-    virtual const HandlerProgram& program() const = 0;
+    const HandlerProgram& program() const { return m_program; }
     /// The stream the handler's CPU times and branches are drawn from.
-    virtual RandomEngine& handlerEngine() = 0;
+    RandomEngine& handlerEngine() { return m_handlerEngine; }
     /// True if CPU time here is billed as function CPU time.
-    virtual bool billsCpu() const { return false; }
+    bool billsCpu() const { return m_billsCpu; }
     /// The in-process cache `cacheIndex` of slot `slot` (created empty with `capacity` entries).
     virtual LruCache& localCache(std::uint32_t slot, std::uint32_t cacheIndex,
                                  std::int64_t capacity) = 0;
+
+protected:
+    HandlerProgram m_program;
+
+private:
+    RandomEngine m_handlerEngine;
+    bool m_billsCpu;
 };
 
 }  // namespace archsim

@@ -16,24 +16,8 @@ RequestFlow::RequestFlow(Simulator& simulator, RequestTable& requests, ModelCoun
                          CompletionRecorder& recorder)
     : m_simulator(simulator), m_requests(requests), m_counters(counters), m_recorder(recorder) {}
 
-void RequestFlow::enterSlot(std::uint32_t id, ComputePool& pool, std::uint32_t slot) {
-    Request& r = m_requests[id];
-    // The validator refuses deeper call chains (checkCallDepth); this guards the array.
-    if (r.depth >= kMaxCallDepth)
-        throw std::runtime_error("calls nested more than " + std::to_string(kMaxCallDepth) +
-                                 " deep");
-    r.frames[r.depth++] = Frame{&pool, slot, 0, m_simulator.now()};
-    advance(id);
-}
-
-void RequestFlow::resume(std::uint32_t id) {
-    Request& r = m_requests[id];
-    if (r.depth == 0) {
-        finish(id);
-        return;
-    }
-    ++r.top().pc;
-    advance(id);
+void RequestFlow::callsTooDeep() {
+    throw std::runtime_error("calls nested more than " + std::to_string(kMaxCallDepth) + " deep");
 }
 
 void RequestFlow::resumeAfterHit(std::uint32_t id) {

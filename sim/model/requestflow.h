@@ -12,6 +12,8 @@
 
 #include <cstdint>
 
+#include "sim/model/enginelimits.h"
+
 #include "sim/core/simulator.h"
 #include "sim/model/completionrecorder.h"
 #include "sim/model/modelcounters.h"
@@ -31,8 +33,22 @@ public:
     /// The closed-loop workload whose users are told when their request is done (none: open loop).
     void setWorkload(Workload* workload) { m_workload = workload; }
 
-    void enterSlot(std::uint32_t id, ComputePool& pool, std::uint32_t slot);
-    void resume(std::uint32_t id);
+    void enterSlot(std::uint32_t id, ComputePool& pool, std::uint32_t slot) {
+        Request& r = m_requests[id];
+        // The validator refuses deeper call chains (checkCallDepth); this guards the array.
+        if (r.depth >= kMaxCallDepth) callsTooDeep();
+        r.frames[r.depth++] = Frame{&pool, slot, 0, m_simulator.now()};
+        advance(id);
+    }
+    void resume(std::uint32_t id) {
+        Request& r = m_requests[id];
+        if (r.depth == 0) {
+            finish(id);
+            return;
+        }
+        ++r.top().pc;
+        advance(id);
+    }
     /// As resume, after a cache hit: the miss steps and their fill are skipped.
     void resumeAfterHit(std::uint32_t id);
     void fail(std::uint32_t id, ErrorReason reason);
@@ -45,6 +61,7 @@ public:
     void handleEvent(const Event& event) override;
 
 private:
+    [[noreturn]] static void callsTooDeep();
     void advance(std::uint32_t id);
     void finish(std::uint32_t id);
     void notifyUser(Request& r);

@@ -22,10 +22,10 @@ std::uint32_t unpackGeneration(std::uint64_t payload) {
 }  // namespace
 
 FunctionPool::FunctionPool(ModelContext& context, const FunctionPoolSpec& spec)
-    : ComputePool(context, ComponentKind::Function, spec.id),
+    : ComputePool(context, ComponentKind::Function, spec.id, context.stream(spec.id, "handler"),
+                  true),
       m_spec(spec),
       m_tokens(std::max(1.0, spec.scaleOutPerS)),
-      m_handlerEngine(context.stream(spec.id, "handler")),
       m_coldStartEngine(context.stream(spec.id, "cold-start")),
       m_keepAliveEngine(context.stream(spec.id, "keep-alive")),
       m_pickEngine(context.stream(spec.id, "pick")) {}
@@ -280,13 +280,6 @@ void FunctionPool::scaleOutDue(const Event&) {
         m_context.simulator.scheduleIn(std::max<Time>(1, fromSeconds(1.0 / m_spec.scaleOutPerS)),
                                        &m_scaleOut);
     }
-}
-
-void FunctionPool::updateGauges() {
-    const Time now = m_context.now();
-    m_gauges.busy.set(now, m_busy);
-    m_gauges.alive.set(now, m_alive);
-    m_gauges.queue.set(now, static_cast<double>(m_queue.size()));
 }
 
 bool FunctionPool::fillGauge(ComponentGauge& gauge, WindowTotals&, Time start, Time end) {

@@ -31,9 +31,6 @@ public:
     bool fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time start, Time end) override;
     void addUsage(UsageTotals& usage, Time now) const override;
 
-    const HandlerProgram& program() const override { return m_program; }
-    RandomEngine& handlerEngine() override { return m_handlerEngine; }
-    bool billsCpu() const override { return true; }
     LruCache& localCache(std::uint32_t slot, std::uint32_t cacheIndex,
                          std::int64_t capacity) override;
 
@@ -64,14 +61,15 @@ private:
     void releaseSlot(std::uint32_t slot);
     void setAvailable(std::uint32_t slot, bool available);
     void drainQueue();
-    void updateGauges();
+    void updateGauges() {
+        m_gauges.update(m_context.now(), m_busy, m_alive, static_cast<double>(m_queue.size()));
+    }
 
     void instanceReady(const Event& event);
     void keepAliveExpired(const Event& event);
     void scaleOutDue(const Event& event);
 
     const FunctionPoolSpec& m_spec;
-    HandlerProgram m_program;
     std::vector<Instance> m_instances;
     std::vector<std::uint32_t> m_freeSlots;
     std::vector<std::uint32_t> m_available;  // warm, with spare concurrency; back = most recent
@@ -83,7 +81,7 @@ private:
     bool m_retryScheduled = false;
     bool m_draining = false;    // drainQueue is running
     bool m_drainAgain = false;  // an instance was released meanwhile: offer the queue again
-    RandomEngine m_handlerEngine, m_coldStartEngine, m_keepAliveEngine, m_pickEngine;
+    RandomEngine m_coldStartEngine, m_keepAliveEngine, m_pickEngine;
     GaugeLevels m_gauges;
     std::uint64_t m_coldStartsInWindow = 0;
     EventMethod<FunctionPool, &FunctionPool::instanceReady> m_instanceReady{*this};

@@ -9,9 +9,9 @@
 namespace archsim {
 
 ServerPool::ServerPool(ModelContext& context, const ServerPoolSpec& spec)
-    : ComputePool(context, ComponentKind::Server, spec.id),
+    : ComputePool(context, ComponentKind::Server, spec.id, context.stream(spec.id, "handler"),
+                  false),
       m_spec(spec),
-      m_handlerEngine(context.stream(spec.id, "handler")),
       m_balancerEngine(context.stream(spec.id, "balancer")) {
     if (spec.autoscaler)
         m_autoscaler = std::make_unique<Autoscaler>(context.simulator, *spec.autoscaler,
@@ -68,6 +68,12 @@ void ServerPool::replicaReady(const Event& event) {
 }
 
 std::uint32_t ServerPool::pickReplica() {
+    // One replica serving: every policy picks it (and draws nothing), so skip the policy.
+    if (m_serving.size() == 1 && m_spec.balancer != BalancerPolicy::Random &&
+        m_spec.balancer != BalancerPolicy::PowerOfTwoChoices) {
+        ++m_roundRobin;
+        return m_serving.front();
+    }
     const auto outstanding = [&](std::uint32_t slot) {
         return m_replicas[slot].active + static_cast<int>(m_replicas[slot].queue.size());
     };
@@ -191,14 +197,6 @@ void ServerPool::retireReplicas(int count) {
     updateGauges();
 }
 
-void ServerPool::updateGauges() {
-    const Time now = m_context.now();
-    m_gauges.busy.set(now, m_busy);
-    m_gauges.queue.set(now, m_queued);
-    m_gauges.alive.set(now, m_alive);
-    m_replicaSeconds.set(now, m_alive);
-}
-
 bool ServerPool::fillGauge(ComponentGauge& gauge, WindowTotals&, Time start, Time end) {
     m_gauges.averageInto(gauge, start, end);
     const double capacity = gauge.alive * m_spec.workersPerReplica;
@@ -207,7 +205,9 @@ bool ServerPool::fillGauge(ComponentGauge& gauge, WindowTotals&, Time start, Tim
 }
 
 void ServerPool::addUsage(UsageTotals& usage, Time now) const {
-    usage.replicaSeconds += m_replicaSeconds.integralSeconds(now);
+    // Replica-seconds are the area under the replicas-alive level (replica x ns, exact in
+    // integers for any realistic run), converted once.
+    usage.replicaSeconds += m_gauges.alive.areaAt(now) * 1e-9;
 }
 
 }  // namespace archsim

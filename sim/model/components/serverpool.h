@@ -32,8 +32,6 @@ public:
     bool fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time start, Time end) override;
     void addUsage(UsageTotals& usage, Time now) const override;
 
-    const HandlerProgram& program() const override { return m_program; }
-    RandomEngine& handlerEngine() override { return m_handlerEngine; }
     LruCache& localCache(std::uint32_t slot, std::uint32_t cacheIndex,
                          std::int64_t capacity) override;
 
@@ -55,7 +53,7 @@ private:
     std::uint32_t pickReplica();
     void launch(bool immediately);
     void handOnWorker(std::uint32_t slot);
-    void updateGauges();
+    void updateGauges() { m_gauges.update(m_context.now(), m_busy, m_alive, m_queued); }
 
     void replicaReady(const Event& event);
     void timedOut(const Event& event);
@@ -70,7 +68,6 @@ private:
     void retireReplicas(int count) override;
 
     const ServerPoolSpec& m_spec;
-    HandlerProgram m_program;
     std::vector<Replica> m_replicas;
     std::vector<std::uint32_t> m_serving;  // replicas accepting traffic, ascending
     std::size_t m_roundRobin = 0;
@@ -79,9 +76,8 @@ private:
     int m_alive = 0;   // replicas not stopped (booting, serving, draining)
     int m_busy = 0;    // workers serving a request
     int m_queued = 0;  // requests waiting in replica queues
-    RandomEngine m_handlerEngine, m_balancerEngine;
+    RandomEngine m_balancerEngine;
     GaugeLevels m_gauges;
-    StepIntegral m_replicaSeconds;
     std::unique_ptr<Autoscaler> m_autoscaler;
     EventMethod<ServerPool, &ServerPool::replicaReady> m_replicaReady{*this};
     EventMethod<ServerPool, &ServerPool::timedOut> m_timedOut{*this};
