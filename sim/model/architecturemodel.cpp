@@ -3,6 +3,7 @@
 
 #include "sim/core/randomstreams.h"
 #include "sim/model/component.h"
+#include "sim/model/faulttimeline.h"
 #include "sim/model/modelcounters.h"
 #include "sim/model/request.h"
 #include "sim/model/requestflow.h"
@@ -18,19 +19,23 @@ public:
                           std::uint64_t memoryBudgetBytes)
         : m_simulator(simulator),
           m_scenario(scenario),
-          m_memoryBudget(memoryBudgetBytes),
           m_warmupEnd(fromSeconds(scenario.run.warmupS)),
           m_flow(simulator, m_requests, m_counters, recorder),
           m_context{simulator, m_requests, m_counters, m_flow, seed, replication},
           m_topology(TopologyBuilder::build(m_context, scenario.topology)),
+          m_failures(simulator, scenario.failures, m_topology),
           m_workload(simulator, scenario.workload,
                      makeStream(seed, replication, "workload", "arrivals"), *this),
           m_payloadEngine(makeStream(seed, replication, "workload", "payload")) {
         m_flow.setWorkload(&m_workload);
+        m_flow.setLimits(scenario.run.maxInFlight, memoryBudgetBytes);
     }
 
     void start() {
         for (const auto& component : m_topology.components) component->start();
+        // Failures are scheduled only when the scenario has some, so runs without them keep
+        // their event sequence (and fingerprints) exactly.
+        if (!m_scenario.failures.empty()) m_failures.start();
         m_workload.start();
     }
 
@@ -42,21 +47,18 @@ public:
 
     std::uint64_t arrivals() const { return m_counters.arrivals; }
     std::size_t inFlight() const { return m_requests.inFlight(); }
-    bool m_overloaded = false;
-    std::string m_overloadReason;
+    const RequestFlow& flow() const { return m_flow; }
 
 private:
-    void overload(std::string reason);
-
     Simulator& m_simulator;
     const Scenario& m_scenario;
-    std::uint64_t m_memoryBudget;
     Time m_warmupEnd;
     RequestTable m_requests;
     ModelCounters m_counters;
     RequestFlow m_flow;
     ModelContext m_context;
     Topology m_topology;
+    FaultTimeline m_failures;
     Workload m_workload;
     RandomEngine m_payloadEngine;
     UsageTotals m_usageAtMeasurement;
@@ -77,28 +79,8 @@ void ArchitectureModelImpl::arrive(std::int64_t user) {
     if (r.measured) ++m_counters.measuredArrivals;
     if (m_scenario.workload.payloadKb)
         r.payloadKb = m_scenario.workload.payloadKb->sample(m_payloadEngine);
-    // Memory must stay bounded: an unstable system is reported, not allowed to grow until the
-    // machine runs out. Arrivals are where requests in flight, and the events they keep pending
-    // (steps, timeouts), grow.
-    const std::size_t inFlight = m_requests.inFlight();
-    if (inFlight > m_scenario.run.maxInFlight) {
-        overload("requests in flight passed run.maxInFlight (" +
-                 std::to_string(m_scenario.run.maxInFlight) + ")");
-    } else {
-        const std::uint64_t bytes = inFlight * ArchitectureModel::bytesPerRequest() +
-                                    m_simulator.pendingEvents() * ArchitectureModel::bytesPerEvent();
-        if (bytes > m_memoryBudget)
-            overload("memory budget of " + std::to_string(m_memoryBudget >> 20) +
-                     " MiB would be exceeded (" + std::to_string(inFlight) +
-                     " requests in flight)");
-    }
+    m_flow.checkLimits();
     m_topology.entry->accept(id);
-}
-
-void ArchitectureModelImpl::overload(std::string reason) {
-    if (!m_overloaded) m_overloadReason = std::move(reason);
-    m_overloaded = true;
-    m_simulator.requestStop();
 }
 
 void ArchitectureModelImpl::beginMeasurement() {
@@ -121,6 +103,8 @@ void ArchitectureModelImpl::fillWindow(WindowRow& row, Time start, Time end) {
     row.arrivals = c.arrivalsInWindow;
     row.errors = c.errorsInWindow;
     row.coldStarts = c.coldStartsInWindow;
+    row.retries = c.retriesInWindow;
+    c.retriesInWindow = 0;
     row.coldStartFraction = c.functionStartsInWindow
                                 ? static_cast<double>(c.coldStartsInWindow) /
                                       static_cast<double>(c.functionStartsInWindow)
@@ -156,6 +140,7 @@ void ArchitectureModelImpl::finish(RunResult& result) {
     result.breakdown = c.breakdown;
     result.cacheHits = c.measuredHits;
     result.cacheMisses = c.measuredMisses;
+    result.retries = c.measuredRetries;
     result.peakInstances = c.peakAlive;
     // Usage over the measured period: cumulative now minus cumulative at the end of the warm-up.
     const UsageTotals now = cumulativeUsage();
@@ -195,8 +180,10 @@ void ArchitectureModel::fillWindow(WindowRow& row, Time start, Time end) {
 void ArchitectureModel::finish(RunResult& result) { m_impl->finish(result); }
 UsageTotals ArchitectureModel::cumulativeUsage() const { return m_impl->cumulativeUsage(); }
 std::uint64_t ArchitectureModel::arrivals() const { return m_impl->arrivals(); }
-bool ArchitectureModel::overloaded() const { return m_impl->m_overloaded; }
-const std::string& ArchitectureModel::overloadReason() const { return m_impl->m_overloadReason; }
+bool ArchitectureModel::overloaded() const { return m_impl->flow().overloaded(); }
+const std::string& ArchitectureModel::overloadReason() const {
+    return m_impl->flow().overloadReason();
+}
 std::size_t ArchitectureModel::bytesPerRequest() { return RequestTable::bytesPerRequest(); }
 std::size_t ArchitectureModel::bytesPerEvent() { return sizeof(Event); }
 std::size_t ArchitectureModel::requestsInFlight() const { return m_impl->inFlight(); }

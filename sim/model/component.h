@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "sim/core/randomstreams.h"
 #include "sim/core/simulator.h"
@@ -87,11 +88,42 @@ public:
     virtual void beginMeasurement() {}
     /// Adds the component's whole-run figures to the result (the entry station's queueing figures).
     virtual void finish(RunResult& result) { (void)result; }
+    /// Requests waiting in the component's queues now (for load shedding in front of it).
+    virtual std::size_t waiting() const { return 0; }
+
+    /// An injected failure on the component begins or ends (sim/model/faulttimeline.h).
+    void beginFailure(const FailureSpec& failure);
+    void endFailure(const FailureSpec& failure);
+    /// Every latency the component adds is multiplied by this (1 unless it is slowed).
+    double slowdown() const { return m_slowdown; }
 
 protected:
+    /// With a failure active, fails a request the component is down for or draws an injected
+    /// error for (true: the request has been failed and must not be served).
+    bool refuses(std::uint32_t request) { return m_failing && refusesNow(request); }
+    /// True while the component is down.
+    bool down() const { return m_downCount > 0; }
+    /// Draws whether an injected error hits a request now (false without such a failure).
+    bool drawsError();
+    /// A cache flush (caches) or the loss of a share of capacity (pools); others ignore them.
+    virtual void flush() {}
+    virtual void loseCapacity(double share) { (void)share; }
+    virtual void restoreCapacity(double share) { (void)share; }
+
     ModelContext& m_context;
 
 private:
+    bool refusesNow(std::uint32_t request);
+    void updateFailureState();
+
+    bool m_failing = false;  // any failure active: the only check on the path of a healthy run
+    int m_downCount = 0;
+    double m_slowdown = 1;
+    double m_errorProbability = 0;
+    std::vector<const FailureSpec*> m_active;
+    RandomEngine m_failureEngine;
+    bool m_failureEngineReady = false;
+
     ComponentKind m_kind;
     std::string m_id;
 };

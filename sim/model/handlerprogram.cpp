@@ -9,14 +9,16 @@
 namespace archsim {
 
 void HandlerProgram::compile(const std::vector<HandlerStep>& steps, const std::string& poolId,
-                             const Resolver& resolve) {
+                             const Resolver& resolve, ModelContext& context) {
     m_ops.clear();
-    compileSteps(steps, poolId, resolve, 0);
+    m_guards.clear();
+    compileSteps(steps, poolId, resolve, context, 0);
     m_ops.push_back(Op{});  // end
 }
 
 void HandlerProgram::compileSteps(const std::vector<HandlerStep>& steps, const std::string& poolId,
-                                  const Resolver& resolve, std::uint8_t cacheDepth) {
+                                  const Resolver& resolve, ModelContext& context,
+                                  std::uint8_t cacheDepth) {
     for (const HandlerStep& step : steps) {
         Op op;
         switch (step.kind) {
@@ -30,6 +32,13 @@ void HandlerProgram::compileSteps(const std::vector<HandlerStep>& steps, const s
                 op.target = resolve(step.target);
                 if (op.target->kind() == ComponentKind::Cache)
                     throw std::invalid_argument(poolId + ": a cache is used with a cache step");
+                if (step.guarded()) {
+                    // Each guarded call draws its jitter from a stream of its own.
+                    const std::string role = "call " + std::to_string(m_guards.size());
+                    m_guards.push_back(std::make_unique<CallGuard>(
+                        context, step, *op.target, context.stream(poolId, role.c_str())));
+                    op.guard = m_guards.back().get();
+                }
                 m_ops.push_back(op);
                 break;
             case HandlerStep::Kind::Cache: {
@@ -42,7 +51,7 @@ void HandlerProgram::compileSteps(const std::vector<HandlerStep>& steps, const s
                 op.cacheDepth = cacheDepth;
                 const std::size_t at = m_ops.size();
                 m_ops.push_back(op);
-                compileSteps(step.onMiss, poolId, resolve,
+                compileSteps(step.onMiss, poolId, resolve, context,
                              static_cast<std::uint8_t>(cacheDepth + 1));
                 Op fill = op;
                 fill.code = OpCode::Fill;
@@ -55,7 +64,7 @@ void HandlerProgram::compileSteps(const std::vector<HandlerStep>& steps, const s
                 op.probability = step.probability;
                 const std::size_t at = m_ops.size();
                 m_ops.push_back(op);
-                compileSteps(step.steps, poolId, resolve, cacheDepth);
+                compileSteps(step.steps, poolId, resolve, context, cacheDepth);
                 m_ops[at].jump = static_cast<std::uint32_t>(m_ops.size());
                 break;
             }

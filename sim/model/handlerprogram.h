@@ -13,8 +13,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "sim/model/callguard.h"
 
 #include "sim/random/distribution.h"
 #include "sim/scenario/scenario.h"
@@ -22,6 +25,7 @@
 namespace archsim {
 
 class Component;
+struct ModelContext;
 
 class HandlerProgram {
 public:
@@ -34,6 +38,7 @@ public:
         double probability = 1;                 ///< branch
         const Distribution* cpuMs = nullptr;    ///< cpu (owned by the scenario)
         Component* target = nullptr;            ///< call, cache, fill
+        CallGuard* guard = nullptr;             ///< call: timeouts, retries, breaker (or none)
     };
 
     /// Finds the component an id names (ComponentResolver); throws std::invalid_argument if none.
@@ -41,17 +46,19 @@ public:
 
     /// Compiles a pool's handler. Throws std::invalid_argument for what the validator refuses
     /// (a call to a cache, cache steps nested deeper than kMaxCacheNesting).
+    /// Guarded calls get a CallGuard each, built with `context` and a stream of their own.
     void compile(const std::vector<HandlerStep>& steps, const std::string& poolId,
-                 const Resolver& resolve);
+                 const Resolver& resolve, ModelContext& context);
 
     const Op& operator[](std::uint32_t pc) const { return m_ops[pc]; }
     std::size_t size() const { return m_ops.size(); }
 
 private:
     void compileSteps(const std::vector<HandlerStep>& steps, const std::string& poolId,
-                      const Resolver& resolve, std::uint8_t cacheDepth);
+                      const Resolver& resolve, ModelContext& context, std::uint8_t cacheDepth);
 
     std::vector<Op> m_ops{Op{}};  // an empty handler ends at once
+    std::vector<std::unique_ptr<CallGuard>> m_guards;
 };
 
 }  // namespace archsim

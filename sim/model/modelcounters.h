@@ -21,6 +21,7 @@ struct ModelCounters {
     std::uint64_t coldStarts = 0, coldStartsInWindow = 0, measuredColdStarts = 0;
     std::uint64_t functionStarts = 0, functionStartsInWindow = 0, measuredFunctionStarts = 0;
     std::uint64_t hits = 0, misses = 0, measuredHits = 0, measuredMisses = 0;
+    std::uint64_t retries = 0, retriesInWindow = 0, measuredRetries = 0;
     TimeBreakdown breakdown{};    ///< summed over measured completed requests, ns
     std::uint64_t alive = 0;      ///< function instances and server replicas alive now
     std::uint64_t peakAlive = 0;
@@ -43,6 +44,11 @@ struct ModelCounters {
     void countLookup(const Request& r, bool hit) {
         ++(hit ? hits : misses);
         if (r.measured) ++(hit ? measuredHits : measuredMisses);
+    }
+    void countRetry(const Request& r) {
+        ++retries;
+        ++retriesInWindow;
+        if (r.measured) ++measuredRetries;
     }
     void addAlive(std::int64_t delta) {
         alive = static_cast<std::uint64_t>(static_cast<std::int64_t>(alive) + delta);

@@ -17,7 +17,10 @@
 
 namespace archsim {
 
+class CallGuard;
 class ComputePool;
+
+inline constexpr std::uint32_t kNoRequest = 0xffffffffu;
 
 struct Frame {
     ComputePool* pool = nullptr;
@@ -42,6 +45,14 @@ struct Request {
     bool timedOut = false;         ///< the client gave up; the work goes on
     bool userNotified = false;     ///< the closed-loop user has been told it is done
     bool coldStarted = false;      ///< waiting for an instance that is starting
+    // A guarded call (timeouts, retries, a breaker) runs each attempt as a request of its own, so
+    // the caller can stop waiting for an attempt while the callee goes on working on it.
+    std::uint16_t attempt = 0;               ///< caller: attempts made of its current guarded call
+    CallGuard* guard = nullptr;              ///< attempt: the call it belongs to (else nullptr)
+    std::uint32_t parent = kNoRequest;       ///< attempt: the caller (kNoRequest once abandoned)
+    std::uint32_t parentGeneration = 0;
+    std::uint32_t awaiting = kNoRequest;     ///< caller: the attempt it waits for
+    std::uint32_t awaitingGeneration = 0;
 
     Frame& top() { return frames[depth - 1]; }
     const Frame& top() const { return frames[depth - 1]; }
@@ -69,6 +80,9 @@ public:
             r.payloadKb = 0;
             r.user = -1;
             r.measured = r.timedOut = r.userNotified = r.coldStarted = false;
+            r.attempt = 0;
+            r.guard = nullptr;
+            r.parent = r.awaiting = kNoRequest;
         } else {
             id = static_cast<std::uint32_t>(m_requests.size());
             m_requests.emplace_back();

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "sim/model/callguard.h"
 #include "sim/model/component.h"
 #include "sim/model/components/cache.h"
 #include "sim/model/handlerprogram.h"
@@ -40,12 +41,17 @@ void RequestFlow::advance(std::uint32_t id) {
         const HandlerProgram::Op& op = f.pool->program()[f.pc];
         switch (op.code) {
             case OpCode::Cpu: {
-                const double ms = op.cpuMs->sample(f.pool->handlerEngine());
+                const double ms = op.cpuMs->sample(f.pool->handlerEngine()) * f.pool->slowdown();
                 if (f.pool->billsCpu()) m_counters.usage.functionCpuMs += ms;
                 m_simulator.scheduleIn(fromMillis(ms), this, 0, id);
                 return;
             }
-            case OpCode::Call: op.target->accept(id); return;
+            case OpCode::Call:
+                if (op.guard)
+                    op.guard->call(id);
+                else
+                    op.target->accept(id);
+                return;
             case OpCode::Cache:
                 r.cacheDepth = op.cacheDepth;
                 op.target->accept(id);
@@ -79,6 +85,10 @@ void RequestFlow::notifyUser(Request& r) {
 
 void RequestFlow::finish(std::uint32_t id) {
     Request& r = m_requests[id];
+    if (r.guard) {
+        endAttempt(id, true, ErrorReason::Failed);
+        return;
+    }
     if (!r.timedOut) {
         m_recorder.complete(r.arrival);
         if (r.measured)
@@ -96,9 +106,61 @@ void RequestFlow::fail(std::uint32_t id, ErrorReason reason) {
         frame.pool->release(frame);
     }
     Request& after = m_requests[id];
+    if (after.guard) {
+        endAttempt(id, false, reason);
+        return;
+    }
     if (!after.timedOut) m_counters.countError(after, reason);
     notifyUser(after);
     m_requests.release(id);
+}
+
+std::uint32_t RequestFlow::spawnAttempt(std::uint32_t caller, CallGuard& guard) {
+    const std::uint32_t id = m_requests.allocate();
+    Request& a = m_requests[id];
+    const Request& c = m_requests[caller];
+    a.arrival = a.phaseStart = m_simulator.now();
+    a.measured = c.measured;
+    a.payloadKb = c.payloadKb;
+    a.guard = &guard;
+    a.parent = caller;
+    a.parentGeneration = c.generation;
+    checkLimits();
+    return id;
+}
+
+void RequestFlow::endAttempt(std::uint32_t id, bool succeeded, ErrorReason reason) {
+    const Request& a = m_requests[id];
+    CallGuard* guard = a.guard;
+    const std::uint32_t caller = a.parent;
+    const std::uint32_t callerGeneration = a.parentGeneration;
+    const std::uint32_t generation = a.generation;
+    const auto breakdown = a.breakdown;
+    m_requests.release(id);
+    if (caller == kNoRequest || !m_requests.isLive(caller, callerGeneration)) return;
+    const Request& c = m_requests[caller];
+    if (c.awaiting != id || c.awaitingGeneration != generation) return;
+    guard->attemptEnded(caller, succeeded, reason, breakdown);
+}
+
+void RequestFlow::checkLimits() {
+    // Memory must stay bounded: an unstable system is reported, not allowed to grow until the
+    // machine runs out. New records (arrivals, attempts of guarded calls) are where requests in
+    // flight, and the events they keep pending, grow.
+    const std::size_t inFlight = m_requests.inFlight();
+    std::string reason;
+    if (inFlight > m_maxInFlight) {
+        reason = "requests in flight passed run.maxInFlight (" + std::to_string(m_maxInFlight) + ")";
+    } else {
+        const std::uint64_t bytes = inFlight * RequestTable::bytesPerRequest() +
+                                    m_simulator.pendingEvents() * sizeof(Event);
+        if (bytes <= m_memoryBudget) return;
+        reason = "memory budget of " + std::to_string(m_memoryBudget >> 20) +
+                 " MiB would be exceeded (" + std::to_string(inFlight) + " requests in flight)";
+    }
+    if (!m_overloaded) m_overloadReason = std::move(reason);
+    m_overloaded = true;
+    m_simulator.requestStop();
 }
 
 void RequestFlow::abandon(std::uint64_t payload, ErrorReason reason) {

@@ -11,6 +11,7 @@
 // component resumes it, so a request is always in exactly one place.
 
 #include <cstdint>
+#include <string>
 
 #include "sim/model/enginelimits.h"
 
@@ -22,6 +23,7 @@
 
 namespace archsim {
 
+class CallGuard;
 class ComputePool;
 class Workload;
 
@@ -32,6 +34,19 @@ public:
 
     /// The closed-loop workload whose users are told when their request is done (none: open loop).
     void setWorkload(Workload* workload) { m_workload = workload; }
+    /// Past `maxInFlight` requests in flight, or past `memoryBudgetBytes` of estimated memory for
+    /// them and the pending events, the run stops as overloaded (checked where records are made).
+    void setLimits(std::uint64_t maxInFlight, std::uint64_t memoryBudgetBytes) {
+        m_maxInFlight = maxInFlight;
+        m_memoryBudget = memoryBudgetBytes;
+    }
+    /// Checks the limits after a record was allocated; stops the run if one is passed.
+    void checkLimits();
+    bool overloaded() const { return m_overloaded; }
+    const std::string& overloadReason() const { return m_overloadReason; }
+
+    /// A new attempt of `caller`'s guarded call, as a request of its own (not yet handed on).
+    std::uint32_t spawnAttempt(std::uint32_t caller, CallGuard& guard);
 
     void enterSlot(std::uint32_t id, ComputePool& pool, std::uint32_t slot) {
         Request& r = m_requests[id];
@@ -62,6 +77,8 @@ public:
 
 private:
     [[noreturn]] static void callsTooDeep();
+    /// An attempt has ended; its caller is told if it still waits for it.
+    void endAttempt(std::uint32_t id, bool succeeded, ErrorReason reason);
     void advance(std::uint32_t id);
     void finish(std::uint32_t id);
     void notifyUser(Request& r);
@@ -71,6 +88,10 @@ private:
     ModelCounters& m_counters;
     CompletionRecorder& m_recorder;
     Workload* m_workload = nullptr;
+    std::uint64_t m_maxInFlight = ~std::uint64_t{0};
+    std::uint64_t m_memoryBudget = ~std::uint64_t{0};
+    bool m_overloaded = false;
+    std::string m_overloadReason;
 };
 
 }  // namespace archsim

@@ -41,6 +41,11 @@ std::string toString(ErrorReason reason) {
         case ErrorReason::Rejected: return "rejected";
         case ErrorReason::TimedOut: return "timed out";
         case ErrorReason::Payload: return "payload too large";
+        case ErrorReason::RetriesExhausted: return "retries exhausted";
+        case ErrorReason::BreakerOpen: return "breaker open";
+        case ErrorReason::Shed: return "shed";
+        case ErrorReason::Unavailable: return "unavailable";
+        case ErrorReason::Failed: return "failed";
     }
     return "unknown";
 }
@@ -53,6 +58,7 @@ std::string toString(TimeCategory category) {
         case TimeCategory::Cache: return "cache";
         case TimeCategory::Database: return "database";
         case TimeCategory::Network: return "network";
+        case TimeCategory::Retry: return "timeouts and retries";
     }
     return "unknown";
 }
@@ -83,6 +89,23 @@ double RunResult::meanBreakdownMs(TimeCategory category) const {
     return n ? breakdown[static_cast<std::size_t>(category)] * 1e-6 / static_cast<double>(n) : 0.0;
 }
 
+namespace {
+
+// Error reasons and time categories added after fingerprints were first recorded (retries,
+// breakers, shedding, injected failures) are hashed only when they are not zero, so a run that
+// uses none of them keeps the fingerprint it had: the fingerprint tests then prove that adding
+// them changed nothing else.
+constexpr std::size_t kFirstLaterReason = static_cast<std::size_t>(ErrorReason::RetriesExhausted);
+constexpr std::size_t kFirstLaterCategory = static_cast<std::size_t>(TimeCategory::Retry);
+
+template <class Hash>
+void addErrors(Hash& h, const ErrorCounts& errors) {
+    for (std::size_t i = 0; i < kErrorReasonCount; ++i)
+        if (i < kFirstLaterReason || errors[i] != 0) h.add(errors[i]);
+}
+
+}  // namespace
+
 std::uint64_t RunResult::fingerprint() const {
     Fnv1a h;
     h.add(static_cast<std::uint64_t>(status));
@@ -109,8 +132,9 @@ std::uint64_t RunResult::fingerprint() const {
         h.add(w.arrivals);
         h.add(w.meanQueueLength);
         h.add(w.utilization);
-        for (const auto e : w.errors) h.add(e);
+        addErrors(h, w.errors);
         h.add(w.coldStarts);
+        if (w.retries) h.add(w.retries);
         h.add(w.cacheHitRatio);
         h.add(w.databaseConnectionsInUse);
         h.add(w.costAccrued);
@@ -121,10 +145,12 @@ std::uint64_t RunResult::fingerprint() const {
             h.add(c.hitRatio);
         }
     }
-    for (const auto e : errors) h.add(e);
+    addErrors(h, errors);
     h.add(coldStarts);
     h.add(functionStarts);
-    for (const auto b : breakdown) h.add(b);
+    for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
+        if (c < kFirstLaterCategory || breakdown[c] != 0) h.add(breakdown[c]);
+    if (retries) h.add(retries);
     h.add(cacheHits);
     h.add(cacheMisses);
     h.add(peakInstances);

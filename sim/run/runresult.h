@@ -27,14 +27,25 @@ enum class RunStatus {
 std::string toString(RunStatus status);
 
 /// Why a request failed. Failed requests are counted, not put into the latency histogram.
-enum class ErrorReason { Throttled, Rejected, TimedOut, Payload };
-inline constexpr std::size_t kErrorReasonCount = 4;
+enum class ErrorReason {
+    Throttled,         ///< a function pool at its concurrency limit
+    Rejected,          ///< a server pool's queue was full, or no replica served
+    TimedOut,          ///< slower than a timeout (the work itself went on)
+    Payload,           ///< larger than a gateway's payload limit
+    RetriesExhausted,  ///< a call failed on every attempt its retry policy allowed
+    BreakerOpen,       ///< a call's circuit breaker was open
+    Shed,              ///< a gateway's rate limit or load shedding turned it away
+    Unavailable,       ///< the component was down (an injected failure or a lost replica)
+    Failed,            ///< an injected error
+};
+inline constexpr std::size_t kErrorReasonCount = 9;
 std::string toString(ErrorReason reason);
 using ErrorCounts = std::array<std::uint64_t, kErrorReasonCount>;
 
 /// Where the time of completed requests went, summed over requests, in nanoseconds.
-enum class TimeCategory { ColdStart, Queueing, Cpu, Cache, Database, Network };
-inline constexpr std::size_t kTimeCategoryCount = 6;
+/// Retry: time lost to attempts that timed out or failed and to the backoff before retries.
+enum class TimeCategory { ColdStart, Queueing, Cpu, Cache, Database, Network, Retry };
+inline constexpr std::size_t kTimeCategoryCount = 7;
 std::string toString(TimeCategory category);
 using TimeBreakdown = std::array<double, kTimeCategoryCount>;
 
@@ -56,6 +67,7 @@ struct WindowRow {
     std::uint64_t arrivals = 0;       ///< requests that arrived in the window
     ErrorCounts errors{};             ///< failures in the window, by reason
     std::uint64_t coldStarts = 0;     ///< cold starts begun in the window
+    std::uint64_t retries = 0;        ///< retried call attempts begun in the window
     double coldStartFraction = 0;     ///< cold starts / requests started on function instances
     double meanQueueLength = 0;       ///< entry station or pool: time-average of requests waiting
     double utilization = 0;           ///< entry compute: time-average fraction busy
@@ -101,6 +113,7 @@ struct RunResult {
     TimeBreakdown breakdown{};         ///< summed over measured completed requests, ns
     std::uint64_t cacheHits = 0;
     std::uint64_t cacheMisses = 0;
+    std::uint64_t retries = 0;         ///< retried call attempts (beyond each call's first)
     std::uint64_t peakInstances = 0;   ///< most function instances or server replicas alive at once
     UsageTotals usage;                 ///< over the measured period
     std::optional<CostBreakdown> cost; ///< when the scenario has a cost configuration

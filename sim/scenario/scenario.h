@@ -60,6 +60,30 @@ struct WorkloadSpec {
     DistributionPtr payloadKb;            ///< request size; nullptr = small (gateways never reject)
 };
 
+/// Retries of a failed or timed-out call: `attempts` in all (the first included), waiting an
+/// exponentially growing backoff with jitter before each retry.
+struct RetryPolicy {
+    int attempts = 3;                 ///< attempts in all, the first included (2..100)
+    double backoffMs = 10;            ///< before the first retry
+    double backoffMultiplier = 2;     ///< each further retry waits this many times longer
+    double maxBackoffMs = 1000;       ///< the backoff never grows past this
+    double jitter = 1;                ///< share of the backoff drawn at random: 0 none, 1 full
+    /// At most this fraction of calls may be retries (a retry budget, 0..1); none = unlimited.
+    std::optional<double> budget;
+    bool operator==(const RetryPolicy&) const = default;
+};
+
+/// A circuit breaker on a call: after too many failures it fails calls at once for a while, then
+/// lets a few probes through to see whether the callee has recovered.
+struct CircuitBreakerSpec {
+    double failureRateThreshold = 0.5;  ///< opens at this share of failed calls (0..1]
+    double windowS = 10;                ///< the rolling window the share is measured over
+    int minimumCalls = 20;              ///< no verdict on fewer calls in the window
+    double openS = 5;                   ///< how long it stays open before probing
+    int halfOpenProbes = 3;             ///< probes that must all succeed to close it again
+    bool operator==(const CircuitBreakerSpec&) const = default;
+};
+
 /// One step of a handler. The compute slot (instance or worker) is held through every step.
 struct HandlerStep {
     enum class Kind {
@@ -74,6 +98,20 @@ struct HandlerStep {
     double probability = 1;
     std::vector<HandlerStep> steps;   ///< Branch
     std::vector<HandlerStep> onMiss;  ///< Cache
+    /// Call: the caller stops waiting for an attempt after this long (the callee goes on working).
+    std::optional<double> timeoutMs;
+    std::optional<RetryPolicy> retry;           ///< Call
+    std::optional<CircuitBreakerSpec> breaker;  ///< Call
+
+    /// True if the call is made through timeouts, retries or a breaker (a guarded call).
+    bool guarded() const { return timeoutMs || retry || breaker; }
+};
+
+/// A token bucket: requests beyond `ratePerS` (with bursts up to `burst`) are shed.
+struct RateLimitSpec {
+    double ratePerS = 100;
+    double burst = 100;
+    bool operator==(const RateLimitSpec&) const = default;
 };
 
 struct GatewaySpec {
@@ -81,6 +119,12 @@ struct GatewaySpec {
     DistributionPtr latencyMs;                 ///< added on the way in
     std::optional<double> payloadLimitKb;      ///< larger requests are rejected (reason: payload)
     std::string next;                          ///< the component requests go to ("" = respond)
+    std::optional<RateLimitSpec> rateLimit;    ///< excess requests are shed (reason: shed)
+    /// Load shedding: requests are shed while more than this many wait in the queues of the
+    /// component behind the gateway.
+    std::optional<std::int64_t> shedQueueAbove;
+    /// Load shedding: requests are shed while more than this many are in flight in the system.
+    std::optional<std::int64_t> shedInFlightAbove;
 };
 
 enum class OverflowPolicy { Throttle, Queue };
@@ -171,6 +215,26 @@ struct TopologySpec {
     std::vector<StationSpec> stations;
 };
 
+/// Something that goes wrong during the run, on a timeline.
+enum class FailureKind {
+    Down,          ///< the component refuses every request (reason: unavailable)
+    Slow,          ///< every latency the component adds is `factor` times longer
+    Errors,        ///< each request the component accepts fails with `probability` (reason: failed)
+    CacheFlush,    ///< the cache loses every entry at `startS` (a miss storm)
+    LoseReplicas,  ///< a pool loses `share` of its replicas or instances (a zone outage)
+};
+
+struct FailureSpec {
+    FailureKind kind = FailureKind::Down;
+    std::string target;     ///< the component's id
+    double startS = 0;
+    double endS = 0;        ///< the failure ends (cache flush: unused)
+    double factor = 1;      ///< Slow
+    double probability = 0; ///< Errors
+    double share = 0;       ///< LoseReplicas: 0..1
+    std::string label;      ///< shown on the charts ("" = made from kind and target)
+};
+
 struct Scenario {
     std::string name;
     std::string description;
@@ -180,6 +244,7 @@ struct Scenario {
     TopologySpec topology;
     std::optional<CostConfig> cost;       ///< how the scenario is billed; none = no cost figures
     std::string pricingFile;              ///< "" = the bundled default table
+    std::vector<FailureSpec> failures;    ///< injected failures, in the order written
 };
 
 }  // namespace archsim

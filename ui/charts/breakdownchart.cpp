@@ -59,6 +59,8 @@ QString BreakdownChart::categoryName(TimeCategory category) {
             return tr("database");
         case TimeCategory::Network:
             return tr("network");
+        case TimeCategory::Retry:
+            return tr("timeouts and retries");
     }
     return {};
 }
@@ -77,6 +79,8 @@ QColor BreakdownChart::categoryColour(TimeCategory category) {
             return {178, 121, 162};
         case TimeCategory::Network:
             return {157, 117, 93};
+        case TimeCategory::Retry:
+            return {110, 110, 110};
     }
     return Qt::gray;
 }

@@ -26,8 +26,8 @@ void Cache::accept(std::uint32_t id) {
     Request& r = m_context.requests[id];
     if (!m_spec.hitRatio) r.cacheKeys[r.cacheDepth] = m_zipf->sample(m_engine);
     if (m_spec.placement == CachePlacement::Remote) ++m_context.counters.usage.remoteCacheReads;
-    m_context.simulator.scheduleIn(fromMillis(m_spec.lookupMs->sample(m_engine)), &m_answered, 0,
-                                   id);
+    m_context.simulator.scheduleIn(fromMillis(m_spec.lookupMs->sample(m_engine) * slowdown()),
+                                   &m_answered, 0, id);
 }
 
 void Cache::answered(const Event& event) {
@@ -36,7 +36,9 @@ void Cache::answered(const Event& event) {
     const Time now = m_context.now();
     r.book(TimeCategory::Cache, now);
     bool hit;
-    if (m_spec.hitRatio) {
+    if (down() || drawsError()) {
+        hit = false;  // a cache that is down or failing answers nothing: the caller does the work
+    } else if (m_spec.hitRatio) {
         boost::random::uniform_01<double> uniform;
         hit = uniform(m_engine) < *m_spec.hitRatio;
     } else {
@@ -58,6 +60,12 @@ void Cache::fill(std::uint32_t id) {
         storeFor(r).insert(r.cacheKeys[r.cacheDepth], expires);
     }
     if (m_spec.placement == CachePlacement::Remote) ++m_context.counters.usage.remoteCacheWrites;
+}
+
+void Cache::flush() {
+    // Only the shared store can be flushed from outside; in-process stores live in each slot
+    // (the validator refuses a flush of an in-process cache).
+    m_shared.clear();
 }
 
 bool Cache::fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time, Time) {

@@ -28,6 +28,7 @@ public:
     bool fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time start, Time end) override;
 
 private:
+    void flush() override;
     void answered(const Event& event);
     LruCache& storeFor(const Request& r);
 

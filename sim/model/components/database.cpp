@@ -11,6 +11,7 @@ Database::Database(ModelContext& context, const DatabaseSpec& spec)
       m_engine(context.stream(spec.id, "query")) {}
 
 void Database::accept(std::uint32_t id) {
+    if (refuses(id)) return;
     if (m_inUse < m_spec.connections) {
         startQuery(id);
     } else {
@@ -22,8 +23,8 @@ void Database::accept(std::uint32_t id) {
 void Database::startQuery(std::uint32_t id) {
     ++m_inUse;
     m_gauges.busy.set(m_context.now(), m_inUse);
-    m_context.simulator.scheduleIn(fromMillis(m_spec.queryMs->sample(m_engine)), &m_answered, 0,
-                                   id);
+    m_context.simulator.scheduleIn(fromMillis(m_spec.queryMs->sample(m_engine) * slowdown()),
+                                   &m_answered, 0, id);
 }
 
 void Database::answered(const Event& event) {

@@ -16,9 +16,9 @@ public:
     Database(ModelContext& context, const DatabaseSpec& spec);
     void accept(std::uint32_t request) override;
     bool fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time start, Time end) override;
+    std::size_t waiting() const override { return m_waiting.size(); }
 
     int connectionsInUse() const { return m_inUse; }
-    std::size_t waiting() const { return m_waiting.size(); }
 
 private:
     void startQuery(std::uint32_t id);

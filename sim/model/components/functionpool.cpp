@@ -2,6 +2,7 @@
 #include "sim/model/components/functionpool.h"
 
 #include <algorithm>
+#include <cmath>
 #include <boost/random/uniform_int_distribution.hpp>
 
 #include "sim/model/requestflow.h"
@@ -31,7 +32,7 @@ FunctionPool::FunctionPool(ModelContext& context, const FunctionPoolSpec& spec)
       m_pickEngine(context.stream(spec.id, "pick")) {}
 
 void FunctionPool::connect(const ComponentResolver& resolve) {
-    m_program.compile(m_spec.handler, m_spec.id, resolve);
+    m_program.compile(m_spec.handler, m_spec.id, resolve, m_context);
 }
 
 void FunctionPool::start() {
@@ -103,6 +104,11 @@ void FunctionPool::grant(std::uint32_t id, std::uint32_t slot) {
 }
 
 void FunctionPool::accept(std::uint32_t id) {
+    if (refuses(id)) return;
+    place(id);
+}
+
+void FunctionPool::place(std::uint32_t id) {
     if (!m_available.empty()) {
         std::uint32_t slot;
         if (m_spec.pick == InstancePick::MostRecentlyUsed || m_available.size() == 1) {
@@ -144,7 +150,8 @@ void FunctionPool::accept(std::uint32_t id) {
         r.coldStarted = true;
         m_context.counters.countColdStart(r);
         ++m_coldStartsInWindow;
-        const Time coldStart = fromMillis(m_spec.coldStartMs->sample(m_coldStartEngine));
+        const Time coldStart =
+            fromMillis(m_spec.coldStartMs->sample(m_coldStartEngine) * slowdown());
         m_context.counters.usage.functionInitSeconds += toSeconds(coldStart);
         m_context.simulator.scheduleIn(coldStart, &m_instanceReady,
                                        0, packInstance(slot, instance.generation));
@@ -187,7 +194,7 @@ void FunctionPool::drainQueue() {
                   toSeconds(m_context.now() - m_tokensAt) * m_spec.scaleOutPerS + m_tokens >=
                       1.0));
             if (!canPlace) break;
-            accept(m_queue.pop());
+            place(m_queue.pop());
         }
     } while (m_drainAgain && !m_queue.empty());
     m_draining = false;
@@ -280,6 +287,26 @@ void FunctionPool::scaleOutDue(const Event&) {
         m_context.simulator.scheduleIn(std::max<Time>(1, fromSeconds(1.0 / m_spec.scaleOutPerS)),
                                        &m_scaleOut);
     }
+}
+
+void FunctionPool::loseCapacity(double share) {
+    // A zone outage: that share of the instances alive is gone. Idle ones are reclaimed at once;
+    // work already running on an instance finishes (the platform has handed it its request).
+    auto toLose = static_cast<int>(std::ceil(share * m_alive - 1e-9));
+    for (std::uint32_t slot = 0; slot < m_instances.size() && toLose > 0; ++slot) {
+        Instance& instance = m_instances[slot];
+        if (instance.state != Instance::State::Warm || instance.active != 0) continue;
+        setAvailable(slot, false);
+        instance.state = Instance::State::Free;
+        instance.caches.clear();
+        instance.expiryAt = kTimeInfinity;
+        ++instance.generation;  // its pending keep-alive expiry is stale now
+        --m_alive;
+        m_context.counters.addAlive(-1);
+        m_freeSlots.push_back(slot);
+        --toLose;
+    }
+    updateGauges();
 }
 
 bool FunctionPool::fillGauge(ComponentGauge& gauge, WindowTotals&, Time start, Time end) {

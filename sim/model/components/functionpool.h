@@ -30,6 +30,7 @@ public:
     void start() override;
     bool fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time start, Time end) override;
     void addUsage(UsageTotals& usage, Time now) const override;
+    std::size_t waiting() const override { return m_queue.size(); }
 
     LruCache& localCache(std::uint32_t slot, std::uint32_t cacheIndex,
                          std::int64_t capacity) override;
@@ -55,6 +56,8 @@ private:
         std::map<std::uint32_t, LruCache> caches;  // in-process caches, by cache index
     };
 
+    void place(std::uint32_t id);
+    void loseCapacity(double share) override;
     bool takeScaleOutToken();
     std::uint32_t startInstance(bool provisioned);
     void grant(std::uint32_t id, std::uint32_t slot);

@@ -20,10 +20,15 @@ public:
 
 private:
     void crossed(const Event& event);
+    /// True if the rate limit or the load shedding turns the request away.
+    bool sheds();
 
     const GatewaySpec& m_spec;
     Component* m_next = nullptr;
     RandomEngine m_engine;
+    bool m_sheds;
+    double m_tokens;
+    Time m_tokensAt = 0;
     EventMethod<Gateway, &Gateway::crossed> m_crossed{*this};
 };
 

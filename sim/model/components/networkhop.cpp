@@ -11,8 +11,9 @@ NetworkHop::NetworkHop(ModelContext& context, const NetworkHopSpec& spec)
       m_engine(context.stream(spec.id, "latency")) {}
 
 void NetworkHop::accept(std::uint32_t id) {
-    m_context.simulator.scheduleIn(fromMillis(m_spec.latencyMs->sample(m_engine)), &m_arrived, 0,
-                                   id);
+    if (refuses(id)) return;
+    m_context.simulator.scheduleIn(fromMillis(m_spec.latencyMs->sample(m_engine) * slowdown()),
+                                   &m_arrived, 0, id);
 }
 
 void NetworkHop::arrived(const Event& event) {

@@ -2,6 +2,7 @@
 #include "sim/model/components/serverpool.h"
 
 #include <algorithm>
+#include <cmath>
 #include <boost/random/uniform_int_distribution.hpp>
 
 #include "sim/model/requestflow.h"
@@ -19,7 +20,7 @@ ServerPool::ServerPool(ModelContext& context, const ServerPoolSpec& spec)
 }
 
 void ServerPool::connect(const ComponentResolver& resolve) {
-    m_program.compile(m_spec.handler, m_spec.id, resolve);
+    m_program.compile(m_spec.handler, m_spec.id, resolve, m_context);
 }
 
 void ServerPool::start() {
@@ -105,6 +106,7 @@ std::uint32_t ServerPool::pickReplica() {
 }
 
 void ServerPool::accept(std::uint32_t id) {
+    if (refuses(id)) return;
     if (m_serving.empty()) {
         m_context.flow.fail(id, ErrorReason::Rejected);
         return;
@@ -112,7 +114,9 @@ void ServerPool::accept(std::uint32_t id) {
     const std::uint32_t slot = pickReplica();
     Replica& replica = m_replicas[slot];
     Request& r = m_context.requests[id];
-    if (m_spec.timeoutMs && r.depth == 0 && !r.timedOut) {
+    // The pool's timeout is the end client's: it applies to requests from the workload, not to
+    // attempts of a guarded call (those have their own timeout).
+    if (m_spec.timeoutMs && r.depth == 0 && !r.timedOut && !r.guard) {
         const Time deadline = r.arrival + fromMillis(*m_spec.timeoutMs);
         m_context.simulator.schedule(deadline, &m_timedOut, 0, packRequest(id, r.generation));
     }
@@ -195,6 +199,41 @@ void ServerPool::retireReplicas(int count) {
         }
     }
     updateGauges();
+}
+
+void ServerPool::loseCapacity(double share) {
+    // A zone outage: that share of the serving replicas is gone at once. Their queues are lost
+    // (each request waiting there fails as unavailable); work already running on them finishes.
+    auto toLose = static_cast<int>(std::ceil(share * static_cast<double>(m_serving.size()) - 1e-9));
+    std::vector<std::uint32_t> failed;
+    while (toLose-- > 0 && !m_serving.empty()) {
+        const std::uint32_t slot = m_serving.back();
+        m_serving.pop_back();
+        Replica& replica = m_replicas[slot];
+        while (!replica.queue.empty()) {
+            failed.push_back(replica.queue.pop());
+            --m_queued;
+        }
+        replica.caches.clear();
+        if (replica.active == 0) {
+            replica.state = Replica::State::Stopped;
+            --m_alive;
+            m_context.counters.addAlive(-1);
+        } else {
+            replica.state = Replica::State::Draining;
+        }
+        ++m_lost;
+    }
+    updateGauges();
+    for (const std::uint32_t id : failed) m_context.flow.fail(id, ErrorReason::Unavailable);
+}
+
+void ServerPool::restoreCapacity(double) {
+    // Without an autoscaler the platform brings the lost replicas back when the outage ends;
+    // with one, replacing them is the autoscaler's job (it has seen the capacity go).
+    if (!m_autoscaler)
+        for (; m_lost > 0; --m_lost) launch(false);
+    m_lost = 0;
 }
 
 bool ServerPool::fillGauge(ComponentGauge& gauge, WindowTotals&, Time start, Time end) {

@@ -31,6 +31,7 @@ public:
     void start() override;
     bool fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time start, Time end) override;
     void addUsage(UsageTotals& usage, Time now) const override;
+    std::size_t waiting() const override { return static_cast<std::size_t>(m_queued); }
 
     LruCache& localCache(std::uint32_t slot, std::uint32_t cacheIndex,
                          std::int64_t capacity) override;
@@ -51,6 +52,8 @@ private:
     };
 
     std::uint32_t pickReplica();
+    void loseCapacity(double share) override;
+    void restoreCapacity(double share) override;
     void launch(bool immediately);
     void handOnWorker(std::uint32_t slot);
     void updateGauges() { m_gauges.update(m_context.now(), m_busy, m_alive, m_queued); }
@@ -76,6 +79,7 @@ private:
     int m_alive = 0;   // replicas not stopped (booting, serving, draining)
     int m_busy = 0;    // workers serving a request
     int m_queued = 0;  // requests waiting in replica queues
+    int m_lost = 0;    // replicas lost to an outage that has not ended
     RandomEngine m_balancerEngine;
     GaugeLevels m_gauges;
     std::unique_ptr<Autoscaler> m_autoscaler;

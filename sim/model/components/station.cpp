@@ -21,6 +21,7 @@ void Station::updateAreas() {
 }
 
 void Station::accept(std::uint32_t id) {
+    if (refuses(id)) return;
     updateAreas();
     if (m_busy < m_spec.servers) {
         ++m_busy;
@@ -38,7 +39,8 @@ void Station::startService(std::uint32_t id) {
         ++m_stats.waited;
         m_stats.totalWait += now - arrival;
     }
-    m_context.simulator.scheduleIn(fromMillis(m_spec.serviceMs->sample(m_engine)), this, 0, id);
+    m_context.simulator.scheduleIn(fromMillis(m_spec.serviceMs->sample(m_engine) * slowdown()),
+                                   this, 0, id);
 }
 
 void Station::handleEvent(const Event& event) {

@@ -21,6 +21,7 @@ public:
     bool fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time start, Time end) override;
     void beginMeasurement() override;
     void finish(RunResult& result) override;
+    std::size_t waiting() const override { return m_waiting.size(); }
 
 private:
     void startService(std::uint32_t id);

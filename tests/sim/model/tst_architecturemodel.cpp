@@ -13,6 +13,16 @@ using namespace archsim;
 
 namespace {
 
+GatewaySpec gateway(const std::string& id, DistributionPtr latencyMs,
+                    std::optional<double> payloadLimitKb, const std::string& next) {
+    GatewaySpec g;
+    g.id = id;
+    g.latencyMs = std::move(latencyMs);
+    g.payloadLimitKb = payloadLimitKb;
+    g.next = next;
+    return g;
+}
+
 HandlerStep cpu(double ms) {
     HandlerStep s;
     s.kind = HandlerStep::Kind::Cpu;
@@ -81,7 +91,7 @@ private slots:
         // reclaimed at 10.11 s: cold again, 110 ms.
         Scenario s = traceScenario({0, 1, 20});
         s.topology.entry = "gw";
-        s.topology.gateways.push_back({"gw", makeConstant(5), std::nullopt, "fn"});
+        s.topology.gateways.push_back(gateway("gw", makeConstant(5), std::nullopt, "fn"));
         s.topology.functions.push_back(function("fn", {cpu(5)}));
         const RunResult r = run(s);
         QCOMPARE(r.completed, std::uint64_t{3});
@@ -173,7 +183,7 @@ private slots:
         Scenario s = traceScenario({0, 1});
         s.workload.payloadKb = makeConstant(12000);  // 12 MB against a 10 MB limit
         s.topology.entry = "gw";
-        s.topology.gateways.push_back({"gw", makeConstant(1), 10240.0, "srv"});
+        s.topology.gateways.push_back(gateway("gw", makeConstant(1), 10240.0, "srv"));
         s.topology.servers.push_back(servers("srv", 1, 1, 1, {cpu(1)}));
         const RunResult r = run(s);
         QCOMPARE(r.errors[static_cast<std::size_t>(ErrorReason::Payload)], std::uint64_t{2});

@@ -13,6 +13,16 @@ using namespace archsim;
 
 namespace {
 
+GatewaySpec gateway(const std::string& id, DistributionPtr latencyMs,
+                    std::optional<double> payloadLimitKb, const std::string& next) {
+    GatewaySpec g;
+    g.id = id;
+    g.latencyMs = std::move(latencyMs);
+    g.payloadLimitKb = payloadLimitKb;
+    g.next = next;
+    return g;
+}
+
 /// One station of `servers` servers with a constant service time, as the entry.
 Scenario stationScenario(int servers, double serviceMs, double durationS = 100) {
     Scenario s;
@@ -204,7 +214,7 @@ private slots:
         // not exist. The run used to end the program with an uncaught std::invalid_argument.
         Scenario s;
         s.topology.entry = "api";
-        s.topology.gateways.push_back({"api", makeConstant(1), std::nullopt, "nowhere"});
+        s.topology.gateways.push_back(gateway("api", makeConstant(1), std::nullopt, "nowhere"));
         s.topology.stations.push_back({"queue", 1, makeConstant(5)});
         RunResult r;
         QVERIFY_THROWS_NO_EXCEPTION(r = run(s));
