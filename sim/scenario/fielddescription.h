@@ -6,7 +6,6 @@
 // documentation all follow it, so a range is written once.
 
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <string>
 #include <string_view>

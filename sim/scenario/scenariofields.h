@@ -6,9 +6,15 @@
 // editor takes its ranges, units, labels and tooltips from here, and tests hold the JSON Schema
 // (resources/scenario.schema.json) and docs/scenario-format.md to it.
 //
-// A new field is one entry here (and its line in the component's list below), then one line
-// where the reader, the writer and the editor handle its kind of value; the tests then check that
-// the schema and the documentation state it, and that the editor and the reader agree on it.
+// A new field (a per-call timeout, a retry budget, a rate limit) is one entry here, named after
+// its JSON key, plus its place in its component's list (scenariofields.cpp). Then it needs the
+// one line that moves its value for each of: the reader (readNumberField / readIntegerField /
+// readDistribution in scenariojson.cpp), the writer (put / putDistribution there) and the
+// properties editor (addMember / addMemberDistribution); range, unit, label, tooltip and default
+// come from the entry. tests/sim/scenario/tst_scenariofields.cpp then fails until the JSON Schema
+// and docs/scenario-format.md state the field as described and the writer writes its default, and
+// (for a number) tests/ui/editors/tst_propertieseditor.cpp until the editor and the reader both
+// take exactly the described range.
 
 #include <array>
 #include <cstdint>
