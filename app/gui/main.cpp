@@ -161,7 +161,7 @@ int main(int argc, char* argv[]) {
         const QString id = parser.value(select);
         const archsim::ui::ComponentRef ref =
             id == QLatin1String("workload")
-                ? archsim::ui::ComponentRef{archsim::ui::ComponentKind::Workload, {}}
+                ? archsim::ui::ComponentRef{archsim::ComponentKind::Workload, {}}
                 : archsim::ui::ComponentRef{
                       archsim::ui::kindOf(window.currentDocument()->scenario(), id), id};
         window.topologyView()->setSelection(ref);

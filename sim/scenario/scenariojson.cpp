@@ -27,6 +27,7 @@
 #include "sim/scenario/atomicfile.h"
 #include "sim/scenario/boundedfile.h"
 #include "sim/scenario/jsonreader.h"
+#include "sim/scenario/scenariofields.h"
 
 namespace archsim {
 namespace {
@@ -34,51 +35,36 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-// Limits that keep a run on a desktop machine: beyond them the input is a typo, not a scenario.
-constexpr double kMaxRatePerS = 10'000'000;    // ten million requests per second
-constexpr double kMaxDurationS = 31 * 86'400;  // a month of simulated time
-constexpr double kMaxDurationMs = kMaxDurationS * 1000;
-constexpr double kMaxPayloadKb = 10'000'000;  // 10 GB
-constexpr double kMaxWindows = 1'000'000;     // rows of the time series
-constexpr double kMaxZipfExponent = 10;       // beyond this one key takes all the traffic
-constexpr double kMaxInFlightTarget = 1'000'000;
-constexpr double kMaxScaleOutPerS = 1'000'000;  // instance starts per second
-constexpr std::int64_t kMaxInstances = 1'000'000;
-constexpr std::int64_t kMaxReplicas = 100'000;
-constexpr std::int64_t kMaxConcurrency = 100'000;  // requests at once per instance/replica/station
-constexpr std::int64_t kMaxQueueCapacity = 10'000'000;
-constexpr std::int64_t kMaxKeys = 100'000'000;
-constexpr std::int64_t kMaxCacheCapacity = 100'000'000;
-constexpr std::int64_t kMaxUsers = 1'000'000;
-constexpr std::int64_t kMaxConnections = 1'000'000;
-constexpr std::int64_t kMaxInFlightLimit = 100'000'000;
-constexpr std::int64_t kMaxCompletedLimit = std::int64_t{1} << 50;
+// Limits of the scenario as a whole; the limits of each field are in scenariofields.h.
+constexpr double kMaxWindows = 1'000'000;  // rows of the time series
 constexpr std::int64_t kMaxFormatVersion = 1'000'000;
 // Figures the reader computes (a window count, a 99th percentile) are rounded to this many digits
 // in messages; a number the user typed is quoted exactly.
 constexpr int kFigureDigits = 12;
 // Deep enough for any real handler, shallow enough that a hostile file cannot exhaust the stack.
 constexpr int kMaxStepNesting = 8;
-// The engine's own limits (sim/model/enginelimits.h) bound what the range checks above may allow.
-// A cache step at nesting level d has at most d - 1 cache steps around it.
+// The engine's own limits (sim/model/enginelimits.h) bound what the nesting may allow: a cache
+// step at nesting level d has at most d - 1 cache steps around it.
 static_assert(kMaxStepNesting <= static_cast<int>(kMaxCacheNesting));
-static_assert(static_cast<std::size_t>(kMaxInstances) <= kMaxSlotsPerPool);
-static_assert(static_cast<std::size_t>(kMaxReplicas) <= kMaxSlotsPerPool);
-static_assert(static_cast<std::uint64_t>(kMaxInFlightLimit) < kMaxRequestsInFlight);
 // 20 million timestamps are 160 MB: about two days of a 100 requests/s trace.
 constexpr std::size_t kMaxTraceArrivals = 20'000'000;
 // A trace with a broken column would otherwise produce one issue per line.
 constexpr std::size_t kMaxTraceIssues = 10;
 
-/// The largest 99th percentile a distribution-valued field may have, with its unit for messages.
-struct DistributionLimit {
-    double max;
-    const char* unit;
-    const char* meaning;  ///< the limit in words
-};
-constexpr DistributionLimit kLatencyLimit{kMaxDurationMs, "ms", "31 days"};
-constexpr DistributionLimit kPeriodLimit{kMaxDurationS, "s", "31 days"};
-constexpr DistributionLimit kPayloadLimit{kMaxPayloadKb, "KB", "10 GB"};
+/// The CPU time of a handler step: a latency like any other.
+constexpr FieldDescription kCpuStep = fields::latency("cpu", "CPU", "Work on the slot's CPU");
+
+/// A Number field as the file gives it, checked against its description.
+std::optional<double> readNumberField(JsonObjectReader& reader, const FieldDescription& field) {
+    return reader.number(field.key, field.required(), field.range());
+}
+
+/// An Integer field as the file gives it, checked against its description.
+std::optional<std::int64_t> readIntegerField(JsonObjectReader& reader,
+                                             const FieldDescription& field) {
+    return reader.integer(field.key, field.required(), static_cast<std::int64_t>(field.min),
+                          static_cast<std::int64_t>(field.max));
+}
 
 // ---- enum keywords ----------------------------------------------------------------------------
 
@@ -138,35 +124,24 @@ std::optional<Enum> readKeyword(JsonObjectReader& reader, const std::string& key
     return std::nullopt;
 }
 
+/// A Choice field, required or not as its description says.
+template <typename Enum, std::size_t N>
+std::optional<Enum> readKeyword(JsonObjectReader& reader, const FieldDescription& field,
+                                const std::array<Keyword<Enum>, N>& table) {
+    return readKeyword(reader, std::string(field.key), field.required(), table);
+}
+
 // ---- components and references ----------------------------------------------------------------
 
-enum class ComponentKind { Gateway, Function, Servers, Cache, Database, Hop, Station };
-
 std::string kindName(ComponentKind kind) {
-    switch (kind) {
-        case ComponentKind::Gateway:
-            return "gateway";
-        case ComponentKind::Function:
-            return "function pool";
-        case ComponentKind::Servers:
-            return "server pool";
-        case ComponentKind::Cache:
-            return "cache";
-        case ComponentKind::Database:
-            return "database";
-        case ComponentKind::Hop:
-            return "network hop";
-        case ComponentKind::Station:
-            return "station";
-    }
-    return "component";
+    return std::string(describe(kind).noun);
 }
 
 /// Components that hold a request while it waits on what they pass it to: the nodes of the call
 /// graph that can close a cycle.
 bool isForwarding(ComponentKind kind) {
     return kind == ComponentKind::Gateway || kind == ComponentKind::Function ||
-           kind == ComponentKind::Servers;
+           kind == ComponentKind::Server;
 }
 
 /// What a reference is for decides which kinds of component it may name.
@@ -256,8 +231,7 @@ private:
     void readTopology(JsonObjectReader& root, TopologySpec& topology);
 
     template <typename Spec>
-    void readComponents(JsonObjectReader& topology, const std::string& key, ComponentKind kind,
-                        std::vector<Spec>& specs,
+    void readComponents(JsonObjectReader& topology, ComponentKind kind, std::vector<Spec>& specs,
                         void (ScenarioReader::*readFields)(JsonObjectReader&, Spec&));
     std::string readId(JsonObjectReader& reader, ComponentKind kind);
     void readGateway(JsonObjectReader& reader, GatewaySpec& gateway);
@@ -278,10 +252,9 @@ private:
     std::string readReference(JsonObjectReader& reader, const std::string& key, bool required,
                               ReferenceKind kind, const std::string& owner);
 
-    DistributionPtr readDistribution(JsonObjectReader& reader, const std::string& key,
-                                     bool required, const DistributionLimit& limit);
+    DistributionPtr readDistribution(JsonObjectReader& reader, const FieldDescription& field);
     DistributionPtr checkDistribution(const json& value, const std::string& path,
-                                      const DistributionLimit& limit);
+                                      const FieldDescription& field);
 
     /// The call graph between forwarding components (gateways and pools), by file order.
     struct CallGraph {
@@ -350,12 +323,12 @@ void ScenarioReader::readRun(JsonObjectReader& root, RunSettings& run) {
     JsonObjectReader r(*value, root.fieldPath("run"), m_report);
     if (!r.isObject()) return;
     const std::size_t issuesBefore = m_report.issues().size();
-    if (auto v = r.number("durationS", false, {0, kMaxDurationS, true, "s"})) run.durationS = *v;
-    if (auto v = r.number("windowS", false, {0, kMaxDurationS, true, "s"})) run.windowS = *v;
-    if (auto v = r.number("warmupS", false, {0, kMaxDurationS, false, "s"})) run.warmupS = *v;
-    if (auto v = r.integer("maxCompleted", false, 1, kMaxCompletedLimit))
+    if (auto v = readNumberField(r, fields::run::durationS)) run.durationS = *v;
+    if (auto v = readNumberField(r, fields::run::windowS)) run.windowS = *v;
+    if (auto v = readNumberField(r, fields::run::warmupS)) run.warmupS = *v;
+    if (auto v = readIntegerField(r, fields::run::maxCompleted))
         run.maxCompleted = static_cast<std::uint64_t>(*v);
-    if (auto v = r.integer("maxInFlight", false, 1, kMaxInFlightLimit))
+    if (auto v = readIntegerField(r, fields::run::maxInFlight))
         run.maxInFlight = static_cast<std::uint64_t>(*v);
     r.reportUnknownFields();
     // Relations between the fields only make sense once each field is valid on its own.
@@ -375,7 +348,7 @@ void ScenarioReader::readWorkload(JsonObjectReader& root, WorkloadSpec& workload
     if (!value) return;
     JsonObjectReader r(*value, root.fieldPath("workload"), m_report);
     if (!r.isObject()) return;
-    const auto type = readKeyword(r, "type", true, kWorkloadTypes);
+    const auto type = readKeyword(r, fields::workload::type, kWorkloadTypes);
     // Without a valid type nobody knows which fields belong; the type error is the one to fix.
     if (!type) return;
     workload.type = *type;
@@ -398,19 +371,17 @@ void ScenarioReader::readWorkload(JsonObjectReader& root, WorkloadSpec& workload
 
     switch (*type) {
         case WorkloadType::Poisson:
-            if (auto v = r.number("ratePerS", true, {0, kMaxRatePerS, true, "requests/s"}))
-                workload.ratePerS = *v;
+            if (auto v = readNumberField(r, fields::workload::ratePerS)) workload.ratePerS = *v;
             break;
         case WorkloadType::Schedule:
             readSchedule(r, workload);
             break;
         case WorkloadType::OnOff: {
-            if (auto v = r.number("onRatePerS", true, {0, kMaxRatePerS, true, "requests/s"}))
-                workload.onRatePerS = *v;
-            if (auto v = r.number("offRatePerS", false, {0, kMaxRatePerS, false, "requests/s"}))
+            if (auto v = readNumberField(r, fields::workload::onRatePerS)) workload.onRatePerS = *v;
+            if (auto v = readNumberField(r, fields::workload::offRatePerS))
                 workload.offRatePerS = *v;
-            workload.onDurationS = readDistribution(r, "onDurationS", true, kPeriodLimit);
-            workload.offDurationS = readDistribution(r, "offDurationS", true, kPeriodLimit);
+            workload.onDurationS = readDistribution(r, fields::workload::onDurationS);
+            workload.offDurationS = readDistribution(r, fields::workload::offDurationS);
             // Periods that are always zero long would alternate forever without time passing.
             for (const auto& [key, period] : {std::pair{"onDurationS", workload.onDurationS},
                                               std::pair{"offDurationS", workload.offDurationS}}) {
@@ -422,15 +393,15 @@ void ScenarioReader::readWorkload(JsonObjectReader& root, WorkloadSpec& workload
             break;
         }
         case WorkloadType::Closed:
-            if (auto v = r.integer("users", true, 1, kMaxUsers))
+            if (auto v = readIntegerField(r, fields::workload::users))
                 workload.users = static_cast<int>(*v);
-            workload.thinkTimeMs = readDistribution(r, "thinkTimeMs", true, kLatencyLimit);
+            workload.thinkTimeMs = readDistribution(r, fields::workload::thinkTimeMs);
             break;
         case WorkloadType::Trace:
             readTrace(r, workload);
             break;
     }
-    workload.payloadKb = readDistribution(r, "payloadKb", false, kPayloadLimit);
+    workload.payloadKb = readDistribution(r, fields::workload::payloadKb);
     r.reportUnknownFields();
 }
 
@@ -444,8 +415,8 @@ void ScenarioReader::readSchedule(JsonObjectReader& r, WorkloadSpec& workload) {
         JsonObjectReader p((*points)[i], indexPath(path, i), m_report);
         if (!p.isObject()) continue;
         RatePoint point;
-        const auto time = p.number("timeS", true, {0, kMaxDurationS, false, "s"});
-        const auto rate = p.number("ratePerS", true, {0, kMaxRatePerS, false, "requests/s"});
+        const auto time = readNumberField(p, fields::schedulePoint::timeS);
+        const auto rate = readNumberField(p, fields::schedulePoint::ratePerS);
         p.reportUnknownFields();
         if (time) {
             if (i == 0 && *time != 0)
@@ -554,18 +525,13 @@ void ScenarioReader::readTopology(JsonObjectReader& root, TopologySpec& topology
     if (!r.isObject()) return;
     const std::string entry = readReference(r, "entry", true, ReferenceKind::Entry, "");
     topology.entry = entry;
-    readComponents(r, "gateways", ComponentKind::Gateway, topology.gateways,
-                   &ScenarioReader::readGateway);
-    readComponents(r, "functions", ComponentKind::Function, topology.functions,
-                   &ScenarioReader::readFunction);
-    readComponents(r, "servers", ComponentKind::Servers, topology.servers,
-                   &ScenarioReader::readServers);
-    readComponents(r, "caches", ComponentKind::Cache, topology.caches, &ScenarioReader::readCache);
-    readComponents(r, "databases", ComponentKind::Database, topology.databases,
-                   &ScenarioReader::readDatabase);
-    readComponents(r, "hops", ComponentKind::Hop, topology.hops, &ScenarioReader::readHop);
-    readComponents(r, "stations", ComponentKind::Station, topology.stations,
-                   &ScenarioReader::readStation);
+    readComponents(r, ComponentKind::Gateway, topology.gateways, &ScenarioReader::readGateway);
+    readComponents(r, ComponentKind::Function, topology.functions, &ScenarioReader::readFunction);
+    readComponents(r, ComponentKind::Server, topology.servers, &ScenarioReader::readServers);
+    readComponents(r, ComponentKind::Cache, topology.caches, &ScenarioReader::readCache);
+    readComponents(r, ComponentKind::Database, topology.databases, &ScenarioReader::readDatabase);
+    readComponents(r, ComponentKind::Hop, topology.hops, &ScenarioReader::readHop);
+    readComponents(r, ComponentKind::Station, topology.stations, &ScenarioReader::readStation);
     r.reportUnknownFields();
     checkComponentCounts(r, topology);
     checkReferences();
@@ -589,9 +555,10 @@ void ScenarioReader::checkComponentCounts(JsonObjectReader& topology, const Topo
 }
 
 template <typename Spec>
-void ScenarioReader::readComponents(JsonObjectReader& topology, const std::string& key,
-                                    ComponentKind kind, std::vector<Spec>& specs,
+void ScenarioReader::readComponents(JsonObjectReader& topology, ComponentKind kind,
+                                    std::vector<Spec>& specs,
                                     void (ScenarioReader::*readFields)(JsonObjectReader&, Spec&)) {
+    const std::string key(describe(kind).arrayKey);
     const json* list = topology.array(key, false);
     if (!list) return;
     for (std::size_t i = 0; i < list->size(); ++i) {
@@ -615,7 +582,8 @@ std::string ScenarioReader::readId(JsonObjectReader& reader, ComponentKind kind)
     const auto [it, inserted] = m_components.try_emplace(*id, Component{kind, reader.path()});
     if (!inserted) {
         m_duplicateIds = true;
-        m_report.add(reader.fieldPath("id"), "duplicate id '" + excerpt(*id) + "': " + it->second.path +
+        m_report.add(reader.fieldPath("id"), "duplicate id '" + excerpt(*id) +
+                                                 "': " + it->second.path +
                                                  " already uses it (ids must be unique across "
                                                  "all components)");
     } else {
@@ -625,25 +593,25 @@ std::string ScenarioReader::readId(JsonObjectReader& reader, ComponentKind kind)
 }
 
 void ScenarioReader::readGateway(JsonObjectReader& r, GatewaySpec& gateway) {
-    gateway.latencyMs = readDistribution(r, "latencyMs", true, kLatencyLimit);
-    if (auto v = r.number("payloadLimitKb", false, {0, kMaxPayloadKb, true, "KB"}))
-        gateway.payloadLimitKb = *v;
-    gateway.next = readReference(r, "next", false, ReferenceKind::Next, gateway.id);
+    gateway.latencyMs = readDistribution(r, fields::gateway::latencyMs);
+    if (auto v = readNumberField(r, fields::gateway::payloadLimitKb)) gateway.payloadLimitKb = *v;
+    gateway.next = readReference(r, std::string(fields::gateway::next.key), false,
+                                 ReferenceKind::Next, gateway.id);
 }
 
 void ScenarioReader::readFunction(JsonObjectReader& r, FunctionPoolSpec& function) {
-    if (auto v = r.integer("concurrencyPerInstance", false, 1, kMaxConcurrency))
+    if (auto v = readIntegerField(r, fields::function::concurrencyPerInstance))
         function.concurrencyPerInstance = static_cast<int>(*v);
-    function.coldStartMs = readDistribution(r, "coldStartMs", true, kLatencyLimit);
-    function.keepAliveS = readDistribution(r, "keepAliveS", true, kPeriodLimit);
-    const auto provisioned = r.integer("provisioned", false, 0, kMaxInstances);
+    function.coldStartMs = readDistribution(r, fields::function::coldStartMs);
+    function.keepAliveS = readDistribution(r, fields::function::keepAliveS);
+    const auto provisioned = readIntegerField(r, fields::function::provisioned);
     if (provisioned) function.provisioned = static_cast<int>(*provisioned);
-    const auto maxInstances = r.integer("maxInstances", false, 1, kMaxInstances);
+    const auto maxInstances = readIntegerField(r, fields::function::maxInstances);
     if (maxInstances) function.maxInstances = static_cast<int>(*maxInstances);
-    if (auto v = r.number("scaleOutPerS", false, {0, kMaxScaleOutPerS, false, "instances/s"}))
-        function.scaleOutPerS = *v;
-    if (auto v = readKeyword(r, "onLimit", false, kOverflowPolicies)) function.onLimit = *v;
-    if (auto v = readKeyword(r, "pick", false, kInstancePicks)) function.pick = *v;
+    if (auto v = readNumberField(r, fields::function::scaleOutPerS)) function.scaleOutPerS = *v;
+    if (auto v = readKeyword(r, fields::function::onLimit, kOverflowPolicies))
+        function.onLimit = *v;
+    if (auto v = readKeyword(r, fields::function::pick, kInstancePicks)) function.pick = *v;
     if (const json* handler = r.array("handler", false))
         function.handler = readSteps(*handler, r.fieldPath("handler"), 1, function.id);
     // Checked only when both were read: a default standing in for a rejected value would add a
@@ -657,15 +625,14 @@ void ScenarioReader::readFunction(JsonObjectReader& r, FunctionPoolSpec& functio
 }
 
 void ScenarioReader::readServers(JsonObjectReader& r, ServerPoolSpec& servers) {
-    const auto replicas = r.integer("replicas", false, 1, kMaxReplicas);
+    const auto replicas = readIntegerField(r, fields::server::replicas);
     if (replicas) servers.replicas = static_cast<int>(*replicas);
-    if (auto v = r.integer("workersPerReplica", false, 1, kMaxConcurrency))
+    if (auto v = readIntegerField(r, fields::server::workersPerReplica))
         servers.workersPerReplica = static_cast<int>(*v);
-    if (auto v = r.integer("queueCapacity", false, 0, kMaxQueueCapacity))
+    if (auto v = readIntegerField(r, fields::server::queueCapacity))
         servers.queueCapacity = static_cast<int>(*v);
-    if (auto v = readKeyword(r, "balancer", false, kBalancerPolicies)) servers.balancer = *v;
-    if (auto v = r.number("timeoutMs", false, {0, kMaxDurationMs, true, "ms"}))
-        servers.timeoutMs = *v;
+    if (auto v = readKeyword(r, fields::server::balancer, kBalancerPolicies)) servers.balancer = *v;
+    if (auto v = readNumberField(r, fields::server::timeoutMs)) servers.timeoutMs = *v;
     servers.autoscaler = readAutoscaler(r);
     if (const json* handler = r.array("handler", false))
         servers.handler = readSteps(*handler, r.fieldPath("handler"), 1, servers.id);
@@ -689,23 +656,26 @@ std::optional<AutoscalerSpec> ScenarioReader::readAutoscaler(JsonObjectReader& s
     if (!r.isObject()) return std::nullopt;
     const std::size_t issuesBefore = m_report.issues().size();
     AutoscalerSpec a;
-    const auto metric = readKeyword(r, "metric", false, kScalingMetrics);
+    const auto metric = readKeyword(r, fields::autoscaler::metric, kScalingMetrics);
     if (metric) a.metric = *metric;
     // The target's meaning, and so its range, follows the metric; with a rejected metric only the
     // wider range is checked, so the one mistake is reported once.
     const bool utilization = metric ? *metric == ScalingMetric::Utilization : !r.has("metric");
-    const NumberRange targetRange = utilization
-                                        ? NumberRange{0, 1, true, ""}
-                                        : NumberRange{0, kMaxInFlightTarget, true, "requests"};
-    if (auto v = r.number("target", false, targetRange)) a.target = *v;
-    if (auto v = r.number("evaluationPeriodS", false, {0, kMaxDurationS, true, "s"}))
+    NumberRange targetRange = fields::autoscaler::target.range();
+    if (utilization) {
+        targetRange.max = kMaxUtilizationTarget;
+    } else {
+        targetRange.unit = "requests";
+    }
+    if (auto v = r.number(fields::autoscaler::target.key, false, targetRange)) a.target = *v;
+    if (auto v = readNumberField(r, fields::autoscaler::evaluationPeriodS))
         a.evaluationPeriodS = *v;
-    if (auto v = r.number("bootDelayS", false, {0, kMaxDurationS, false, "s"})) a.bootDelayS = *v;
-    if (auto v = r.number("scaleInStabilizationS", false, {0, kMaxDurationS, false, "s"}))
+    if (auto v = readNumberField(r, fields::autoscaler::bootDelayS)) a.bootDelayS = *v;
+    if (auto v = readNumberField(r, fields::autoscaler::scaleInStabilizationS))
         a.scaleInStabilizationS = *v;
-    if (auto v = r.integer("minReplicas", false, 1, kMaxReplicas))
+    if (auto v = readIntegerField(r, fields::autoscaler::minReplicas))
         a.minReplicas = static_cast<int>(*v);
-    if (auto v = r.integer("maxReplicas", false, 1, kMaxReplicas))
+    if (auto v = readIntegerField(r, fields::autoscaler::maxReplicas))
         a.maxReplicas = static_cast<int>(*v);
     r.reportUnknownFields();
     if (m_report.issues().size() != issuesBefore) return std::nullopt;
@@ -719,10 +689,10 @@ std::optional<AutoscalerSpec> ScenarioReader::readAutoscaler(JsonObjectReader& s
 }
 
 void ScenarioReader::readCache(JsonObjectReader& r, CacheSpec& cache) {
-    if (auto v = readKeyword(r, "placement", false, kCachePlacements)) cache.placement = *v;
-    cache.lookupMs = readDistribution(r, "lookupMs", true, kLatencyLimit);
+    if (auto v = readKeyword(r, fields::cache::placement, kCachePlacements)) cache.placement = *v;
+    cache.lookupMs = readDistribution(r, fields::cache::lookupMs);
     if (r.has("hitRatio")) {
-        if (auto v = r.number("hitRatio", true, {0, 1, false, ""})) cache.hitRatio = *v;
+        if (auto v = readNumberField(r, fields::cache::hitRatio)) cache.hitRatio = *v;
         // Two ways of deciding hits at once would leave one silently unused.
         for (const char* key : {"keys", "zipfExponent", "capacity", "ttlS"}) {
             if (!r.has(key)) continue;
@@ -732,27 +702,26 @@ void ScenarioReader::readCache(JsonObjectReader& r, CacheSpec& cache) {
         }
         return;
     }
-    if (auto v = r.integer("keys", false, 1, kMaxKeys)) cache.keys = *v;
-    if (auto v = r.number("zipfExponent", false, {0, kMaxZipfExponent, false, ""}))
-        cache.zipfExponent = *v;
-    if (auto v = r.integer("capacity", false, 1, kMaxCacheCapacity)) cache.capacity = *v;
-    if (auto v = r.number("ttlS", false, {0, kMaxDurationS, true, "s"})) cache.ttlS = *v;
+    if (auto v = readIntegerField(r, fields::cache::keys)) cache.keys = *v;
+    if (auto v = readNumberField(r, fields::cache::zipfExponent)) cache.zipfExponent = *v;
+    if (auto v = readIntegerField(r, fields::cache::capacity)) cache.capacity = *v;
+    if (auto v = readNumberField(r, fields::cache::ttlS)) cache.ttlS = *v;
 }
 
 void ScenarioReader::readDatabase(JsonObjectReader& r, DatabaseSpec& database) {
-    database.queryMs = readDistribution(r, "queryMs", true, kLatencyLimit);
-    if (auto v = r.integer("connections", false, 1, kMaxConnections))
+    database.queryMs = readDistribution(r, fields::database::queryMs);
+    if (auto v = readIntegerField(r, fields::database::connections))
         database.connections = static_cast<int>(*v);
 }
 
 void ScenarioReader::readHop(JsonObjectReader& r, NetworkHopSpec& hop) {
-    hop.latencyMs = readDistribution(r, "latencyMs", true, kLatencyLimit);
+    hop.latencyMs = readDistribution(r, fields::hop::latencyMs);
 }
 
 void ScenarioReader::readStation(JsonObjectReader& r, StationSpec& station) {
-    if (auto v = r.integer("servers", false, 1, kMaxConcurrency))
+    if (auto v = readIntegerField(r, fields::station::servers))
         station.servers = static_cast<int>(*v);
-    station.serviceMs = readDistribution(r, "serviceMs", true, kLatencyLimit);
+    station.serviceMs = readDistribution(r, fields::station::serviceMs);
 }
 
 std::vector<HandlerStep> ScenarioReader::readSteps(const json& steps, const std::string& path,
@@ -793,7 +762,7 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
     const std::string& kind = present.front();
     if (kind == "cpu") {
         step.kind = HandlerStep::Kind::Cpu;
-        step.cpuMs = readDistribution(s, "cpu", true, kLatencyLimit);
+        step.cpuMs = readDistribution(s, kCpuStep);
     } else if (kind == "call") {
         step.kind = HandlerStep::Kind::Call;
         step.target = readReference(s, "call", true, ReferenceKind::Call, owner);
@@ -829,24 +798,25 @@ std::string ScenarioReader::readReference(JsonObjectReader& reader, const std::s
     return *target;
 }
 
-DistributionPtr ScenarioReader::readDistribution(JsonObjectReader& reader, const std::string& key,
-                                                 bool required, const DistributionLimit& limit) {
-    const json* value = reader.value(key, required);
+DistributionPtr ScenarioReader::readDistribution(JsonObjectReader& reader,
+                                                 const FieldDescription& field) {
+    const json* value = reader.value(field.key, field.required());
     if (!value) return nullptr;
-    return checkDistribution(*value, reader.fieldPath(key), limit);
+    return checkDistribution(*value, reader.fieldPath(field.key), field);
 }
 
 DistributionPtr ScenarioReader::checkDistribution(const json& value, const std::string& path,
-                                                  const DistributionLimit& limit) {
+                                                  const FieldDescription& field) {
     DistributionPtr distribution = distributionFromJson(value, path, m_report);
     if (!distribution) return nullptr;
     // distributionFromJson already caps the 99th percentile far away (1e12); the field's own
     // limit is tighter, e.g. a keep-alive of 1e12 s is a typo, not a setting.
     const auto p99 = distribution->quantile(0.99);
-    if (p99 && *p99 > limit.max) {
+    if (p99 && *p99 > field.max) {
+        const std::string unit(field.unit);
         m_report.add(path, "its 99th percentile is " + formatNumber(*p99, kFigureDigits) + " " +
-                               limit.unit + ", above the limit of " + formatNumber(limit.max) +
-                               " " + limit.unit + " (" + limit.meaning + ")");
+                               unit + ", above the limit of " + formatNumber(field.max) + " " +
+                               unit + " (" + std::string(field.maxMeaning) + ")");
         return nullptr;
     }
     return distribution;
@@ -1032,8 +1002,16 @@ ordered_json canonicalDistribution(const json& value) {
 
 /// A distribution field, written only when set: a missing required one is then reported on load
 /// instead of being written as something the reader would reject with a stranger message.
-void putDistribution(ordered_json& object, const char* key, const DistributionPtr& distribution) {
-    if (distribution) object[key] = canonicalDistribution(distribution->toJson());
+void putDistribution(ordered_json& object, const FieldDescription& field,
+                     const DistributionPtr& distribution) {
+    if (distribution)
+        object[std::string(field.key)] = canonicalDistribution(distribution->toJson());
+}
+
+/// A field written under its key.
+template <typename Value>
+void put(ordered_json& object, const FieldDescription& field, Value&& value) {
+    object[std::string(field.key)] = std::forward<Value>(value);
 }
 
 ordered_json stepsToJson(const std::vector<HandlerStep>& steps);
@@ -1042,7 +1020,7 @@ ordered_json stepToJson(const HandlerStep& step) {
     ordered_json out = ordered_json::object();
     switch (step.kind) {
         case HandlerStep::Kind::Cpu:
-            putDistribution(out, "cpu", step.cpuMs);
+            putDistribution(out, kCpuStep, step.cpuMs);
             break;
         case HandlerStep::Kind::Call:
             out["call"] = step.target;
@@ -1066,126 +1044,148 @@ ordered_json stepsToJson(const std::vector<HandlerStep>& steps) {
 }
 
 ordered_json workloadToJson(const WorkloadSpec& w) {
-    ordered_json out = {{"type", keywordOf(w.type, kWorkloadTypes)}};
+    namespace f = fields::workload;
+    ordered_json out = ordered_json::object();
+    put(out, f::type, keywordOf(w.type, kWorkloadTypes));
     switch (w.type) {
         case WorkloadType::Poisson:
-            out["ratePerS"] = w.ratePerS;
+            put(out, f::ratePerS, w.ratePerS);
             break;
         case WorkloadType::Schedule: {
             ordered_json points = ordered_json::array();
-            for (const auto& point : w.schedule)
-                points.push_back({{"timeS", point.timeS}, {"ratePerS", point.ratePerS}});
-            out["schedule"] = std::move(points);
+            for (const auto& point : w.schedule) {
+                ordered_json p = ordered_json::object();
+                put(p, fields::schedulePoint::timeS, point.timeS);
+                put(p, fields::schedulePoint::ratePerS, point.ratePerS);
+                points.push_back(std::move(p));
+            }
+            put(out, f::schedule, std::move(points));
             break;
         }
         case WorkloadType::OnOff:
-            out["onRatePerS"] = w.onRatePerS;
-            out["offRatePerS"] = w.offRatePerS;
-            putDistribution(out, "onDurationS", w.onDurationS);
-            putDistribution(out, "offDurationS", w.offDurationS);
+            put(out, f::onRatePerS, w.onRatePerS);
+            put(out, f::offRatePerS, w.offRatePerS);
+            putDistribution(out, f::onDurationS, w.onDurationS);
+            putDistribution(out, f::offDurationS, w.offDurationS);
             break;
         case WorkloadType::Closed:
-            out["users"] = w.users;
-            putDistribution(out, "thinkTimeMs", w.thinkTimeMs);
+            put(out, f::users, w.users);
+            putDistribution(out, f::thinkTimeMs, w.thinkTimeMs);
             break;
         case WorkloadType::Trace:
-            out["traceFile"] = w.traceFile;
+            put(out, f::traceFile, w.traceFile);
             break;
     }
-    putDistribution(out, "payloadKb", w.payloadKb);
+    putDistribution(out, f::payloadKb, w.payloadKb);
+    return out;
+}
+
+/// A component's object, its id first.
+ordered_json componentObject(const std::string& id) {
+    ordered_json out = ordered_json::object();
+    put(out, fields::id, id);
     return out;
 }
 
 ordered_json topologyToJson(const TopologySpec& t) {
+    using namespace fields;
     ordered_json gateways = ordered_json::array();
     for (const auto& g : t.gateways) {
-        ordered_json out = {{"id", g.id}};
-        putDistribution(out, "latencyMs", g.latencyMs);
-        if (g.payloadLimitKb) out["payloadLimitKb"] = *g.payloadLimitKb;
-        out["next"] = g.next;
+        ordered_json out = componentObject(g.id);
+        putDistribution(out, gateway::latencyMs, g.latencyMs);
+        if (g.payloadLimitKb) put(out, gateway::payloadLimitKb, *g.payloadLimitKb);
+        put(out, gateway::next, g.next);
         gateways.push_back(std::move(out));
     }
     ordered_json functions = ordered_json::array();
     for (const auto& f : t.functions) {
-        ordered_json out = {{"id", f.id}, {"concurrencyPerInstance", f.concurrencyPerInstance}};
-        putDistribution(out, "coldStartMs", f.coldStartMs);
-        putDistribution(out, "keepAliveS", f.keepAliveS);
-        out["provisioned"] = f.provisioned;
-        out["maxInstances"] = f.maxInstances;
-        out["scaleOutPerS"] = f.scaleOutPerS;
-        out["onLimit"] = keywordOf(f.onLimit, kOverflowPolicies);
-        out["pick"] = keywordOf(f.pick, kInstancePicks);
-        out["handler"] = stepsToJson(f.handler);
+        ordered_json out = componentObject(f.id);
+        put(out, function::concurrencyPerInstance, f.concurrencyPerInstance);
+        putDistribution(out, function::coldStartMs, f.coldStartMs);
+        putDistribution(out, function::keepAliveS, f.keepAliveS);
+        put(out, function::provisioned, f.provisioned);
+        put(out, function::maxInstances, f.maxInstances);
+        put(out, function::scaleOutPerS, f.scaleOutPerS);
+        put(out, function::onLimit, keywordOf(f.onLimit, kOverflowPolicies));
+        put(out, function::pick, keywordOf(f.pick, kInstancePicks));
+        put(out, handler, stepsToJson(f.handler));
         functions.push_back(std::move(out));
     }
     ordered_json servers = ordered_json::array();
     for (const auto& s : t.servers) {
-        ordered_json out = {{"id", s.id},
-                            {"replicas", s.replicas},
-                            {"workersPerReplica", s.workersPerReplica},
-                            {"queueCapacity", s.queueCapacity},
-                            {"balancer", keywordOf(s.balancer, kBalancerPolicies)}};
-        if (s.timeoutMs) out["timeoutMs"] = *s.timeoutMs;
+        ordered_json out = componentObject(s.id);
+        put(out, server::replicas, s.replicas);
+        put(out, server::workersPerReplica, s.workersPerReplica);
+        put(out, server::queueCapacity, s.queueCapacity);
+        put(out, server::balancer, keywordOf(s.balancer, kBalancerPolicies));
+        if (s.timeoutMs) put(out, server::timeoutMs, *s.timeoutMs);
         if (const auto& a = s.autoscaler) {
-            out["autoscaler"] = {{"metric", keywordOf(a->metric, kScalingMetrics)},
-                                 {"target", a->target},
-                                 {"evaluationPeriodS", a->evaluationPeriodS},
-                                 {"bootDelayS", a->bootDelayS},
-                                 {"scaleInStabilizationS", a->scaleInStabilizationS},
-                                 {"minReplicas", a->minReplicas},
-                                 {"maxReplicas", a->maxReplicas}};
+            ordered_json scaling = ordered_json::object();
+            put(scaling, autoscaler::metric, keywordOf(a->metric, kScalingMetrics));
+            put(scaling, autoscaler::target, a->target);
+            put(scaling, autoscaler::evaluationPeriodS, a->evaluationPeriodS);
+            put(scaling, autoscaler::bootDelayS, a->bootDelayS);
+            put(scaling, autoscaler::scaleInStabilizationS, a->scaleInStabilizationS);
+            put(scaling, autoscaler::minReplicas, a->minReplicas);
+            put(scaling, autoscaler::maxReplicas, a->maxReplicas);
+            put(out, server::autoscaler, std::move(scaling));
         }
-        out["handler"] = stepsToJson(s.handler);
+        put(out, handler, stepsToJson(s.handler));
         servers.push_back(std::move(out));
     }
     ordered_json caches = ordered_json::array();
     for (const auto& c : t.caches) {
-        ordered_json out = {{"id", c.id}, {"placement", keywordOf(c.placement, kCachePlacements)}};
-        putDistribution(out, "lookupMs", c.lookupMs);
+        ordered_json out = componentObject(c.id);
+        put(out, cache::placement, keywordOf(c.placement, kCachePlacements));
+        putDistribution(out, cache::lookupMs, c.lookupMs);
         if (c.hitRatio) {
-            out["hitRatio"] = *c.hitRatio;
+            put(out, cache::hitRatio, *c.hitRatio);
         } else {
-            out["keys"] = c.keys;
-            out["zipfExponent"] = c.zipfExponent;
-            out["capacity"] = c.capacity;
-            if (c.ttlS) out["ttlS"] = *c.ttlS;
+            put(out, cache::keys, c.keys);
+            put(out, cache::zipfExponent, c.zipfExponent);
+            put(out, cache::capacity, c.capacity);
+            if (c.ttlS) put(out, cache::ttlS, *c.ttlS);
         }
         caches.push_back(std::move(out));
     }
     ordered_json databases = ordered_json::array();
     for (const auto& d : t.databases) {
-        ordered_json out = {{"id", d.id}};
-        putDistribution(out, "queryMs", d.queryMs);
-        out["connections"] = d.connections;
+        ordered_json out = componentObject(d.id);
+        putDistribution(out, database::queryMs, d.queryMs);
+        put(out, database::connections, d.connections);
         databases.push_back(std::move(out));
     }
     ordered_json hops = ordered_json::array();
     for (const auto& h : t.hops) {
-        ordered_json out = {{"id", h.id}};
-        putDistribution(out, "latencyMs", h.latencyMs);
+        ordered_json out = componentObject(h.id);
+        putDistribution(out, hop::latencyMs, h.latencyMs);
         hops.push_back(std::move(out));
     }
     ordered_json stations = ordered_json::array();
     for (const auto& s : t.stations) {
-        ordered_json out = {{"id", s.id}, {"servers", s.servers}};
-        putDistribution(out, "serviceMs", s.serviceMs);
+        ordered_json out = componentObject(s.id);
+        put(out, station::servers, s.servers);
+        putDistribution(out, station::serviceMs, s.serviceMs);
         stations.push_back(std::move(out));
     }
-    return {{"entry", t.entry},
-            {"gateways", std::move(gateways)},
-            {"functions", std::move(functions)},
-            {"servers", std::move(servers)},
-            {"caches", std::move(caches)},
-            {"databases", std::move(databases)},
-            {"hops", std::move(hops)},
-            {"stations", std::move(stations)}};
+    ordered_json out = {{"entry", t.entry}};
+    for (auto [kind, list] :
+         {std::pair{ComponentKind::Gateway, &gateways},
+          std::pair{ComponentKind::Function, &functions},
+          std::pair{ComponentKind::Server, &servers}, std::pair{ComponentKind::Cache, &caches},
+          std::pair{ComponentKind::Database, &databases}, std::pair{ComponentKind::Hop, &hops},
+          std::pair{ComponentKind::Station, &stations}})
+        out[std::string(describe(kind).arrayKey)] = std::move(*list);
+    return out;
 }
 
 ordered_json toOrderedJson(const Scenario& s) {
-    ordered_json run = {
-        {"durationS", s.run.durationS}, {"windowS", s.run.windowS}, {"warmupS", s.run.warmupS}};
-    if (s.run.maxCompleted) run["maxCompleted"] = *s.run.maxCompleted;
-    run["maxInFlight"] = s.run.maxInFlight;
+    ordered_json run = ordered_json::object();
+    put(run, fields::run::durationS, s.run.durationS);
+    put(run, fields::run::windowS, s.run.windowS);
+    put(run, fields::run::warmupS, s.run.warmupS);
+    if (s.run.maxCompleted) put(run, fields::run::maxCompleted, *s.run.maxCompleted);
+    put(run, fields::run::maxInFlight, s.run.maxInFlight);
     ordered_json out = {{"formatVersion", kScenarioFormatVersion},
                         {"name", s.name},
                         {"description", s.description},

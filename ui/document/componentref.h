@@ -6,27 +6,15 @@
 
 #include <QString>
 
-namespace archsim::ui {
+#include "sim/scenario/componentkind.h"
 
-enum class ComponentKind {
-    None,      ///< nothing selected: the editor shows the scenario, its run settings and its cost
-    Workload,  ///< the traffic source drawn left of the entry
-    Gateway,
-    Function,
-    Server,
-    Cache,
-    Database,
-    Hop,
-    Station,
-};
+namespace archsim::ui {
 
 struct ComponentRef {
     ComponentKind kind = ComponentKind::None;
     QString id;  ///< the component id; empty for None and Workload
 
-    bool isComponent() const {
-        return kind != ComponentKind::None && kind != ComponentKind::Workload;
-    }
+    bool isComponent() const { return isTopologyComponent(kind); }
     bool operator==(const ComponentRef&) const = default;
 };
 

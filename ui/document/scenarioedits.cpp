@@ -3,32 +3,14 @@
 
 #include <algorithm>
 
+#include "sim/scenario/scenariofields.h"
 #include "sim/scenario/scenariojson.h"
 
 namespace archsim::ui {
 
 QString kindLabel(ComponentKind kind) {
-    switch (kind) {
-        case ComponentKind::None:
-            return QStringLiteral("Scenario");
-        case ComponentKind::Workload:
-            return QStringLiteral("Workload");
-        case ComponentKind::Gateway:
-            return QStringLiteral("Gateway");
-        case ComponentKind::Function:
-            return QStringLiteral("Function pool");
-        case ComponentKind::Server:
-            return QStringLiteral("Server pool");
-        case ComponentKind::Cache:
-            return QStringLiteral("Cache");
-        case ComponentKind::Database:
-            return QStringLiteral("Database");
-        case ComponentKind::Hop:
-            return QStringLiteral("Network hop");
-        case ComponentKind::Station:
-            return QStringLiteral("Queue station");
-    }
-    return {};
+    const std::string_view label = describe(kind).label;
+    return QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
 }
 
 QString kindIconPath(ComponentKind kind) {

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "sim/cost/pricing.h"
+#include "sim/scenario/scenariofields.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
 #include "ui/editors/distributionfield.h"
@@ -46,9 +47,36 @@ QStringList toStringList(const std::vector<std::string>& items) {
     return list;
 }
 
-constexpr double kBig = 1e12;
+QString fromView(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QString labelOf(const FieldDescription& field) {
+    return fromView(field.label);
+}
+
+QString tooltipOf(const FieldDescription& field) {
+    return fromView(field.tooltip);
+}
+
+/// "servers.": how the fields of a kind of component are named (objectName, numberField()).
+QString fieldPrefix(ComponentKind kind) {
+    return fromView(describe(kind).arrayKey) + QLatin1Char('.');
+}
+
+template <typename T>
+struct IsOptional : std::false_type {};
+template <typename T>
+struct IsOptional<std::optional<T>> : std::true_type {};
 
 }  // namespace
+
+NumberSpec numberSpec(const FieldDescription& field, double sliderMin, double sliderMax) {
+    return NumberSpec::make(field.min, field.max, !field.minExclusive,
+                            field.type == FieldType::Integer, field.presence == Presence::Optional,
+                            fromView(field.unit), fromView(field.tooltip),
+                            fromView(field.emptyMeaning), sliderMin, sliderMax);
+}
 
 PropertiesEditor::PropertiesEditor(QWidget* parent)
     : QWidget(parent), m_layout(new QVBoxLayout(this)), m_heading(new QLabel(this)) {
@@ -233,6 +261,46 @@ void PropertiesEditor::addDistribution(QFormLayout* form, const QString& key, co
     m_refreshers.push_back([field, get](const Scenario& s) { field->setDistribution(get(s)); });
 }
 
+template <typename At, typename Owner, typename T>
+void PropertiesEditor::addMember(QFormLayout* form, const QString& prefix,
+                                 const FieldDescription& field, At at, T Owner::*member,
+                                 double sliderMin, double sliderMax) {
+    addNumber(
+        form, prefix + fromView(field.key), labelOf(field), numberSpec(field, sliderMin, sliderMax),
+        [at, member](const Scenario& s) -> std::optional<double> {
+            const Owner* owner = at(s);
+            if (!owner) return std::nullopt;
+            if constexpr (IsOptional<T>::value) {
+                const T& value = owner->*member;
+                return value ? std::optional<double>(static_cast<double>(*value)) : std::nullopt;
+            } else {
+                return static_cast<double>(owner->*member);
+            }
+        },
+        [at, member](Scenario& s, std::optional<double> v) {
+            Owner* owner = at(s);
+            if (!owner) return;
+            if constexpr (IsOptional<T>::value) {
+                owner->*member = v ? T(static_cast<typename T::value_type>(*v)) : T();
+            } else if (v) {
+                owner->*member = static_cast<T>(*v);
+            }
+        });
+}
+
+template <typename At, typename Owner>
+void PropertiesEditor::addMemberDistribution(QFormLayout* form, const QString& prefix,
+                                             const FieldDescription& field, At at,
+                                             DistributionPtr Owner::*member) {
+    addDistribution(
+        form, prefix + fromView(field.key), labelOf(field), fromView(field.unit),
+        field.presence == Presence::Optional,
+        [at, member](const Scenario& s) { return at(s) ? at(s)->*member : nullptr; },
+        [at, member](Scenario& s, DistributionPtr d) {
+            if (at(s)) at(s)->*member = d;
+        });
+}
+
 void PropertiesEditor::addChoice(QFormLayout* form, const QString& label, const QString& tooltip,
                                  const QStringList& choices,
                                  std::function<int(const Scenario&)> get,
@@ -396,48 +464,13 @@ void PropertiesEditor::buildScenario() {
         });
 
     QFormLayout* run = section(tr("Run"));
-    addNumber(
-        run, QStringLiteral("run.durationS"), tr("Duration"),
-        NumberSpec::make(0, 31 * 86400.0, false, false, false, tr("s"),
-                         tr("Simulated time to run")),
-        [](const Scenario& s) { return s.run.durationS; },
-        [](Scenario& s, std::optional<double> v) { s.run.durationS = v.value_or(0); });
-    addNumber(
-        run, QStringLiteral("run.windowS"), tr("Window"),
-        NumberSpec::make(0, 31 * 86400.0, false, false, false, tr("s"),
-                         tr("Width of one point of the time series (percentiles per window)")),
-        [](const Scenario& s) { return s.run.windowS; },
-        [](Scenario& s, std::optional<double> v) { s.run.windowS = v.value_or(0); });
-    addNumber(
-        run, QStringLiteral("run.warmupS"), tr("Warm-up"),
-        NumberSpec::make(
-            0, 31 * 86400.0, true, false, false, tr("s"),
-            tr("Requests arriving earlier are left out of the totals (the cold start of the "
-               "whole system)")),
-        [](const Scenario& s) { return s.run.warmupS; },
-        [](Scenario& s, std::optional<double> v) { s.run.warmupS = v.value_or(0); });
-    addNumber(
-        run, QStringLiteral("run.maxCompleted"), tr("Stop after"),
-        NumberSpec::make(1, 1.1e15, true, true, true, tr("requests"),
-                         tr("End the run after this many completed requests"), tr("no limit")),
-        [](const Scenario& s) {
-            return s.run.maxCompleted
-                       ? std::optional<double>(static_cast<double>(*s.run.maxCompleted))
-                       : std::nullopt;
-        },
-        [](Scenario& s, std::optional<double> v) {
-            s.run.maxCompleted =
-                v ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(*v)) : std::nullopt;
-        });
-    addNumber(
-        run, QStringLiteral("run.maxInFlight"), tr("Overload at"),
-        NumberSpec::make(
-            1, 1e8, true, true, false, tr("in flight"),
-            tr("The run stops as overloaded when this many requests are in the system at once")),
-        [](const Scenario& s) { return static_cast<double>(s.run.maxInFlight); },
-        [](Scenario& s, std::optional<double> v) {
-            if (v) s.run.maxInFlight = static_cast<std::uint64_t>(*v);
-        });
+    const auto settings = [](const Scenario& s) { return &const_cast<Scenario&>(s).run; };
+    const QString runPrefix = QStringLiteral("run.");
+    addMember(run, runPrefix, fields::run::durationS, settings, &RunSettings::durationS);
+    addMember(run, runPrefix, fields::run::windowS, settings, &RunSettings::windowS);
+    addMember(run, runPrefix, fields::run::warmupS, settings, &RunSettings::warmupS);
+    addMember(run, runPrefix, fields::run::maxCompleted, settings, &RunSettings::maxCompleted);
+    addMember(run, runPrefix, fields::run::maxInFlight, settings, &RunSettings::maxInFlight);
 
     QFormLayout* cost = section(tr("Cost"));
     const PricingTable* pricing = bundledPricing();
@@ -584,31 +617,18 @@ void PropertiesEditor::buildGateway() {
     auto at = [id](const Scenario& s) {
         return findById(const_cast<Scenario&>(s).topology.gateways, id);
     };
+    const QString prefix = fieldPrefix(ComponentKind::Gateway);
     QFormLayout* form = section(tr("Gateway"));
     addIdField(form);
-    addDistribution(
-        form, QStringLiteral("gateway.latencyMs"), tr("Latency"), tr("ms"), false,
-        [at](const Scenario& s) { return at(s) ? at(s)->latencyMs : nullptr; },
-        [at](Scenario& s, DistributionPtr d) {
-            if (at(s)) at(s)->latencyMs = d;
-        });
-    addNumber(
-        form, QStringLiteral("gateway.payloadLimitKb"), tr("Payload limit"),
-        NumberSpec::make(
-            0, kBig, false, false, true, tr("KB"),
-            tr("Larger requests are rejected (e.g. 6 MB on Lambda behind API Gateway)"),
-            tr("no limit")),
-        [at](const Scenario& s) { return at(s) ? at(s)->payloadLimitKb : std::nullopt; },
-        [at](Scenario& s, std::optional<double> v) {
-            if (at(s)) at(s)->payloadLimitKb = v;
-        });
+    addMemberDistribution(form, prefix, fields::gateway::latencyMs, at, &GatewaySpec::latencyMs);
+    addMember(form, prefix, fields::gateway::payloadLimitKb, at, &GatewaySpec::payloadLimitKb);
     const QString self = m_selection.id;
     QStringList targets{tr("(respond)")};
     if (m_document)
         for (const auto& ref : allComponents(m_document->scenario()))
             if (ref.id != self) targets << ref.id;
     addChoice(
-        form, tr("Forwards to"), tr("The component requests go to after the gateway"), targets,
+        form, labelOf(fields::gateway::next), tooltipOf(fields::gateway::next), targets,
         [at, targets](const Scenario& s) {
             if (!at(s) || at(s)->next.empty()) return 0;
             return static_cast<int>(targets.indexOf(QString::fromStdString(at(s)->next)));
@@ -623,64 +643,27 @@ void PropertiesEditor::buildFunction() {
     auto at = [id](const Scenario& s) {
         return findById(const_cast<Scenario&>(s).topology.functions, id);
     };
+    const QString prefix = fieldPrefix(ComponentKind::Function);
     QFormLayout* form = section(tr("Function pool (serverless)"));
     addIdField(form);
-    auto integer = [&](const QString& key, const QString& label, const NumberSpec& spec,
-                       int FunctionPoolSpec::*member) {
-        addNumber(
-            form, key, label, spec,
-            [at, member](const Scenario& s) {
-                return at(s) ? std::optional<double>((*at(s)).*member) : std::nullopt;
-            },
-            [at, member](Scenario& s, std::optional<double> v) {
-                if (at(s) && v) (*at(s)).*member = static_cast<int>(*v);
-            });
-    };
-    integer(QStringLiteral("functions.concurrencyPerInstance"), tr("Requests per instance"),
-            NumberSpec::make(1, 100000, true, true, false, tr("at once"),
-                             tr("1 as on Lambda; many as on Cloudflare Workers or Cloud Run"),
-                             QString(), 1, 100),
-            &FunctionPoolSpec::concurrencyPerInstance);
-    addDistribution(
-        form, QStringLiteral("functions.coldStartMs"), tr("Cold start"), tr("ms"), false,
-        [at](const Scenario& s) { return at(s) ? at(s)->coldStartMs : nullptr; },
-        [at](Scenario& s, DistributionPtr d) {
-            if (at(s)) at(s)->coldStartMs = d;
-        });
-    addDistribution(
-        form, QStringLiteral("functions.keepAliveS"), tr("Keep-alive"), tr("s"), false,
-        [at](const Scenario& s) { return at(s) ? at(s)->keepAliveS : nullptr; },
-        [at](Scenario& s, DistributionPtr d) {
-            if (at(s)) at(s)->keepAliveS = d;
-        });
-    integer(
-        QStringLiteral("functions.provisioned"), tr("Provisioned"),
-        NumberSpec::make(0, 100000, true, true, false, tr("instances"),
-                         tr("Always-warm instances: no cold start for them, billed while idle")),
-        &FunctionPoolSpec::provisioned);
-    integer(QStringLiteral("functions.maxInstances"), tr("Max instances"),
-            NumberSpec::make(1, 1000000, true, true, false, tr("instances"),
-                             tr("Concurrency limit; past it requests are throttled or queued")),
-            &FunctionPoolSpec::maxInstances);
-    addNumber(
-        form, QStringLiteral("functions.scaleOutPerS"), tr("Scale-out rate"),
-        NumberSpec::make(0, kBig, true, false, false, tr("instances/s"),
-                         tr("New instances per second at most; 0 = unlimited")),
-        [at](const Scenario& s) {
-            return at(s) ? std::optional<double>(at(s)->scaleOutPerS) : std::nullopt;
-        },
-        [at](Scenario& s, std::optional<double> v) {
-            if (at(s) && v) at(s)->scaleOutPerS = *v;
-        });
+    addMember(form, prefix, fields::function::concurrencyPerInstance, at,
+              &FunctionPoolSpec::concurrencyPerInstance, 1, 100);
+    addMemberDistribution(form, prefix, fields::function::coldStartMs, at,
+                          &FunctionPoolSpec::coldStartMs);
+    addMemberDistribution(form, prefix, fields::function::keepAliveS, at,
+                          &FunctionPoolSpec::keepAliveS);
+    addMember(form, prefix, fields::function::provisioned, at, &FunctionPoolSpec::provisioned);
+    addMember(form, prefix, fields::function::maxInstances, at, &FunctionPoolSpec::maxInstances);
+    addMember(form, prefix, fields::function::scaleOutPerS, at, &FunctionPoolSpec::scaleOutPerS);
     addChoice(
-        form, tr("At the limit"), tr("What happens to a request when no instance can start"),
+        form, labelOf(fields::function::onLimit), tooltipOf(fields::function::onLimit),
         {tr("Throttle (error)"), tr("Queue")},
         [at](const Scenario& s) { return at(s) ? static_cast<int>(at(s)->onLimit) : 0; },
         [at](Scenario& s, int i) {
             if (at(s)) at(s)->onLimit = static_cast<OverflowPolicy>(i);
         });
     addChoice(
-        form, tr("Instance pick"), tr("Which idle warm instance serves the next request"),
+        form, labelOf(fields::function::pick), tooltipOf(fields::function::pick),
         {tr("Most recently used"), tr("Any")},
         [at](const Scenario& s) { return at(s) ? static_cast<int>(at(s)->pick) : 0; },
         [at](Scenario& s, int i) {
@@ -694,51 +677,24 @@ void PropertiesEditor::buildServer() {
     auto at = [id](const Scenario& s) {
         return findById(const_cast<Scenario&>(s).topology.servers, id);
     };
+    const QString prefix = fieldPrefix(ComponentKind::Server);
     QFormLayout* form = section(tr("Server pool (stateful)"));
     addIdField(form);
-    auto integer = [&](QFormLayout* f, const QString& key, const QString& label,
-                       const NumberSpec& spec, int ServerPoolSpec::*member) {
-        addNumber(
-            f, key, label, spec,
-            [at, member](const Scenario& s) {
-                return at(s) ? std::optional<double>((*at(s)).*member) : std::nullopt;
-            },
-            [at, member](Scenario& s, std::optional<double> v) {
-                if (at(s) && v) (*at(s)).*member = static_cast<int>(*v);
-            });
-    };
-    integer(form, QStringLiteral("servers.replicas"), tr("Replicas"),
-            NumberSpec::make(1, 100000, true, true, false, tr("servers"),
-                             tr("Servers at the start"), QString(), 1, 50),
-            &ServerPoolSpec::replicas);
-    integer(
-        form, QStringLiteral("servers.workersPerReplica"), tr("Workers per replica"),
-        NumberSpec::make(1, 1000000, true, true, false, tr("at once"),
-                         tr("Requests one server serves at once (threads, goroutines in flight)"),
-                         QString(), 1, 256),
-        &ServerPoolSpec::workersPerReplica);
-    integer(form, QStringLiteral("servers.queueCapacity"), tr("Queue capacity"),
-            NumberSpec::make(0, 10000000, true, true, false, tr("per replica"),
-                             tr("Requests waiting per server; a full queue rejects")),
-            &ServerPoolSpec::queueCapacity);
+    addMember(form, prefix, fields::server::replicas, at, &ServerPoolSpec::replicas, 1, 50);
+    addMember(form, prefix, fields::server::workersPerReplica, at,
+              &ServerPoolSpec::workersPerReplica, 1, 256);
+    addMember(form, prefix, fields::server::queueCapacity, at, &ServerPoolSpec::queueCapacity);
     addChoice(
-        form, tr("Load balancer"), tr("How requests are spread over the replicas"),
+        form, labelOf(fields::server::balancer), tooltipOf(fields::server::balancer),
         {tr("Round robin"), tr("Random"), tr("Least outstanding"), tr("Power of two choices")},
         [at](const Scenario& s) { return at(s) ? static_cast<int>(at(s)->balancer) : 0; },
         [at](Scenario& s, int i) {
             if (at(s)) at(s)->balancer = static_cast<BalancerPolicy>(i);
         });
-    addNumber(
-        form, QStringLiteral("servers.timeoutMs"), tr("Timeout"),
-        NumberSpec::make(0, kBig, false, false, true, tr("ms"),
-                         tr("Slower requests count as timed out"), tr("none")),
-        [at](const Scenario& s) { return at(s) ? at(s)->timeoutMs : std::nullopt; },
-        [at](Scenario& s, std::optional<double> v) {
-            if (at(s)) at(s)->timeoutMs = v;
-        });
+    addMember(form, prefix, fields::server::timeoutMs, at, &ServerPoolSpec::timeoutMs);
     QFormLayout* scaling = section(tr("Autoscaling"));
     addCheck(
-        scaling, tr("Autoscale"), tr("Add and remove replicas with the load"),
+        scaling, labelOf(fields::server::autoscaler), tooltipOf(fields::server::autoscaler),
         [at](const Scenario& s) { return at(s) && at(s)->autoscaler.has_value(); },
         [at](Scenario& s, bool on) {
             if (!at(s)) return;
@@ -751,52 +707,29 @@ void PropertiesEditor::buildServer() {
                 at(s)->autoscaler.reset();
             }
         });
-    auto scale = [&](const QString& key, const QString& label, const NumberSpec& spec,
-                     auto member) {
-        addNumber(
-            scaling, key, label, spec,
-            [at, member](const Scenario& s) {
-                return at(s) && at(s)->autoscaler ? std::optional<double>(static_cast<double>(
-                                                        (*at(s)->autoscaler).*member))
-                                                  : std::nullopt;
-            },
-            [at, member](Scenario& s, std::optional<double> v) {
-                using T = std::remove_reference_t<decltype((*at(s)->autoscaler).*member)>;
-                if (at(s) && at(s)->autoscaler && v)
-                    (*at(s)->autoscaler).*member = static_cast<T>(*v);
-            });
+    auto scaler = [at](const Scenario& s) -> AutoscalerSpec* {
+        ServerPoolSpec* pool = at(s);
+        return pool && pool->autoscaler ? &*pool->autoscaler : nullptr;
     };
+    const QString scalerPrefix = prefix + QStringLiteral("autoscaler.");
     addChoice(
-        scaling, tr("Metric"), tr("What the autoscaler tracks"),
+        scaling, labelOf(fields::autoscaler::metric), tooltipOf(fields::autoscaler::metric),
         {tr("Utilization"), tr("In-flight per replica")},
-        [at](const Scenario& s) {
-            return at(s) && at(s)->autoscaler ? static_cast<int>(at(s)->autoscaler->metric) : 0;
-        },
-        [at](Scenario& s, int i) {
-            if (at(s) && at(s)->autoscaler)
-                at(s)->autoscaler->metric = static_cast<ScalingMetric>(i);
+        [scaler](const Scenario& s) { return scaler(s) ? static_cast<int>(scaler(s)->metric) : 0; },
+        [scaler](Scenario& s, int i) {
+            if (scaler(s)) scaler(s)->metric = static_cast<ScalingMetric>(i);
         });
-    scale(QStringLiteral("servers.autoscaler.target"), tr("Target"),
-          NumberSpec::make(0, kBig, false, false, false, QString(),
-                           tr("Utilization (0..1] or requests in flight per replica")),
-          &AutoscalerSpec::target);
-    scale(QStringLiteral("servers.autoscaler.evaluationPeriodS"), tr("Evaluation period"),
-          NumberSpec::make(0, kBig, false, false, false, tr("s"),
-                           tr("How often the metric is checked")),
-          &AutoscalerSpec::evaluationPeriodS);
-    scale(QStringLiteral("servers.autoscaler.bootDelayS"), tr("Boot delay"),
-          NumberSpec::make(0, kBig, true, false, false, tr("s"), tr("From launch to serving")),
-          &AutoscalerSpec::bootDelayS);
-    scale(QStringLiteral("servers.autoscaler.scaleInStabilizationS"), tr("Scale-in wait"),
-          NumberSpec::make(0, kBig, true, false, false, tr("s"),
-                           tr("Scale in only if wanted for this long")),
-          &AutoscalerSpec::scaleInStabilizationS);
-    scale(QStringLiteral("servers.autoscaler.minReplicas"), tr("Min replicas"),
-          NumberSpec::make(1, 100000, true, true, false, QString(), tr("Never fewer")),
-          &AutoscalerSpec::minReplicas);
-    scale(QStringLiteral("servers.autoscaler.maxReplicas"), tr("Max replicas"),
-          NumberSpec::make(1, 100000, true, true, false, QString(), tr("Never more")),
-          &AutoscalerSpec::maxReplicas);
+    addMember(scaling, scalerPrefix, fields::autoscaler::target, scaler, &AutoscalerSpec::target);
+    addMember(scaling, scalerPrefix, fields::autoscaler::evaluationPeriodS, scaler,
+              &AutoscalerSpec::evaluationPeriodS);
+    addMember(scaling, scalerPrefix, fields::autoscaler::bootDelayS, scaler,
+              &AutoscalerSpec::bootDelayS);
+    addMember(scaling, scalerPrefix, fields::autoscaler::scaleInStabilizationS, scaler,
+              &AutoscalerSpec::scaleInStabilizationS);
+    addMember(scaling, scalerPrefix, fields::autoscaler::minReplicas, scaler,
+              &AutoscalerSpec::minReplicas);
+    addMember(scaling, scalerPrefix, fields::autoscaler::maxReplicas, scaler,
+              &AutoscalerSpec::maxReplicas);
     addHandler(section(tr("Handler: what each request does")));
 }
 
@@ -805,73 +738,22 @@ void PropertiesEditor::buildCache() {
     auto at = [id](const Scenario& s) {
         return findById(const_cast<Scenario&>(s).topology.caches, id);
     };
+    const QString prefix = fieldPrefix(ComponentKind::Cache);
     QFormLayout* form = section(tr("Cache"));
     addIdField(form);
     addChoice(
-        form, tr("Placement"),
-        tr("In-process: one cache per instance or server (a new instance starts empty). "
-           "Remote: one shared cache over the network"),
+        form, labelOf(fields::cache::placement), tooltipOf(fields::cache::placement),
         {tr("In-process"), tr("Remote")},
         [at](const Scenario& s) { return at(s) ? static_cast<int>(at(s)->placement) : 0; },
         [at](Scenario& s, int i) {
             if (at(s)) at(s)->placement = static_cast<CachePlacement>(i);
         });
-    addDistribution(
-        form, QStringLiteral("caches.lookupMs"), tr("Lookup"), tr("ms"), false,
-        [at](const Scenario& s) { return at(s) ? at(s)->lookupMs : nullptr; },
-        [at](Scenario& s, DistributionPtr d) {
-            if (at(s)) at(s)->lookupMs = d;
-        });
-    addNumber(
-        form, QStringLiteral("caches.hitRatio"), tr("Hit ratio"),
-        NumberSpec::make(
-            0, 1, true, false, true, QString(),
-            tr("Fixed fraction of lookups that hit; empty: hits emerge from the key model "
-               "below"),
-            tr("from keys"), 0, 1),
-        [at](const Scenario& s) { return at(s) ? at(s)->hitRatio : std::nullopt; },
-        [at](Scenario& s, std::optional<double> v) {
-            if (at(s)) at(s)->hitRatio = v;
-        });
-    addNumber(
-        form, QStringLiteral("caches.keys"), tr("Keys"),
-        NumberSpec::make(1, 1e12, true, true, false, tr("keys"),
-                         tr("Key space, Zipf-distributed popularity")),
-        [at](const Scenario& s) {
-            return at(s) ? std::optional<double>(static_cast<double>(at(s)->keys)) : std::nullopt;
-        },
-        [at](Scenario& s, std::optional<double> v) {
-            if (at(s) && v) at(s)->keys = static_cast<std::int64_t>(*v);
-        });
-    addNumber(
-        form, QStringLiteral("caches.zipfExponent"), tr("Zipf exponent"),
-        NumberSpec::make(0, 10, true, false, false, QString(),
-                         tr("Skew of key popularity; 0 = uniform, 1 = classic")),
-        [at](const Scenario& s) {
-            return at(s) ? std::optional<double>(at(s)->zipfExponent) : std::nullopt;
-        },
-        [at](Scenario& s, std::optional<double> v) {
-            if (at(s) && v) at(s)->zipfExponent = *v;
-        });
-    addNumber(
-        form, QStringLiteral("caches.capacity"), tr("Capacity"),
-        NumberSpec::make(1, 1e12, true, true, false, tr("entries"),
-                         tr("Entries per cache (LRU eviction)")),
-        [at](const Scenario& s) {
-            return at(s) ? std::optional<double>(static_cast<double>(at(s)->capacity))
-                         : std::nullopt;
-        },
-        [at](Scenario& s, std::optional<double> v) {
-            if (at(s) && v) at(s)->capacity = static_cast<std::int64_t>(*v);
-        });
-    addNumber(
-        form, QStringLiteral("caches.ttlS"), tr("TTL"),
-        NumberSpec::make(0, kBig, false, false, true, tr("s"), tr("Entries expire after this long"),
-                         tr("never")),
-        [at](const Scenario& s) { return at(s) ? at(s)->ttlS : std::nullopt; },
-        [at](Scenario& s, std::optional<double> v) {
-            if (at(s)) at(s)->ttlS = v;
-        });
+    addMemberDistribution(form, prefix, fields::cache::lookupMs, at, &CacheSpec::lookupMs);
+    addMember(form, prefix, fields::cache::hitRatio, at, &CacheSpec::hitRatio, 0, 1);
+    addMember(form, prefix, fields::cache::keys, at, &CacheSpec::keys);
+    addMember(form, prefix, fields::cache::zipfExponent, at, &CacheSpec::zipfExponent);
+    addMember(form, prefix, fields::cache::capacity, at, &CacheSpec::capacity);
+    addMember(form, prefix, fields::cache::ttlS, at, &CacheSpec::ttlS);
 }
 
 void PropertiesEditor::buildDatabase() {
@@ -879,26 +761,11 @@ void PropertiesEditor::buildDatabase() {
     auto at = [id](const Scenario& s) {
         return findById(const_cast<Scenario&>(s).topology.databases, id);
     };
+    const QString prefix = fieldPrefix(ComponentKind::Database);
     QFormLayout* form = section(tr("Database"));
     addIdField(form);
-    addDistribution(
-        form, QStringLiteral("databases.queryMs"), tr("Query"), tr("ms"), false,
-        [at](const Scenario& s) { return at(s) ? at(s)->queryMs : nullptr; },
-        [at](Scenario& s, DistributionPtr d) {
-            if (at(s)) at(s)->queryMs = d;
-        });
-    addNumber(
-        form, QStringLiteral("databases.connections"), tr("Connections"),
-        NumberSpec::make(
-            1, 1e6, true, true, false, tr("connections"),
-            tr("Shared by all callers; excess queries wait (a serverless scale-out queues here)"),
-            QString(), 1, 500),
-        [at](const Scenario& s) {
-            return at(s) ? std::optional<double>(at(s)->connections) : std::nullopt;
-        },
-        [at](Scenario& s, std::optional<double> v) {
-            if (at(s) && v) at(s)->connections = static_cast<int>(*v);
-        });
+    addMemberDistribution(form, prefix, fields::database::queryMs, at, &DatabaseSpec::queryMs);
+    addMember(form, prefix, fields::database::connections, at, &DatabaseSpec::connections, 1, 500);
 }
 
 void PropertiesEditor::buildHop() {
@@ -908,12 +775,8 @@ void PropertiesEditor::buildHop() {
     };
     QFormLayout* form = section(tr("Network hop"));
     addIdField(form);
-    addDistribution(
-        form, QStringLiteral("hops.latencyMs"), tr("Latency"), tr("ms"), false,
-        [at](const Scenario& s) { return at(s) ? at(s)->latencyMs : nullptr; },
-        [at](Scenario& s, DistributionPtr d) {
-            if (at(s)) at(s)->latencyMs = d;
-        });
+    addMemberDistribution(form, fieldPrefix(ComponentKind::Hop), fields::hop::latencyMs, at,
+                          &NetworkHopSpec::latencyMs);
 }
 
 void PropertiesEditor::buildStation() {
@@ -921,25 +784,11 @@ void PropertiesEditor::buildStation() {
     auto at = [id](const Scenario& s) {
         return findById(const_cast<Scenario&>(s).topology.stations, id);
     };
+    const QString prefix = fieldPrefix(ComponentKind::Station);
     QFormLayout* form = section(tr("Queue station"));
     addIdField(form);
-    addNumber(
-        form, QStringLiteral("stations.servers"), tr("Servers"),
-        NumberSpec::make(1, 100000, true, true, false, tr("servers"),
-                         tr("Requests served at once; the rest wait in one FIFO line"), QString(),
-                         1, 100),
-        [at](const Scenario& s) {
-            return at(s) ? std::optional<double>(at(s)->servers) : std::nullopt;
-        },
-        [at](Scenario& s, std::optional<double> v) {
-            if (at(s) && v) at(s)->servers = static_cast<int>(*v);
-        });
-    addDistribution(
-        form, QStringLiteral("stations.serviceMs"), tr("Service time"), tr("ms"), false,
-        [at](const Scenario& s) { return at(s) ? at(s)->serviceMs : nullptr; },
-        [at](Scenario& s, DistributionPtr d) {
-            if (at(s)) at(s)->serviceMs = d;
-        });
+    addMember(form, prefix, fields::station::servers, at, &StationSpec::servers, 1, 100);
+    addMemberDistribution(form, prefix, fields::station::serviceMs, at, &StationSpec::serviceMs);
 }
 
 }  // namespace archsim::ui

@@ -13,6 +13,7 @@
 #include <optional>
 #include <vector>
 
+#include "sim/scenario/fielddescription.h"
 #include "sim/scenario/scenario.h"
 #include "ui/document/componentref.h"
 #include "ui/editors/applier.h"
@@ -27,6 +28,10 @@ namespace archsim::ui {
 class ScenarioDocument;
 class DistributionField;
 class WorkloadEditor;
+
+/// The editor's input spec of a described Number or Integer field: its range, whether it is whole,
+/// its unit and tooltip; a slider spans [sliderMin, sliderMax] when that is not empty.
+NumberSpec numberSpec(const FieldDescription& field, double sliderMin = 0, double sliderMax = 0);
 
 class PropertiesEditor : public QWidget {
     Q_OBJECT
@@ -62,6 +67,16 @@ private:
                    const NumberSpec& spec,
                    std::function<std::optional<double>(const Scenario&)> get,
                    std::function<void(Scenario&, std::optional<double>)> set);
+    /// A described Number or Integer field of the object `at` finds (nullptr: none), named
+    /// prefix + key.
+    template <typename At, typename Owner, typename T>
+    void addMember(QFormLayout* form, const QString& prefix, const FieldDescription& field, At at,
+                   T Owner::*member, double sliderMin = 0, double sliderMax = 0);
+    /// A described Distribution field, likewise.
+    template <typename At, typename Owner>
+    void addMemberDistribution(QFormLayout* form, const QString& prefix,
+                               const FieldDescription& field, At at,
+                               DistributionPtr Owner::*member);
     void addDistribution(QFormLayout* form, const QString& key, const QString& label,
                          const QString& unit, bool optional,
                          std::function<DistributionPtr(const Scenario&)> get,

@@ -54,7 +54,7 @@ public:
 
 signals:
     void selectionChanged(const archsim::ui::ComponentRef& ref);
-    void addRequested(archsim::ui::ComponentKind kind);
+    void addRequested(archsim::ComponentKind kind);
     void removeRequested(const archsim::ui::ComponentRef& ref);
     void connectRequested(const archsim::ui::ComponentRef& from,
                           const archsim::ui::ComponentRef& to);

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The properties editor: every kind of selection builds a form, edits are validated and undoable,
-// a slider drag is one undo step, a rename follows references.
+// a slider drag is one undo step, a rename follows references, and every number field takes its
+// range, unit and tooltip from the field description, so it accepts exactly what the file reader
+// accepts.
 
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QtTest>
 
+#include "sim/scenario/fieldedges.h"
 #include "sim/scenario/scenariojson.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
@@ -34,6 +37,8 @@ private slots:
     void testUndoRefreshesTheForm();
     void testCostFieldsFollowThePlatform();
     void testLongTextReadsFromItsStart();
+    void testEditorAndReaderAgreeAtTheEdges();
+    void testCacheKeysHaveOneLimit();
 };
 
 void TestPropertiesEditor::testCostFieldsFollowThePlatform() {
@@ -130,6 +135,89 @@ void TestPropertiesEditor::testLongTextReadsFromItsStart() {
         if (edit->text() == description) field = edit;
     QVERIFY(field);
     QCOMPARE(field->cursorPosition(), 0);
+}
+
+namespace {
+/// The editor showing the base scenario of the field-edge cases, with `kind` selected.
+ComponentRef firstOfKind(const Scenario& scenario, ComponentKind kind) {
+    if (!isTopologyComponent(kind)) return {kind, {}};
+    for (const ComponentRef& ref : allComponents(scenario))
+        if (ref.kind == kind) return ref;
+    return {};
+}
+
+bool editorAccepts(NumberField* field, double value) {
+    QString error;
+    const auto parsed = field->parse(QString::number(value, 'g', 17), &error);
+    return parsed.has_value() && error.isEmpty();
+}
+}  // namespace
+
+void TestPropertiesEditor::testEditorAndReaderAgreeAtTheEdges() {
+    // Every described number, on both sides of both ends of its range: the editor's field and the
+    // file reader accept and refuse the same values, and those the description allows. The field
+    // also shows the described unit and tooltip.
+    ValidationReport report;
+    const auto scenario = scenarioFromJson(testing::baseScenario(), report);
+    QVERIFY2(scenario, report.toString().c_str());
+    ScenarioDocument document(1, *scenario);
+    PropertiesEditor editor;
+    editor.setDocument(&document);
+    int tried = 0;
+    for (const testing::FieldCase& c : testing::numericFieldCases()) {
+        const ComponentRef ref = firstOfKind(document.scenario(), c.selection);
+        QCOMPARE(ref.kind, c.selection);
+        editor.setSelection(ref);
+        NumberField* field = editor.numberField(QString::fromStdString(c.editorKey));
+        QVERIFY2(field, ("no editor field " + c.editorKey).c_str());
+        const QString tooltip = QString::fromUtf8(c.field->tooltip.data(),
+                                                  static_cast<qsizetype>(c.field->tooltip.size()));
+        QVERIFY2(field->lineEdit()->toolTip().startsWith(tooltip), c.editorKey.c_str());
+        for (const double value : testing::edgeValues(*c.field)) {
+            // warmupS must also be shorter than the run, which is at most its own maximum.
+            if (c.field == &fields::run::warmupS && value == c.field->max) continue;
+            const std::string what = c.editorKey + " = " + formatNumber(value);
+            std::string others;
+            const bool reader = testing::readerAccepts(c, value, others);
+            QVERIFY2(others.empty(), (what + ": " + others).c_str());
+            const bool editorSays = editorAccepts(field, value);
+            QVERIFY2(editorSays == reader,
+                     (what + (editorSays ? ": the editor accepts it, the reader not"
+                                         : ": the reader accepts it, the editor not"))
+                         .c_str());
+            QVERIFY2(editorSays == c.field->accepts(value), what.c_str());
+            ++tried;
+        }
+    }
+    QVERIFY(tried > 100);
+}
+
+void TestPropertiesEditor::testCacheKeysHaveOneLimit() {
+    // The key space once went to 1e12 in the editor and to 1e8 in the file reader, so a value the
+    // editor took was then refused on validation. Both now stop at kMaxKeys.
+    ValidationReport report;
+    const auto scenario = scenarioFromJson(testing::baseScenario(), report);
+    QVERIFY2(scenario, report.toString().c_str());
+    ScenarioDocument document(1, *scenario);
+    PropertiesEditor editor;
+    editor.setDocument(&document);
+    editor.setSelection(firstOfKind(document.scenario(), ComponentKind::Cache));
+    NumberField* keys = editor.numberField(QStringLiteral("caches.keys"));
+    QVERIFY(keys);
+    const testing::FieldCase c{&fields::cache::keys, ComponentKind::Cache, "topology.caches[0]",
+                               "caches.keys"};
+    std::string others;
+    QVERIFY(editorAccepts(keys, 100'000'000));
+    QVERIFY(testing::readerAccepts(c, 100'000'000, others));
+    QVERIFY(!editorAccepts(keys, 100'000'001));
+    QVERIFY(!testing::readerAccepts(c, 100'000'001, others));
+    QVERIFY(!editorAccepts(keys, 1e12));
+    QCOMPARE(QString::fromStdString(others), QString());
+    // Typed and committed, the edge value is stored.
+    keys->lineEdit()->setText(QStringLiteral("100000000"));
+    emit keys->lineEdit()->editingFinished();
+    QVERIFY(!keys->hasError());
+    QCOMPARE(document.scenario().topology.caches.front().keys, std::int64_t{100'000'000});
 }
 
 QTEST_MAIN(TestPropertiesEditor)

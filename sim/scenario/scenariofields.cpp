@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sim/scenario/scenariofields.h"
+
+namespace archsim {
+
+namespace {
+
+using namespace fields;
+
+// Each list is in the documented order, which is also the order the writer writes the fields in.
+constexpr std::array<const FieldDescription*, 5> kRunFields{
+    &run::durationS, &run::windowS, &run::warmupS, &run::maxCompleted, &run::maxInFlight};
+// payloadKb goes with every workload type; the others each belong to one type.
+constexpr std::array<const FieldDescription*, 11> kWorkloadFields{
+    &workload::type,        &workload::ratePerS,    &workload::schedule,     &workload::onRatePerS,
+    &workload::offRatePerS, &workload::onDurationS, &workload::offDurationS, &workload::users,
+    &workload::thinkTimeMs, &workload::traceFile,   &workload::payloadKb,
+};
+constexpr std::array<const FieldDescription*, 7> kAutoscalerFields{
+    &autoscaler::metric,
+    &autoscaler::target,
+    &autoscaler::evaluationPeriodS,
+    &autoscaler::bootDelayS,
+    &autoscaler::scaleInStabilizationS,
+    &autoscaler::minReplicas,
+    &autoscaler::maxReplicas};
+constexpr std::array<const FieldDescription*, 4> kGatewayFields{
+    &id, &gateway::latencyMs, &gateway::payloadLimitKb, &gateway::next};
+constexpr std::array<const FieldDescription*, 10> kFunctionFields{&id,
+                                                                  &function::concurrencyPerInstance,
+                                                                  &function::coldStartMs,
+                                                                  &function::keepAliveS,
+                                                                  &function::provisioned,
+                                                                  &function::maxInstances,
+                                                                  &function::scaleOutPerS,
+                                                                  &function::onLimit,
+                                                                  &function::pick,
+                                                                  &handler};
+constexpr std::array<const FieldDescription*, 8> kServerFields{&id,
+                                                               &server::replicas,
+                                                               &server::workersPerReplica,
+                                                               &server::queueCapacity,
+                                                               &server::balancer,
+                                                               &server::timeoutMs,
+                                                               &server::autoscaler,
+                                                               &handler};
+constexpr std::array<const FieldDescription*, 8> kCacheFields{
+    &id,          &cache::placement,    &cache::lookupMs, &cache::hitRatio,
+    &cache::keys, &cache::zipfExponent, &cache::capacity, &cache::ttlS};
+constexpr std::array<const FieldDescription*, 3> kDatabaseFields{&id, &database::queryMs,
+                                                                 &database::connections};
+constexpr std::array<const FieldDescription*, 2> kHopFields{&id, &hop::latencyMs};
+constexpr std::array<const FieldDescription*, 3> kStationFields{&id, &station::servers,
+                                                                &station::serviceMs};
+
+const std::array<ComponentDescription, 7> kTopology{{
+    {ComponentKind::Gateway, "gateways", "Gateway", "gateway", kGatewayFields},
+    {ComponentKind::Function, "functions", "Function pool", "function pool", kFunctionFields},
+    {ComponentKind::Server, "servers", "Server pool", "server pool", kServerFields},
+    {ComponentKind::Cache, "caches", "Cache", "cache", kCacheFields},
+    {ComponentKind::Database, "databases", "Database", "database", kDatabaseFields},
+    {ComponentKind::Hop, "hops", "Network hop", "network hop", kHopFields},
+    {ComponentKind::Station, "stations", "Queue station", "station", kStationFields},
+}};
+
+}  // namespace
+
+const ComponentDescription& runDescription() {
+    static const ComponentDescription description{ComponentKind::None, "", "Run", "run settings",
+                                                  kRunFields};
+    return description;
+}
+
+const ComponentDescription& workloadDescription() {
+    static const ComponentDescription description{ComponentKind::Workload, "", "Workload",
+                                                  "workload", kWorkloadFields};
+    return description;
+}
+
+const ComponentDescription& autoscalerDescription() {
+    static const ComponentDescription description{ComponentKind::None, "", "Autoscaling",
+                                                  "autoscaler", kAutoscalerFields};
+    return description;
+}
+
+std::span<const ComponentDescription> topologyDescriptions() {
+    return kTopology;
+}
+
+const ComponentDescription& describe(ComponentKind kind) {
+    for (const auto& description : kTopology)
+        if (description.kind == kind) return description;
+    if (kind == ComponentKind::Workload) return workloadDescription();
+    static const ComponentDescription none{ComponentKind::None, "", "Scenario", "scenario", {}};
+    return none;
+}
+
+}  // namespace archsim

@@ -1,0 +1,596 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The one description of every field a scenario file holds: the run settings, the workload, and
+// each kind of component with its fields in the documented order. The reader checks against these
+// ranges and words its messages with these units, the writer writes these keys, the properties
+// editor takes its ranges, units, labels and tooltips from here, and tests hold the JSON Schema
+// (resources/scenario.schema.json) and docs/scenario-format.md to it.
+//
+// A new field (a per-call timeout, a retry budget, a rate limit) is one entry here, named after
+// its JSON key, plus its place in its component's list (scenariofields.cpp). Then it needs the
+// one line that moves its value for each of: the reader (readNumberField / readIntegerField /
+// readDistribution in scenariojson.cpp), the writer (put / putDistribution there) and the
+// properties editor (addMember / addMemberDistribution); range, unit, label, tooltip and default
+// come from the entry. tests/sim/scenario/tst_scenariofields.cpp then fails until the JSON Schema
+// and docs/scenario-format.md state the field as described and the writer writes its default, and
+// (for a number) tests/ui/editors/tst_propertieseditor.cpp until the editor and the reader both
+// take exactly the described range.
+
+#include <array>
+#include <cstdint>
+#include <span>
+
+#include "sim/model/enginelimits.h"
+#include "sim/scenario/fielddescription.h"
+
+namespace archsim {
+
+// ---- limits -------------------------------------------------------------------------------------
+// Limits that keep a run on a desktop machine: beyond them the input is a typo, not a scenario.
+
+inline constexpr double kMaxRatePerS = 10'000'000;    // ten million requests per second
+inline constexpr double kMaxDurationS = 31 * 86'400;  // a month of simulated time
+inline constexpr double kMaxDurationMs = kMaxDurationS * 1000;
+inline constexpr double kMaxPayloadKb = 10'000'000;  // 10 GB
+inline constexpr double kMaxZipfExponent = 10;       // beyond this one key takes all the traffic
+inline constexpr double kMaxUtilizationTarget = 1;   // a utilization target is a fraction
+inline constexpr double kMaxInFlightTarget = 1'000'000;
+inline constexpr double kMaxScaleOutPerS = 1'000'000;  // instance starts per second
+inline constexpr std::int64_t kMaxInstances = 1'000'000;
+inline constexpr std::int64_t kMaxReplicas = 100'000;
+// Requests served at once by one instance, one replica (workersPerReplica) or one station. A slot
+// is only a counter in the engine, but every request it serves is a request in flight (about 370
+// bytes, docs/benchmarks.md): 1e5 per replica times the 1e5 replicas allowed is already 100 times
+// the largest maxInFlight, so a higher figure could never be used and is a typo. (The properties
+// editor once offered 1e6 here, which the file reader then refused.)
+inline constexpr std::int64_t kMaxConcurrency = 100'000;
+inline constexpr std::int64_t kMaxQueueCapacity = 10'000'000;
+// The key space of a cache. Keys cost no memory (ZipfSampler draws a key in O(1) time and space),
+// what a cache holds is bounded by its capacity, and at about 100 bytes per LRU entry the capacity
+// limit of 1e8 is already some 10 GB, past the default memory budget of a run. The key space keeps
+// the bound scenario files have always been checked against: widening it would let this version
+// save files (format 1) that an earlier archsim refuses. (The properties editor once offered up
+// to 1e12 keys, which the file reader then refused.)
+inline constexpr std::int64_t kMaxKeys = 100'000'000;
+inline constexpr std::int64_t kMaxCacheCapacity = 100'000'000;
+inline constexpr std::int64_t kMaxUsers = 1'000'000;
+inline constexpr std::int64_t kMaxConnections = 1'000'000;
+inline constexpr std::int64_t kMaxInFlightLimit = 100'000'000;
+inline constexpr std::int64_t kMaxCompletedLimit = std::int64_t{1} << 50;
+
+// The engine's own limits (sim/model/enginelimits.h) bound what the ranges above may allow.
+static_assert(static_cast<std::size_t>(kMaxInstances) <= kMaxSlotsPerPool);
+static_assert(static_cast<std::size_t>(kMaxReplicas) <= kMaxSlotsPerPool);
+static_assert(static_cast<std::uint64_t>(kMaxInFlightLimit) < kMaxRequestsInFlight);
+
+namespace fields {
+
+// ---- shared -------------------------------------------------------------------------------------
+
+inline constexpr FieldDescription id{
+    .key = "id",
+    .label = "Id",
+    .type = FieldType::Text,
+    .presence = Presence::Required,
+    .tooltip = "The component's name; calls and the entry refer to it and follow a rename",
+};
+inline constexpr FieldDescription handler{
+    .key = "handler",
+    .label = "Handler",
+    .type = FieldType::Steps,
+    .defaultText = "[]",
+    .tooltip = "What each request does",
+};
+
+/// A latency: a distribution in milliseconds whose 99th percentile is at most 31 days.
+constexpr FieldDescription latency(std::string_view key, std::string_view label,
+                                   std::string_view tooltip) {
+    return {.key = key,
+            .label = label,
+            .type = FieldType::Distribution,
+            .unit = "ms",
+            .max = kMaxDurationMs,
+            .presence = Presence::Required,
+            .maxMeaning = "31 days",
+            .tooltip = tooltip};
+}
+
+// ---- run settings -------------------------------------------------------------------------------
+
+namespace run {
+inline constexpr FieldDescription durationS{
+    .key = "durationS",
+    .label = "Duration",
+    .unit = "s",
+    .max = kMaxDurationS,
+    .minExclusive = true,
+    .defaultValue = 60,
+    .maxMeaning = "31 days",
+    .tooltip = "Simulated time to run",
+};
+inline constexpr FieldDescription windowS{
+    .key = "windowS",
+    .label = "Window",
+    .unit = "s",
+    .max = kMaxDurationS,
+    .minExclusive = true,
+    .defaultValue = 1,
+    .maxMeaning = "31 days",
+    .tooltip = "Width of one point of the time series (percentiles per window)",
+};
+inline constexpr FieldDescription warmupS{
+    .key = "warmupS",
+    .label = "Warm-up",
+    .unit = "s",
+    .max = kMaxDurationS,
+    .defaultValue = 0,
+    .maxMeaning = "31 days",
+    .tooltip =
+        "Requests arriving earlier are left out of the totals (the cold start of the "
+        "whole system)",
+};
+inline constexpr FieldDescription maxCompleted{
+    .key = "maxCompleted",
+    .label = "Stop after",
+    .type = FieldType::Integer,
+    .unit = "requests",
+    .min = 1,
+    .max = static_cast<double>(kMaxCompletedLimit),
+    .presence = Presence::Optional,
+    .emptyMeaning = "no limit",
+    .tooltip = "End the run after this many completed requests",
+};
+inline constexpr FieldDescription maxInFlight{
+    .key = "maxInFlight",
+    .label = "Overload at",
+    .type = FieldType::Integer,
+    .unit = "requests",
+    .min = 1,
+    .max = static_cast<double>(kMaxInFlightLimit),
+    .defaultValue = 1'000'000,
+    .tooltip = "The run stops as overloaded when this many requests are in the system at once",
+};
+}  // namespace run
+
+// ---- workload -----------------------------------------------------------------------------------
+
+namespace workload {
+inline constexpr FieldDescription type{
+    .key = "type",
+    .label = "Type",
+    .type = FieldType::Choice,
+    .presence = Presence::Required,
+    .tooltip = "How requests arrive",
+};
+inline constexpr FieldDescription ratePerS{
+    .key = "ratePerS",
+    .label = "Rate",
+    .unit = "requests/s",
+    .max = kMaxRatePerS,
+    .minExclusive = true,
+    .presence = Presence::Required,
+    .tooltip = "poisson: mean arrivals per second",
+};
+inline constexpr FieldDescription schedule{
+    .key = "schedule",
+    .label = "Schedule",
+    .type = FieldType::Object,
+    .presence = Presence::Required,
+    .tooltip = "schedule: rate points, linear in between and held after the last",
+};
+inline constexpr FieldDescription onRatePerS{
+    .key = "onRatePerS",
+    .label = "Rate when on",
+    .unit = "requests/s",
+    .max = kMaxRatePerS,
+    .minExclusive = true,
+    .presence = Presence::Required,
+    .tooltip = "on-off: rate during an on period",
+};
+inline constexpr FieldDescription offRatePerS{
+    .key = "offRatePerS",
+    .label = "Rate when off",
+    .unit = "requests/s",
+    .max = kMaxRatePerS,
+    .defaultValue = 0,
+    .tooltip = "on-off: rate during an off period",
+};
+inline constexpr FieldDescription onDurationS{
+    .key = "onDurationS",
+    .label = "On period",
+    .type = FieldType::Distribution,
+    .unit = "s",
+    .max = kMaxDurationS,
+    .presence = Presence::Required,
+    .maxMeaning = "31 days",
+    .tooltip = "on-off: length of an on period",
+};
+inline constexpr FieldDescription offDurationS{
+    .key = "offDurationS",
+    .label = "Off period",
+    .type = FieldType::Distribution,
+    .unit = "s",
+    .max = kMaxDurationS,
+    .presence = Presence::Required,
+    .maxMeaning = "31 days",
+    .tooltip = "on-off: length of an off period",
+};
+inline constexpr FieldDescription users{
+    .key = "users",
+    .label = "Users",
+    .type = FieldType::Integer,
+    .unit = "users",
+    .min = 1,
+    .max = static_cast<double>(kMaxUsers),
+    .presence = Presence::Required,
+    .tooltip = "closed: users, each sending its next request a think time after its response",
+};
+inline constexpr FieldDescription thinkTimeMs =
+    latency("thinkTimeMs", "Think time", "closed: time between a response and the next request");
+inline constexpr FieldDescription traceFile{
+    .key = "traceFile",
+    .label = "Trace file",
+    .type = FieldType::Text,
+    .presence = Presence::Required,
+    .tooltip = "trace: a CSV file of arrival times in seconds",
+};
+inline constexpr FieldDescription payloadKb{
+    .key = "payloadKb",
+    .label = "Request size",
+    .type = FieldType::Distribution,
+    .unit = "KB",
+    .max = kMaxPayloadKb,
+    .presence = Presence::Optional,
+    .maxMeaning = "10 GB",
+    .emptyMeaning = "small",
+    .tooltip =
+        "Request size, for gateway payload limits; absent: small requests no gateway "
+        "rejects",
+};
+}  // namespace workload
+
+/// One point of a schedule workload.
+namespace schedulePoint {
+inline constexpr FieldDescription timeS{
+    .key = "timeS",
+    .label = "Time",
+    .unit = "s",
+    .max = kMaxDurationS,
+    .presence = Presence::Required,
+    .tooltip = "When the rate is reached",
+};
+inline constexpr FieldDescription ratePerS{
+    .key = "ratePerS",
+    .label = "Rate",
+    .unit = "requests/s",
+    .max = kMaxRatePerS,
+    .presence = Presence::Required,
+    .tooltip = "The rate at that time",
+};
+}  // namespace schedulePoint
+
+// ---- components ---------------------------------------------------------------------------------
+
+namespace gateway {
+inline constexpr FieldDescription latencyMs =
+    latency("latencyMs", "Latency", "Added on the way in");
+inline constexpr FieldDescription payloadLimitKb{
+    .key = "payloadLimitKb",
+    .label = "Payload limit",
+    .unit = "KB",
+    .max = kMaxPayloadKb,
+    .minExclusive = true,
+    .presence = Presence::Optional,
+    .maxMeaning = "10 GB",
+    .emptyMeaning = "no limit",
+    .tooltip = "Larger requests are rejected (e.g. 6 MB on Lambda behind API Gateway)",
+};
+inline constexpr FieldDescription next{
+    .key = "next",
+    .label = "Forwards to",
+    .type = FieldType::Text,
+    .defaultText = "",
+    .tooltip = "The component requests go to after the gateway",
+};
+}  // namespace gateway
+
+namespace function {
+inline constexpr FieldDescription concurrencyPerInstance{
+    .key = "concurrencyPerInstance",
+    .label = "Requests per instance",
+    .type = FieldType::Integer,
+    .unit = "requests",
+    .min = 1,
+    .max = static_cast<double>(kMaxConcurrency),
+    .defaultValue = 1,
+    .tooltip = "1 as on Lambda; many as on Cloudflare Workers or Cloud Run",
+};
+inline constexpr FieldDescription coldStartMs =
+    latency("coldStartMs", "Cold start", "Paid by the request that starts an instance");
+inline constexpr FieldDescription keepAliveS{
+    .key = "keepAliveS",
+    .label = "Keep-alive",
+    .type = FieldType::Distribution,
+    .unit = "s",
+    .max = kMaxDurationS,
+    .presence = Presence::Required,
+    .maxMeaning = "31 days",
+    .tooltip = "Idle time before an instance is reclaimed (a constant for a fixed keep-alive)",
+};
+inline constexpr FieldDescription provisioned{
+    .key = "provisioned",
+    .label = "Provisioned",
+    .type = FieldType::Integer,
+    .unit = "instances",
+    .min = 0,
+    .max = static_cast<double>(kMaxInstances),
+    .defaultValue = 0,
+    .tooltip = "Always-warm instances: no cold start for them, billed while idle",
+};
+inline constexpr FieldDescription maxInstances{
+    .key = "maxInstances",
+    .label = "Max instances",
+    .type = FieldType::Integer,
+    .unit = "instances",
+    .min = 1,
+    .max = static_cast<double>(kMaxInstances),
+    .defaultValue = 1000,
+    .tooltip = "Concurrency limit; past it requests are throttled or queued",
+};
+inline constexpr FieldDescription scaleOutPerS{
+    .key = "scaleOutPerS",
+    .label = "Scale-out rate",
+    .unit = "instances/s",
+    .max = kMaxScaleOutPerS,
+    .defaultValue = 0,
+    .tooltip = "New instances per second at most; 0 = unlimited",
+};
+inline constexpr FieldDescription onLimit{
+    .key = "onLimit",
+    .label = "At the limit",
+    .type = FieldType::Choice,
+    .defaultText = "throttle",
+    .tooltip = "What happens to a request when no instance can start",
+};
+inline constexpr FieldDescription pick{
+    .key = "pick",
+    .label = "Instance pick",
+    .type = FieldType::Choice,
+    .defaultText = "most-recently-used",
+    .tooltip = "Which idle warm instance serves the next request",
+};
+}  // namespace function
+
+namespace server {
+inline constexpr FieldDescription replicas{
+    .key = "replicas",
+    .label = "Replicas",
+    .type = FieldType::Integer,
+    .unit = "replicas",
+    .min = 1,
+    .max = static_cast<double>(kMaxReplicas),
+    .defaultValue = 2,
+    .tooltip = "Servers at the start (within the autoscaler's range if there is one)",
+};
+inline constexpr FieldDescription workersPerReplica{
+    .key = "workersPerReplica",
+    .label = "Workers per replica",
+    .type = FieldType::Integer,
+    .unit = "requests",
+    .min = 1,
+    .max = static_cast<double>(kMaxConcurrency),
+    .defaultValue = 8,
+    .tooltip = "Requests one server serves at once (threads, goroutines in flight)",
+};
+inline constexpr FieldDescription queueCapacity{
+    .key = "queueCapacity",
+    .label = "Queue capacity",
+    .type = FieldType::Integer,
+    .unit = "requests",
+    .min = 0,
+    .max = static_cast<double>(kMaxQueueCapacity),
+    .defaultValue = 100,
+    .tooltip = "Requests waiting per server; a full queue rejects",
+};
+inline constexpr FieldDescription balancer{
+    .key = "balancer",
+    .label = "Load balancer",
+    .type = FieldType::Choice,
+    .defaultText = "round-robin",
+    .tooltip = "How requests are spread over the replicas",
+};
+inline constexpr FieldDescription timeoutMs{
+    .key = "timeoutMs",
+    .label = "Timeout",
+    .unit = "ms",
+    .max = kMaxDurationMs,
+    .minExclusive = true,
+    .presence = Presence::Optional,
+    .maxMeaning = "31 days",
+    .emptyMeaning = "none",
+    .tooltip = "Slower requests count as timed out (an error)",
+};
+inline constexpr FieldDescription autoscaler{
+    .key = "autoscaler",
+    .label = "Autoscale",
+    .type = FieldType::Object,
+    .presence = Presence::Optional,
+    .emptyMeaning = "a fixed number of replicas",
+    .tooltip = "Add and remove replicas with the load",
+};
+}  // namespace server
+
+namespace autoscaler {
+inline constexpr FieldDescription metric{
+    .key = "metric",
+    .label = "Metric",
+    .type = FieldType::Choice,
+    .defaultText = "utilization",
+    .tooltip = "What the autoscaler tracks",
+};
+// The range is the widest one, for in-flight requests per replica; a utilization target is
+// further held to at most kMaxUtilizationTarget.
+inline constexpr FieldDescription target{
+    .key = "target",
+    .label = "Target",
+    .max = kMaxInFlightTarget,
+    .minExclusive = true,
+    .defaultValue = 0.6,
+    .tooltip = "Utilization (0..1] or requests in flight per replica",
+};
+inline constexpr FieldDescription evaluationPeriodS{
+    .key = "evaluationPeriodS",
+    .label = "Evaluation period",
+    .unit = "s",
+    .max = kMaxDurationS,
+    .minExclusive = true,
+    .defaultValue = 60,
+    .maxMeaning = "31 days",
+    .tooltip = "How often the metric is checked",
+};
+inline constexpr FieldDescription bootDelayS{
+    .key = "bootDelayS",
+    .label = "Boot delay",
+    .unit = "s",
+    .max = kMaxDurationS,
+    .defaultValue = 60,
+    .maxMeaning = "31 days",
+    .tooltip = "From launch to serving",
+};
+inline constexpr FieldDescription scaleInStabilizationS{
+    .key = "scaleInStabilizationS",
+    .label = "Scale-in wait",
+    .unit = "s",
+    .max = kMaxDurationS,
+    .defaultValue = 300,
+    .maxMeaning = "31 days",
+    .tooltip = "Scale in only if wanted for this long",
+};
+inline constexpr FieldDescription minReplicas{
+    .key = "minReplicas",
+    .label = "Min replicas",
+    .type = FieldType::Integer,
+    .unit = "replicas",
+    .min = 1,
+    .max = static_cast<double>(kMaxReplicas),
+    .defaultValue = 1,
+    .tooltip = "Never fewer",
+};
+inline constexpr FieldDescription maxReplicas{
+    .key = "maxReplicas",
+    .label = "Max replicas",
+    .type = FieldType::Integer,
+    .unit = "replicas",
+    .min = 1,
+    .max = static_cast<double>(kMaxReplicas),
+    .defaultValue = 10,
+    .tooltip = "Never more; at least minReplicas",
+};
+}  // namespace autoscaler
+
+namespace cache {
+inline constexpr FieldDescription placement{
+    .key = "placement",
+    .label = "Placement",
+    .type = FieldType::Choice,
+    .defaultText = "remote",
+    .tooltip =
+        "In-process: one cache per instance or server (a new instance starts empty). "
+        "Remote: one shared cache over the network",
+};
+inline constexpr FieldDescription lookupMs =
+    latency("lookupMs", "Lookup", "A lookup (for a remote cache: including the network)");
+inline constexpr FieldDescription hitRatio{
+    .key = "hitRatio",
+    .label = "Hit ratio",
+    .max = 1,
+    .presence = Presence::Optional,
+    .emptyMeaning = "from keys",
+    .tooltip = "Fixed fraction of lookups that hit; empty: hits emerge from the key model below",
+};
+inline constexpr FieldDescription keys{
+    .key = "keys",
+    .label = "Keys",
+    .type = FieldType::Integer,
+    .unit = "keys",
+    .min = 1,
+    .max = static_cast<double>(kMaxKeys),
+    .defaultValue = 10'000,
+    .tooltip = "Key space, Zipf-distributed popularity",
+};
+inline constexpr FieldDescription zipfExponent{
+    .key = "zipfExponent",
+    .label = "Zipf exponent",
+    .max = kMaxZipfExponent,
+    .defaultValue = 1,
+    .tooltip = "Skew of key popularity; 0 = uniform, 1 = classic",
+};
+inline constexpr FieldDescription capacity{
+    .key = "capacity",
+    .label = "Capacity",
+    .type = FieldType::Integer,
+    .unit = "entries",
+    .min = 1,
+    .max = static_cast<double>(kMaxCacheCapacity),
+    .defaultValue = 1'000,
+    .tooltip = "Entries per cache (LRU eviction)",
+};
+inline constexpr FieldDescription ttlS{
+    .key = "ttlS",
+    .label = "TTL",
+    .unit = "s",
+    .max = kMaxDurationS,
+    .minExclusive = true,
+    .presence = Presence::Optional,
+    .maxMeaning = "31 days",
+    .emptyMeaning = "never",
+    .tooltip = "Entries expire after this long",
+};
+}  // namespace cache
+
+namespace database {
+inline constexpr FieldDescription queryMs = latency("queryMs", "Query", "Query latency");
+inline constexpr FieldDescription connections{
+    .key = "connections",
+    .label = "Connections",
+    .type = FieldType::Integer,
+    .unit = "connections",
+    .min = 1,
+    .max = static_cast<double>(kMaxConnections),
+    .defaultValue = 100,
+    .tooltip = "Shared by all callers; excess queries wait (a serverless scale-out queues here)",
+};
+}  // namespace database
+
+namespace hop {
+inline constexpr FieldDescription latencyMs = latency("latencyMs", "Latency", "Latency of the hop");
+}  // namespace hop
+
+namespace station {
+inline constexpr FieldDescription servers{
+    .key = "servers",
+    .label = "Servers",
+    .type = FieldType::Integer,
+    .unit = "servers",
+    .min = 1,
+    .max = static_cast<double>(kMaxConcurrency),
+    .defaultValue = 1,
+    .tooltip = "Requests served at once; the rest wait in one FIFO line",
+};
+inline constexpr FieldDescription serviceMs = latency("serviceMs", "Service time", "Service time");
+}  // namespace station
+
+}  // namespace fields
+
+/// The run settings ("run"), in the documented order.
+const ComponentDescription& runDescription();
+/// The workload ("workload"); each type uses only some of the fields.
+const ComponentDescription& workloadDescription();
+/// A server pool's "autoscaler" object.
+const ComponentDescription& autoscalerDescription();
+/// The kinds of component a topology holds, in the order a file lists them (gateways first).
+std::span<const ComponentDescription> topologyDescriptions();
+/// One kind of component; for None and Workload, a description without an array key.
+const ComponentDescription& describe(ComponentKind kind);
+
+}  // namespace archsim
