@@ -24,8 +24,27 @@ constexpr std::array<const FieldDescription*, 7> kAutoscalerFields{
     &autoscaler::scaleInStabilizationS,
     &autoscaler::minReplicas,
     &autoscaler::maxReplicas};
-constexpr std::array<const FieldDescription*, 4> kGatewayFields{
-    &id, &gateway::latencyMs, &gateway::payloadLimitKb, &gateway::next};
+constexpr std::array<const FieldDescription*, 7> kGatewayFields{
+    &id,
+    &gateway::latencyMs,
+    &gateway::payloadLimitKb,
+    &gateway::rateLimit,
+    &gateway::shedQueueAbove,
+    &gateway::shedInFlightAbove,
+    &gateway::next};
+constexpr std::array<const FieldDescription*, 2> kRateLimitFields{&rateLimit::ratePerS,
+                                                                  &rateLimit::burst};
+constexpr std::array<const FieldDescription*, 4> kCallFields{&call::target, &call::timeoutMs,
+                                                             &call::retry, &call::breaker};
+constexpr std::array<const FieldDescription*, 6> kRetryFields{
+    &retry::attempts,     &retry::backoffMs, &retry::backoffMultiplier,
+    &retry::maxBackoffMs, &retry::jitter,    &retry::budget};
+constexpr std::array<const FieldDescription*, 5> kBreakerFields{
+    &breaker::failureRateThreshold, &breaker::windowS, &breaker::minimumCalls, &breaker::openS,
+    &breaker::halfOpenProbes};
+constexpr std::array<const FieldDescription*, 8> kFailureFields{
+    &failure::kind,   &failure::target,      &failure::startS, &failure::endS,
+    &failure::factor, &failure::probability, &failure::share,  &failure::label};
 constexpr std::array<const FieldDescription*, 10> kFunctionFields{&id,
                                                                   &function::concurrencyPerInstance,
                                                                   &function::coldStartMs,
@@ -80,6 +99,36 @@ const ComponentDescription& workloadDescription() {
 const ComponentDescription& autoscalerDescription() {
     static const ComponentDescription description{ComponentKind::None, "", "Autoscaling",
                                                   "autoscaler", kAutoscalerFields};
+    return description;
+}
+
+const ComponentDescription& rateLimitDescription() {
+    static const ComponentDescription description{ComponentKind::None, "", "Rate limit",
+                                                  "rate limit", kRateLimitFields};
+    return description;
+}
+
+const ComponentDescription& callDescription() {
+    static const ComponentDescription description{ComponentKind::None, "", "Call", "call",
+                                                  kCallFields};
+    return description;
+}
+
+const ComponentDescription& retryDescription() {
+    static const ComponentDescription description{ComponentKind::None, "", "Retries",
+                                                  "retry policy", kRetryFields};
+    return description;
+}
+
+const ComponentDescription& breakerDescription() {
+    static const ComponentDescription description{ComponentKind::None, "", "Circuit breaker",
+                                                  "circuit breaker", kBreakerFields};
+    return description;
+}
+
+const ComponentDescription& failureDescription() {
+    static const ComponentDescription description{ComponentKind::None, "", "Failure", "failure",
+                                                  kFailureFields};
     return description;
 }
 

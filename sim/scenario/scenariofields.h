@@ -285,6 +285,36 @@ inline constexpr FieldDescription payloadLimitKb{
     .emptyMeaning = "no limit",
     .tooltip = "Larger requests are rejected (e.g. 6 MB on Lambda behind API Gateway)",
 };
+inline constexpr FieldDescription rateLimit{
+    .key = "rateLimit",
+    .label = "Rate limit",
+    .type = FieldType::Object,
+    .presence = Presence::Optional,
+    .emptyMeaning = "no rate limit",
+    .tooltip = "A token bucket: requests beyond the rate (and its burst) are shed",
+};
+inline constexpr FieldDescription shedQueueAbove{
+    .key = "shedQueueAbove",
+    .label = "Shed when queued above",
+    .type = FieldType::Integer,
+    .unit = "requests",
+    .min = 0,
+    .max = static_cast<double>(kMaxQueueCapacity),
+    .presence = Presence::Optional,
+    .emptyMeaning = "never",
+    .tooltip = "Turn requests away while more than this many wait in the queues behind the gateway",
+};
+inline constexpr FieldDescription shedInFlightAbove{
+    .key = "shedInFlightAbove",
+    .label = "Shed when in flight above",
+    .type = FieldType::Integer,
+    .unit = "requests",
+    .min = 0,
+    .max = static_cast<double>(kMaxInFlightLimit),
+    .presence = Presence::Optional,
+    .emptyMeaning = "never",
+    .tooltip = "Turn requests away while more than this many are in flight in the system",
+};
 inline constexpr FieldDescription next{
     .key = "next",
     .label = "Forwards to",
@@ -580,6 +610,241 @@ inline constexpr FieldDescription servers{
 inline constexpr FieldDescription serviceMs = latency("serviceMs", "Service time", "Service time");
 }  // namespace station
 
+// ---- failure behaviour --------------------------------------------------------------------------
+
+namespace rateLimit {
+inline constexpr FieldDescription ratePerS{
+    .key = "ratePerS",
+    .label = "Rate",
+    .unit = "requests/s",
+    .max = kMaxRatePerS,
+    .minExclusive = true,
+    .presence = Presence::Required,
+    .tooltip = "Requests let through per second, on average",
+};
+inline constexpr FieldDescription burst{
+    .key = "burst",
+    .label = "Burst",
+    .unit = "requests",
+    .min = 1,
+    .max = kMaxRatePerS,
+    .defaultValue = 100,
+    .tooltip = "Requests let through at once after a quiet spell (the bucket's size)",
+};
+}  // namespace rateLimit
+
+/// The options of a call step (its "call" object besides the target).
+namespace call {
+inline constexpr FieldDescription target{
+    .key = "call",
+    .label = "Calls",
+    .type = FieldType::Text,
+    .presence = Presence::Required,
+    .tooltip = "The component called: a database, network hop, gateway or another pool",
+};
+inline constexpr FieldDescription timeoutMs{
+    .key = "timeoutMs",
+    .label = "Timeout",
+    .unit = "ms",
+    .max = kMaxDurationMs,
+    .minExclusive = true,
+    .presence = Presence::Optional,
+    .maxMeaning = "31 days",
+    .emptyMeaning = "wait as long as it takes",
+    .tooltip = "The caller stops waiting for an attempt after this long; the callee goes on",
+};
+inline constexpr FieldDescription retry{
+    .key = "retry",
+    .label = "Retries",
+    .type = FieldType::Object,
+    .presence = Presence::Optional,
+    .emptyMeaning = "no retries",
+    .tooltip = "Try a failed or timed-out call again, after a growing backoff",
+};
+inline constexpr FieldDescription breaker{
+    .key = "breaker",
+    .label = "Circuit breaker",
+    .type = FieldType::Object,
+    .presence = Presence::Optional,
+    .emptyMeaning = "no breaker",
+    .tooltip = "Fail calls at once for a while after too many have failed",
+};
+}  // namespace call
+
+namespace retry {
+inline constexpr FieldDescription attempts{
+    .key = "attempts",
+    .label = "Attempts",
+    .type = FieldType::Integer,
+    .unit = "attempts",
+    .min = 2,
+    .max = 100,
+    .defaultValue = 3,
+    .tooltip = "Attempts in all, the first included",
+};
+inline constexpr FieldDescription backoffMs{
+    .key = "backoffMs",
+    .label = "Backoff",
+    .unit = "ms",
+    .max = kMaxDurationMs,
+    .defaultValue = 10,
+    .maxMeaning = "31 days",
+    .tooltip = "The wait before the first retry",
+};
+inline constexpr FieldDescription backoffMultiplier{
+    .key = "backoffMultiplier",
+    .label = "Backoff multiplier",
+    .min = 1,
+    .max = 100,
+    .defaultValue = 2,
+    .tooltip = "Each further retry waits this many times longer (1: a constant backoff)",
+};
+inline constexpr FieldDescription maxBackoffMs{
+    .key = "maxBackoffMs",
+    .label = "Max backoff",
+    .unit = "ms",
+    .max = kMaxDurationMs,
+    .defaultValue = 1000,
+    .maxMeaning = "31 days",
+    .tooltip = "The backoff never grows past this",
+};
+inline constexpr FieldDescription jitter{
+    .key = "jitter",
+    .label = "Jitter",
+    .max = 1,
+    .defaultValue = 1,
+    .tooltip = "Share of the backoff drawn at random: 0 none, 1 full jitter",
+};
+inline constexpr FieldDescription budget{
+    .key = "budget",
+    .label = "Retry budget",
+    .max = 1,
+    .presence = Presence::Optional,
+    .emptyMeaning = "unlimited",
+    .tooltip = "At most this share of calls may be retries (0.1: one retry per ten calls)",
+};
+}  // namespace retry
+
+namespace breaker {
+inline constexpr FieldDescription failureRateThreshold{
+    .key = "failureRateThreshold",
+    .label = "Failure threshold",
+    .max = 1,
+    .minExclusive = true,
+    .defaultValue = 0.5,
+    .tooltip = "Opens when this share of the calls in the window failed",
+};
+inline constexpr FieldDescription windowS{
+    .key = "windowS",
+    .label = "Window",
+    .unit = "s",
+    .max = 3600,
+    .minExclusive = true,
+    .defaultValue = 10,
+    .maxMeaning = "an hour",
+    .tooltip = "The rolling window failures are counted over",
+};
+inline constexpr FieldDescription minimumCalls{
+    .key = "minimumCalls",
+    .label = "Minimum calls",
+    .type = FieldType::Integer,
+    .unit = "calls",
+    .min = 1,
+    .max = 1'000'000,
+    .defaultValue = 20,
+    .tooltip = "No verdict on fewer calls than this in the window",
+};
+inline constexpr FieldDescription openS{
+    .key = "openS",
+    .label = "Open for",
+    .unit = "s",
+    .max = kMaxDurationS,
+    .minExclusive = true,
+    .defaultValue = 5,
+    .maxMeaning = "31 days",
+    .tooltip = "How long calls fail at once before probes are let through",
+};
+inline constexpr FieldDescription halfOpenProbes{
+    .key = "halfOpenProbes",
+    .label = "Probes",
+    .type = FieldType::Integer,
+    .unit = "calls",
+    .min = 1,
+    .max = 1000,
+    .defaultValue = 3,
+    .tooltip = "Calls let through to test the callee; all must succeed to close the breaker",
+};
+}  // namespace breaker
+
+/// One entry of the scenario's "failures" list.
+namespace failure {
+inline constexpr FieldDescription kind{
+    .key = "kind",
+    .label = "Kind",
+    .type = FieldType::Choice,
+    .presence = Presence::Required,
+    .tooltip = "down, slow, errors, cacheFlush or loseReplicas",
+};
+inline constexpr FieldDescription target{
+    .key = "target",
+    .label = "Component",
+    .type = FieldType::Text,
+    .presence = Presence::Required,
+    .tooltip = "The component that fails",
+};
+inline constexpr FieldDescription startS{
+    .key = "startS",
+    .label = "Starts at",
+    .unit = "s",
+    .max = kMaxDurationS,
+    .presence = Presence::Required,
+    .maxMeaning = "31 days",
+    .tooltip = "Simulated time the failure begins",
+};
+inline constexpr FieldDescription endS{
+    .key = "endS",
+    .label = "Ends at",
+    .unit = "s",
+    .max = kMaxDurationS,
+    .presence = Presence::Optional,
+    .maxMeaning = "31 days",
+    .emptyMeaning = "the end of the run (a cache flush is instant)",
+    .tooltip = "Simulated time the failure ends",
+};
+inline constexpr FieldDescription factor{
+    .key = "factor",
+    .label = "Slowdown",
+    .unit = "x",
+    .min = 1,
+    .max = 1000,
+    .defaultValue = 10,
+    .tooltip = "slow: every latency the component adds is this many times longer",
+};
+inline constexpr FieldDescription probability{
+    .key = "probability",
+    .label = "Error probability",
+    .max = 1,
+    .minExclusive = true,
+    .defaultValue = 0.5,
+    .tooltip = "errors: the share of requests the component fails",
+};
+inline constexpr FieldDescription share{
+    .key = "share",
+    .label = "Share lost",
+    .max = 1,
+    .minExclusive = true,
+    .defaultValue = 0.5,
+    .tooltip = "loseReplicas: the share of the pool's replicas or instances lost (a zone outage)",
+};
+inline constexpr FieldDescription label{
+    .key = "label",
+    .label = "Label",
+    .type = FieldType::Text,
+    .defaultText = "",
+    .tooltip = "Shown on the charts (empty: made from the kind and the component)",
+};
+}  // namespace failure
+
 }  // namespace fields
 
 /// The run settings ("run"), in the documented order.
@@ -588,6 +853,14 @@ const ComponentDescription& runDescription();
 const ComponentDescription& workloadDescription();
 /// A server pool's "autoscaler" object.
 const ComponentDescription& autoscalerDescription();
+/// A gateway's "rateLimit" object.
+const ComponentDescription& rateLimitDescription();
+/// The options of a call step, and its "retry" and "breaker" objects.
+const ComponentDescription& callDescription();
+const ComponentDescription& retryDescription();
+const ComponentDescription& breakerDescription();
+/// One entry of the scenario's "failures" list.
+const ComponentDescription& failureDescription();
 /// The kinds of component a topology holds, in the order a file lists them (gateways first).
 std::span<const ComponentDescription> topologyDescriptions();
 /// One kind of component; for None and Workload, a description without an array key.

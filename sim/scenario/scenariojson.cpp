@@ -19,6 +19,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <set>
 #include <sstream>
 #include <utility>
 #include <vector>
@@ -102,6 +103,14 @@ constexpr std::array kScalingMetrics{
 constexpr std::array kCachePlacements{
     Keyword<CachePlacement>{CachePlacement::InProcess, "in-process"},
     Keyword<CachePlacement>{CachePlacement::Remote, "remote"},
+};
+
+constexpr std::array kFailureKinds{
+    Keyword<FailureKind>{FailureKind::Down, "down"},
+    Keyword<FailureKind>{FailureKind::Slow, "slow"},
+    Keyword<FailureKind>{FailureKind::Errors, "errors"},
+    Keyword<FailureKind>{FailureKind::CacheFlush, "cacheFlush"},
+    Keyword<FailureKind>{FailureKind::LoseReplicas, "loseReplicas"},
 };
 
 template <typename Enum, std::size_t N>
@@ -238,6 +247,13 @@ private:
     void readFunction(JsonObjectReader& reader, FunctionPoolSpec& function);
     void readServers(JsonObjectReader& reader, ServerPoolSpec& servers);
     std::optional<AutoscalerSpec> readAutoscaler(JsonObjectReader& servers);
+    std::optional<RateLimitSpec> readRateLimit(JsonObjectReader& gateway);
+    void readCallOptions(JsonObjectReader& step, HandlerStep& call);
+    std::optional<RetryPolicy> readRetry(JsonObjectReader& step);
+    std::optional<CircuitBreakerSpec> readBreaker(JsonObjectReader& step);
+    void readFailures(JsonObjectReader& root, Scenario& scenario);
+    /// Checks what needs the whole topology: failures' targets, guarded calls that cannot fail.
+    void checkFailureBehaviour(const Scenario& scenario);
     void readCache(JsonObjectReader& reader, CacheSpec& cache);
     void readDatabase(JsonObjectReader& reader, DatabaseSpec& database);
     void readHop(JsonObjectReader& reader, NetworkHopSpec& hop);
@@ -280,6 +296,12 @@ private:
     std::vector<std::string> m_componentOrder;  ///< ids in file order, so reports are stable
     std::vector<Reference> m_references;
     bool m_duplicateIds = false;
+    struct RetriedCall {
+        std::string path;
+        std::string target;
+        bool hasTimeout;
+    };
+    std::vector<RetriedCall> m_retriedCalls;
 };
 
 std::optional<Scenario> ScenarioReader::read(const json& document) {
@@ -312,6 +334,8 @@ std::optional<Scenario> ScenarioReader::read(const json& document) {
     if (const json* cost = root.value("cost", false))
         s.cost = costConfigFromJson(*cost, m_report, root.fieldPath("cost"));
     if (auto v = root.string("pricingFile", false)) s.pricingFile = *v;
+    readFailures(root, s);
+    if (m_report.issues().size() == issuesBefore) checkFailureBehaviour(s);
     root.reportUnknownFields();
     if (m_report.issues().size() != issuesBefore) return std::nullopt;
     return s;
@@ -595,6 +619,10 @@ std::string ScenarioReader::readId(JsonObjectReader& reader, ComponentKind kind)
 void ScenarioReader::readGateway(JsonObjectReader& r, GatewaySpec& gateway) {
     gateway.latencyMs = readDistribution(r, fields::gateway::latencyMs);
     if (auto v = readNumberField(r, fields::gateway::payloadLimitKb)) gateway.payloadLimitKb = *v;
+    gateway.rateLimit = readRateLimit(r);
+    if (auto v = readIntegerField(r, fields::gateway::shedQueueAbove)) gateway.shedQueueAbove = *v;
+    if (auto v = readIntegerField(r, fields::gateway::shedInFlightAbove))
+        gateway.shedInFlightAbove = *v;
     gateway.next = readReference(r, std::string(fields::gateway::next.key), false,
                                  ReferenceKind::Next, gateway.id);
 }
@@ -646,6 +674,154 @@ void ScenarioReader::readServers(JsonObjectReader& r, ServerPoolSpec& servers) {
                                                       ") and maxReplicas (" +
                                                       std::to_string(a.maxReplicas) + "), got " +
                                                       std::to_string(servers.replicas));
+    }
+}
+
+std::optional<RateLimitSpec> ScenarioReader::readRateLimit(JsonObjectReader& gateway) {
+    const json* value = gateway.value(fields::gateway::rateLimit.key, false);
+    if (!value) return std::nullopt;
+    JsonObjectReader r(*value, gateway.fieldPath(fields::gateway::rateLimit.key), m_report);
+    if (!r.isObject()) return std::nullopt;
+    RateLimitSpec limit;
+    if (auto v = readNumberField(r, fields::rateLimit::ratePerS)) limit.ratePerS = *v;
+    if (auto v = readNumberField(r, fields::rateLimit::burst)) limit.burst = *v;
+    r.reportUnknownFields();
+    return limit;
+}
+
+void ScenarioReader::readCallOptions(JsonObjectReader& s, HandlerStep& call) {
+    if (auto v = readNumberField(s, fields::call::timeoutMs)) call.timeoutMs = *v;
+    call.retry = readRetry(s);
+    call.breaker = readBreaker(s);
+    if (call.retry) m_retriedCalls.push_back({s.fieldPath("retry"), call.target, bool(call.timeoutMs)});
+}
+
+std::optional<RetryPolicy> ScenarioReader::readRetry(JsonObjectReader& step) {
+    const json* value = step.value(fields::call::retry.key, false);
+    if (!value) return std::nullopt;
+    JsonObjectReader r(*value, step.fieldPath(fields::call::retry.key), m_report);
+    if (!r.isObject()) return std::nullopt;
+    RetryPolicy retry;
+    if (auto v = readIntegerField(r, fields::retry::attempts)) retry.attempts = static_cast<int>(*v);
+    if (auto v = readNumberField(r, fields::retry::backoffMs)) retry.backoffMs = *v;
+    if (auto v = readNumberField(r, fields::retry::backoffMultiplier)) retry.backoffMultiplier = *v;
+    const auto maxBackoff = readNumberField(r, fields::retry::maxBackoffMs);
+    if (maxBackoff) retry.maxBackoffMs = *maxBackoff;
+    if (auto v = readNumberField(r, fields::retry::jitter)) retry.jitter = *v;
+    if (auto v = readNumberField(r, fields::retry::budget)) retry.budget = *v;
+    if (maxBackoff && retry.maxBackoffMs < retry.backoffMs)
+        m_report.add(r.fieldPath(fields::retry::maxBackoffMs.key),
+                     "must be >= backoffMs (" + formatNumber(retry.backoffMs) + " ms), got " +
+                         formatNumber(retry.maxBackoffMs) + " ms");
+    r.reportUnknownFields();
+    return retry;
+}
+
+std::optional<CircuitBreakerSpec> ScenarioReader::readBreaker(JsonObjectReader& step) {
+    const json* value = step.value(fields::call::breaker.key, false);
+    if (!value) return std::nullopt;
+    JsonObjectReader r(*value, step.fieldPath(fields::call::breaker.key), m_report);
+    if (!r.isObject()) return std::nullopt;
+    CircuitBreakerSpec b;
+    if (auto v = readNumberField(r, fields::breaker::failureRateThreshold))
+        b.failureRateThreshold = *v;
+    if (auto v = readNumberField(r, fields::breaker::windowS)) b.windowS = *v;
+    if (auto v = readIntegerField(r, fields::breaker::minimumCalls))
+        b.minimumCalls = static_cast<int>(*v);
+    if (auto v = readNumberField(r, fields::breaker::openS)) b.openS = *v;
+    if (auto v = readIntegerField(r, fields::breaker::halfOpenProbes))
+        b.halfOpenProbes = static_cast<int>(*v);
+    r.reportUnknownFields();
+    return b;
+}
+
+void ScenarioReader::readFailures(JsonObjectReader& root, Scenario& scenario) {
+    const json* list = root.array("failures", false);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string path = indexPath(root.fieldPath("failures"), i);
+        JsonObjectReader r((*list)[i], path, m_report);
+        if (!r.isObject()) continue;
+        FailureSpec f;
+        const auto kind = readKeyword(r, fields::failure::kind, kFailureKinds);
+        if (kind) f.kind = *kind;
+        if (auto v = r.string(fields::failure::target.key, true)) f.target = *v;
+        const auto start = readNumberField(r, fields::failure::startS);
+        if (start) f.startS = *start;
+        const auto end = readNumberField(r, fields::failure::endS);
+        f.endS = end ? *end : scenario.run.durationS;
+        if (auto v = readNumberField(r, fields::failure::factor)) f.factor = *v;
+        if (auto v = readNumberField(r, fields::failure::probability)) f.probability = *v;
+        if (auto v = readNumberField(r, fields::failure::share)) f.share = *v;
+        if (auto v = r.string(fields::failure::label.key, false)) f.label = *v;
+        // A kind's own figure is needed only by that kind: one given to another kind is a
+        // mistake (a "factor" on an outage would silently do nothing).
+        const std::pair<FailureKind, const FieldDescription*> own[] = {
+            {FailureKind::Slow, &fields::failure::factor},
+            {FailureKind::Errors, &fields::failure::probability},
+            {FailureKind::LoseReplicas, &fields::failure::share}};
+        for (const auto& [owner, field] : own)
+            if (kind && *kind != owner && r.has(field->key))
+                r.fail(field->key, "applies only to a '" +
+                                       std::string(keywordOf(owner, kFailureKinds)) + "' failure");
+        if (start && f.startS >= scenario.run.durationS)
+            m_report.add(r.fieldPath(fields::failure::startS.key),
+                         "must be before the end of the run (run.durationS = " +
+                             formatNumber(scenario.run.durationS) + " s), got " +
+                             formatNumber(f.startS) + " s");
+        if (end && start && f.endS <= f.startS && (!kind || *kind != FailureKind::CacheFlush))
+            m_report.add(r.fieldPath(fields::failure::endS.key),
+                         "must be after startS (" + formatNumber(f.startS) + " s), got " +
+                             formatNumber(f.endS) + " s");
+        if (end && f.endS > scenario.run.durationS)
+            m_report.add(r.fieldPath(fields::failure::endS.key),
+                         "must be within the run (run.durationS = " +
+                             formatNumber(scenario.run.durationS) + " s), got " +
+                             formatNumber(f.endS) + " s");
+        r.reportUnknownFields();
+        scenario.failures.push_back(std::move(f));
+    }
+}
+
+void ScenarioReader::checkFailureBehaviour(const Scenario& scenario) {
+    std::set<std::string> failing;  // components with a failure that makes calls to them fail
+    for (std::size_t i = 0; i < scenario.failures.size(); ++i) {
+        const FailureSpec& f = scenario.failures[i];
+        const std::string path = indexPath("failures", i) + ".target";
+        const auto it = m_components.find(f.target);
+        if (it == m_components.end()) {
+            m_report.add(path, "there is no component '" + excerpt(f.target) + "'" + suggestId(f.target));
+            continue;
+        }
+        const ComponentKind kind = it->second.kind;
+        if (f.kind == FailureKind::CacheFlush) {
+            const CacheSpec* cache = nullptr;
+            for (const auto& c : scenario.topology.caches)
+                if (c.id == f.target) cache = &c;
+            if (!cache)
+                m_report.add(path, "a cacheFlush needs a cache, and '" + excerpt(f.target) +
+                                       "' is a " + std::string(describe(kind).noun));
+            else if (cache->placement != CachePlacement::Remote)
+                m_report.add(path, "only a remote cache can be flushed from outside; an "
+                                   "in-process cache lives in each instance");
+        }
+        if (f.kind == FailureKind::LoseReplicas && !isComputePool(kind))
+            m_report.add(path, "loseReplicas needs a function or server pool, and '" +
+                                   excerpt(f.target) + "' is a " +
+                                   std::string(describe(kind).noun));
+        if (f.kind == FailureKind::Down || f.kind == FailureKind::Errors) failing.insert(f.target);
+    }
+    // A retry of a call that can never fail would never run: a hop or a database only fails
+    // through a timeout on the call or a failure injected on it.
+    for (const RetriedCall& call : m_retriedCalls) {
+        const auto it = m_components.find(call.target);
+        if (it == m_components.end() || call.hasTimeout || failing.count(call.target)) continue;
+        const ComponentKind kind = it->second.kind;
+        if (kind == ComponentKind::Hop || kind == ComponentKind::Database)
+            m_report.add(call.path, "a call to the " + std::string(describe(kind).noun) + " '" +
+                                        excerpt(call.target) +
+                                        "' cannot fail without a timeoutMs on the call or a "
+                                        "failure injected on it, so it would never be retried");
     }
 }
 
@@ -754,7 +930,9 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
         }
         // The step's own fields are not reported again, and a misspelt one ("cpuMs") is matched
         // against them.
-        for (const char* key : {"cpu", "call", "cache", "branch", "onMiss", "steps"}) s.allow(key);
+        for (const char* key :
+             {"cpu", "call", "cache", "branch", "onMiss", "steps", "timeoutMs", "retry", "breaker"})
+            s.allow(key);
         s.reportUnknownFields();
         return step;
     }
@@ -766,6 +944,7 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
     } else if (kind == "call") {
         step.kind = HandlerStep::Kind::Call;
         step.target = readReference(s, "call", true, ReferenceKind::Call, owner);
+        readCallOptions(s, step);
     } else if (kind == "cache") {
         step.kind = HandlerStep::Kind::Cache;
         step.target = readReference(s, "cache", true, ReferenceKind::Cache, owner);
@@ -779,6 +958,9 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
     }
     if (kind != "cache" && s.has("onMiss")) s.fail("onMiss", "applies only to a cache step");
     if (kind != "branch" && s.has("steps")) s.fail("steps", "applies only to a branch step");
+    for (const FieldDescription* option : callDescription().fields)
+        if (option != &fields::call::target && kind != "call" && s.has(option->key))
+            s.fail(option->key, "applies only to a call step");
     s.reportUnknownFields();
     return step;
 }
@@ -1024,6 +1206,26 @@ ordered_json stepToJson(const HandlerStep& step) {
             break;
         case HandlerStep::Kind::Call:
             out["call"] = step.target;
+            if (step.timeoutMs) put(out, fields::call::timeoutMs, *step.timeoutMs);
+            if (const auto& r = step.retry) {
+                ordered_json retry = ordered_json::object();
+                put(retry, fields::retry::attempts, r->attempts);
+                put(retry, fields::retry::backoffMs, r->backoffMs);
+                put(retry, fields::retry::backoffMultiplier, r->backoffMultiplier);
+                put(retry, fields::retry::maxBackoffMs, r->maxBackoffMs);
+                put(retry, fields::retry::jitter, r->jitter);
+                if (r->budget) put(retry, fields::retry::budget, *r->budget);
+                put(out, fields::call::retry, std::move(retry));
+            }
+            if (const auto& b = step.breaker) {
+                ordered_json breaker = ordered_json::object();
+                put(breaker, fields::breaker::failureRateThreshold, b->failureRateThreshold);
+                put(breaker, fields::breaker::windowS, b->windowS);
+                put(breaker, fields::breaker::minimumCalls, b->minimumCalls);
+                put(breaker, fields::breaker::openS, b->openS);
+                put(breaker, fields::breaker::halfOpenProbes, b->halfOpenProbes);
+                put(out, fields::call::breaker, std::move(breaker));
+            }
             break;
         case HandlerStep::Kind::Cache:
             out["cache"] = step.target;
@@ -1094,6 +1296,14 @@ ordered_json topologyToJson(const TopologySpec& t) {
         ordered_json out = componentObject(g.id);
         putDistribution(out, gateway::latencyMs, g.latencyMs);
         if (g.payloadLimitKb) put(out, gateway::payloadLimitKb, *g.payloadLimitKb);
+        if (g.rateLimit) {
+            ordered_json limit = ordered_json::object();
+            put(limit, fields::rateLimit::ratePerS, g.rateLimit->ratePerS);
+            put(limit, fields::rateLimit::burst, g.rateLimit->burst);
+            put(out, gateway::rateLimit, std::move(limit));
+        }
+        if (g.shedQueueAbove) put(out, gateway::shedQueueAbove, *g.shedQueueAbove);
+        if (g.shedInFlightAbove) put(out, gateway::shedInFlightAbove, *g.shedInFlightAbove);
         put(out, gateway::next, g.next);
         gateways.push_back(std::move(out));
     }
@@ -1210,6 +1420,23 @@ ordered_json toOrderedJson(const Scenario& s) {
         out["cost"] = std::move(ordered);
     }
     out["pricingFile"] = s.pricingFile;
+    if (!s.failures.empty()) {
+        ordered_json failures = ordered_json::array();
+        for (const FailureSpec& f : s.failures) {
+            ordered_json item = ordered_json::object();
+            put(item, fields::failure::kind, keywordOf(f.kind, kFailureKinds));
+            put(item, fields::failure::target, f.target);
+            put(item, fields::failure::startS, f.startS);
+            if (f.kind != FailureKind::CacheFlush) put(item, fields::failure::endS, f.endS);
+            if (f.kind == FailureKind::Slow) put(item, fields::failure::factor, f.factor);
+            if (f.kind == FailureKind::Errors)
+                put(item, fields::failure::probability, f.probability);
+            if (f.kind == FailureKind::LoseReplicas) put(item, fields::failure::share, f.share);
+            if (!f.label.empty()) put(item, fields::failure::label, f.label);
+            failures.push_back(std::move(item));
+        }
+        out["failures"] = std::move(failures);
+    }
     return out;
 }
 

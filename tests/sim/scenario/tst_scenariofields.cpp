@@ -72,6 +72,11 @@ std::vector<Documented> documented() {
     for (const ComponentDescription& kind : topologyDescriptions())
         list.push_back({&kind, defs.at(kind.kind), "### " + std::string(kind.arrayKey), ""});
     list.push_back({&autoscalerDescription(), "autoscaler", "### servers", "`autoscaler` fields"});
+    list.push_back({&rateLimitDescription(), "rateLimit", "### gateways", "`rateLimit` fields"});
+    list.push_back({&callDescription(), "callStep", "### Call options", ""});
+    list.push_back({&retryDescription(), "retry", "### Call options", "`retry` fields"});
+    list.push_back({&breakerDescription(), "breaker", "### Call options", "`breaker` fields"});
+    list.push_back({&failureDescription(), "failure", "## failures", ""});
     return list;
 }
 
