@@ -33,7 +33,9 @@
 #include <cmath>
 
 #include "sim/scenario/scenariojson.h"
+#include "ui/charts/chartexportdialog.h"
 #include "ui/charts/chartspanel.h"
+#include "ui/charts/chartwidget.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/document/autosavestore.h"
 #include "ui/document/scenariodocument.h"
@@ -223,15 +225,10 @@ void MainWindow::buildActions() {
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stop);
 
     m_exportAction = new QAction(tr("&Export Chart…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportChartAction"));
     connect(m_exportAction, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export Chart"), {}, tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
-        if (path.isEmpty()) return;
-        QString error;
-        if (m_charts->exportCurrentChart(path, &error))
-            statusMessage(tr("Chart exported to %1").arg(path));
-        else
-            QMessageBox::warning(this, tr("Export failed"), error);
+        if (auto* chart = qobject_cast<ChartWidget*>(m_charts->currentWidget()))
+            ChartExportDialog::exportInteractively(chart, this);
     });
 }
 

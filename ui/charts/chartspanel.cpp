@@ -74,7 +74,10 @@ void ChartsPanel::setCostCurve(int key, const std::vector<CostPoint>& curve) {
 
 void ChartsPanel::setSloMs(double sloMs) {
     m_sloMs = sloMs;
-    for (ChartWidget* chart : m_charts) chart->setSloMs(sloMs);
+    for (ChartWidget* chart : m_charts) {
+        chart->setSloMs(sloMs);
+        chart->setCaptionSloMs(sloMs);
+    }
 }
 
 void ChartsPanel::setLogScale(bool logarithmic) {
@@ -101,7 +104,8 @@ bool ChartsPanel::exportCurrentChart(const QString& path, QString* error) {
         if (error) *error = tr("There is no chart to export.");
         return false;
     }
-    return chart->exportTo(path, error);
+    const QSize size = chart->defaultExportSize();
+    return chart->exportTo(path, error, size.width(), size.height());
 }
 
 }  // namespace archsim::ui

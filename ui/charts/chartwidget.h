@@ -90,8 +90,14 @@ public:
     /// One line under every exported chart: scenarios, seed, duration, window, replications,
     /// date and version. An explicit caption replaces the one built from the results.
     void setCaption(const QString& caption) { m_caption = caption; }
+    /// The caption set with setCaption(), "" when the caption follows the results.
+    const QString& explicitCaption() const { return m_caption; }
     /// The caption exports carry: the explicit one, else one built from the latest results.
     QString caption() const;
+    /// The latency objective the caption names (ms); 0: none.
+    void setCaptionSloMs(double sloMs) { m_captionSloMs = sloMs; }
+    /// The size an export has unless the user chooses another (a table: its rows, no more).
+    virtual QSize defaultExportSize() const { return {kExportWidth, kExportHeight}; }
     /// The file name an export dialog proposes: scenario names and the chart's title.
     QString suggestedFileName(const QString& suffix) const;
     /// What the caption says of one scenario's run (ChartsPanel::setResult feeds it).
@@ -133,6 +139,9 @@ protected:
     QCPGraph* addLegendKey(QCPAxisRect* rect, const QString& name, const QPen& pen);
     /// The context menu of the chart ("Export…", "Fit to data") at `position` in `source`.
     void showContextMenu(QWidget* source, const QPoint& position);
+    /// Draws a chart that is not a plot into `area` of an export; the default renders the widget
+    /// as shown, scaled to fit.
+    virtual void renderContent(QPainter* painter, const QRectF& area);
 
     virtual void scenarioAdded(const ChartScenario& scenario);
     /// Called once the scenario has left scenarios().
@@ -149,13 +158,13 @@ private:
         double simulatedS = 0;
         double windowS = 0;
     };
-    void exportInteractively();
     bool writeImage(const QString& path, int width, int height, double scale);
 
     std::vector<ChartScenario> m_scenarios;
     std::map<int, RunFacts> m_runFacts;
     QString m_caption;
     int m_replications = 1;
+    double m_captionSloMs = 0;
     QVBoxLayout* m_layout = nullptr;
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
@@ -163,9 +172,5 @@ private:
     bool m_detailed = true;
     bool m_followData = true;
 };
-
-/// Renders any widget (not only a plot) to .png, .svg or .pdf at its current size; for charts that
-/// are not plots, such as the summary table.
-bool exportWidgetTo(QWidget* widget, const QString& path, QString* error = nullptr);
 
 }  // namespace archsim::ui

@@ -2,10 +2,12 @@
 #include "ui/charts/summarytable.h"
 
 #include <QHeaderView>
+#include <QPainter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "sim/cost/costmodel.h"
 #include "ui/charts/chartstyle.h"
@@ -230,32 +232,48 @@ void SummaryTable::rebuild() {
     }
 }
 
-bool SummaryTable::exportTo(const QString& path, QString* error, int width, int, double) {
+std::unique_ptr<QTableWidget> SummaryTable::exportCopy(int width) const {
     // A standalone copy sized to its rows: the table on screen may be hidden (another tab), laid
     // out with empty space below the rows or scrolled, none of which belongs in an export.
-    QTableWidget copy(m_table->rowCount(), m_table->columnCount());
-    copy.setFont(m_table->font());
-    copy.setAlternatingRowColors(true);
-    copy.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    copy.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto copy = std::make_unique<QTableWidget>(m_table->rowCount(), m_table->columnCount());
+    copy->setFont(m_table->font());
+    copy->setAlternatingRowColors(true);
+    copy->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    copy->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     for (int row = 0; row < m_table->rowCount(); ++row) {
         if (auto* item = m_table->verticalHeaderItem(row))
-            copy.setVerticalHeaderItem(row, item->clone());
+            copy->setVerticalHeaderItem(row, item->clone());
         for (int column = 0; column < m_table->columnCount(); ++column)
-            if (auto* item = m_table->item(row, column)) copy.setItem(row, column, item->clone());
+            if (auto* item = m_table->item(row, column)) copy->setItem(row, column, item->clone());
     }
     for (int column = 0; column < m_table->columnCount(); ++column)
         if (auto* item = m_table->horizontalHeaderItem(column))
-            copy.setHorizontalHeaderItem(column, item->clone());
-    copy.horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    copy.verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    copy.ensurePolished();
-    int height = copy.horizontalHeader()->sizeHint().height() + 2 * copy.frameWidth();
-    for (int row = 0; row < copy.rowCount(); ++row)
-        height += copy.verticalHeader()->sectionSizeHint(row);
-    const int exportWidth = std::max(width * 3 / 4, 200 + 180 * copy.columnCount());
-    copy.resize(exportWidth, height);
-    return exportWidgetTo(&copy, path, error);
+            copy->setHorizontalHeaderItem(column, item->clone());
+    copy->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    copy->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    copy->ensurePolished();
+    int height = copy->horizontalHeader()->sizeHint().height() + 2 * copy->frameWidth();
+    for (int row = 0; row < copy->rowCount(); ++row)
+        height += copy->verticalHeader()->sectionSizeHint(row);
+    copy->resize(width, height);
+    return copy;
+}
+
+QSize SummaryTable::defaultExportSize() const {
+    const int width = std::max(kExportWidth * 3 / 4, 200 + 180 * m_table->columnCount());
+    // The rows, and room for the title above and the caption below them.
+    const int lines = QFontMetrics(font()).height() * 2 + 24;
+    return {width, std::max(200, exportCopy(width)->height() + lines)};
+}
+
+void SummaryTable::renderContent(QPainter* painter, const QRectF& area) {
+    const auto copy = exportCopy(static_cast<int>(area.width()));
+    painter->save();
+    const double scale = std::min(1.0, area.height() / std::max(1, copy->height()));
+    painter->translate(area.topLeft());
+    painter->scale(scale, scale);
+    copy->render(painter);
+    painter->restore();
 }
 
 }  // namespace archsim::ui

@@ -8,6 +8,7 @@
 #include <array>
 #include <limits>
 #include <map>
+#include <memory>
 
 #include "ui/charts/chartwidget.h"
 
@@ -37,9 +38,8 @@ public:
     void appendWindows(int key, const std::vector<archsim::WindowRow>& rows) override;
     void setHistogram(int key, const archsim::LatencyHistogram& histogram) override;
     void setResult(int key, const archsim::RunResult& result) override;
-    /// Renders the table (the widget as shown) to .png, .svg or .pdf.
-    bool exportTo(const QString& path, QString* error = nullptr, int width = kExportWidth,
-                  int height = kExportHeight, double scale = 1.0) override;
+    /// Its rows at a width that fits every column, the title above and the caption below.
+    QSize defaultExportSize() const override;
 
     QTableWidget* table() const { return m_table; }
     /// The figure in `row` for scenario `key` (ms, req/s, fraction 0..1, currency), NaN if unknown.
@@ -49,6 +49,7 @@ public:
 protected:
     void scenarioAdded(const ChartScenario& scenario) override;
     void scenarioRemoved(int key) override;
+    void renderContent(QPainter* painter, const QRectF& area) override;
 
 private:
     struct Figures {
@@ -64,6 +65,7 @@ private:
     };
 
     void rebuild();
+    std::unique_ptr<QTableWidget> exportCopy(int width) const;
     QString format(Row row, double value, const QString& currency) const;
     QString formatDifference(Row row, double first, double other) const;
 
