@@ -45,6 +45,7 @@
 #include "ui/editors/undokeyfilter.h"
 #include "ui/report/reportexporter.h"
 #include "ui/run/runcontroller.h"
+#include "ui/topology/topologyexport.h"
 #include "ui/topology/topologyview.h"
 
 // Resources compiled into a static library (ui/resources.qrc) are registered only when asked: the
@@ -253,7 +254,12 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
-    file->addAction(m_exportAction);
+    QMenu* exports = file->addMenu(tr("&Export"));
+    exports->setObjectName(QStringLiteral("exportMenu"));
+    exports->addAction(m_exportAction);
+    exports->addAction(tr("&Topology Diagram (SVG, PNG, Mermaid)…"), this, [this] {
+        if (m_current) exportTopologyInteractively(this, m_current->scenario());
+    })->setObjectName(QStringLiteral("exportTopologyAction"));
     file->addAction(tr("Export &Report…"), this, [this] {
         // The compared scenarios (or the current one), as the next run would show them.
         ReportRequest request;

@@ -3,11 +3,15 @@
 // the export dialog for every tab (the summary table included).
 
 #include <QAction>
+#include <QApplication>
+#include <QFileDialog>
 #include <QImage>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include "ui/charts/chartexportdialog.h"
@@ -37,6 +41,16 @@ ScenarioDocument* openShortQueue(MainWindow& window) {
     scenario.seed = 77;
     document->edit(scenario, QStringLiteral("shorter"));
     return document;
+}
+
+/// Answers the next file dialog with `path` (a modal dialog: a queued call sees it once open).
+void answerFileDialog(const QString& path) {
+    QTimer::singleShot(0, [path] {
+        QTRY_VERIFY(qobject_cast<QFileDialog*>(QApplication::activeModalWidget()));
+        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        dialog->selectFile(path);
+        QMetaObject::invokeMethod(dialog, "accept");
+    });
 }
 
 bool runAndWait(MainWindow& window) {
@@ -95,6 +109,29 @@ private slots:
             const QImage image(path);
             QCOMPARE(image.size(), size * 2);
         }
+        window.setAsker([](const QString&, const QString&, QMessageBox::StandardButtons) {
+            return QMessageBox::Discard;
+        });
+    }
+
+    void testExportTopology() {
+        MainWindow window(m_autosave.path());
+        ScenarioDocument* document = openShortQueue(window);
+        QVERIFY(document);
+        QAction* exportTopology = action(window, "exportTopologyAction");
+        QVERIFY(exportTopology);
+        QVERIFY(window.findChild<QMenu*>(QStringLiteral("exportMenu"))
+                    ->actions()
+                    .contains(exportTopology));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("diagram.mmd"));
+        answerFileDialog(path);
+        exportTopology->trigger();
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), "the Mermaid file is written");
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.startsWith(QStringLiteral("flowchart LR")));
+        QVERIFY(text.contains(QString::fromStdString(document->scenario().topology.entry)));
         window.setAsker([](const QString&, const QString&, QMessageBox::StandardButtons) {
             return QMessageBox::Discard;
         });

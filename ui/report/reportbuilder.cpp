@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/report/reportbuilder.h"
 
-#include <QBuffer>
-#include <QGraphicsScene>
 #include <QLocale>
-#include <QPainter>
-#include <QSvgGenerator>
 #include <cmath>
 #include <mutex>
 
@@ -22,7 +18,7 @@
 #include "ui/charts/percentilechart.h"
 #include "ui/report/scenarioparameters.h"
 #include "ui/run/trafficscaling.h"
-#include "ui/topology/topologyview.h"
+#include "ui/topology/topologyexport.h"
 
 namespace archsim::ui {
 namespace {
@@ -145,36 +141,15 @@ ReportFigure chartFigure(ChartWidget* chart, const QString& id, const QString& t
 
 ReportFigure topologyFigure(const Scenario& scenario, const QString& id, const QString& title,
                             const QString& caption) {
-    TopologyView view;
-    view.setScenario(scenario);
-    QGraphicsScene* scene = view.scene();
-    QRectF source = scene->itemsBoundingRect().adjusted(-16, -16, 16, 16);
-    if (source.isEmpty()) source = QRectF(0, 0, 400, 100);
     // Wide diagrams are scaled to the page; small ones are not blown up past 1.25x.
-    const double scale = std::min(1.25, kChartWidth / source.width());
-    const QSize size(kChartWidth, static_cast<int>(std::ceil(source.height() * scale)));
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator generator;
-    generator.setOutputDevice(&buffer);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setTitle(title);
-    QPainter painter;
-    if (painter.begin(&generator)) {
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
-        const double width = source.width() * scale;
-        scene->render(&painter, QRectF((size.width() - width) / 2, 0, width, size.height()),
-                      source);
-        painter.end();
-    }
+    QSize size;
+    const QByteArray svg = topologySvg(scenario, kChartWidth, &size, title);
     ReportFigure figure;
     figure.id = id;
     figure.title = title;
     figure.caption = caption;
     figure.size = size;
-    figure.svg = buffer.data();
+    figure.svg = svg;
     return figure;
 }
 
