@@ -62,6 +62,7 @@ QCustomPlot* ChartWidget::createPlot() {
     });
     connect(m_plot, &QCustomPlot::beforeReplot, this, [this] {
         if (m_followData) updateRanges();
+        fitLegend(m_plot->width());
     });
 
     m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -88,6 +89,23 @@ void ChartWidget::placeLegendBelow(QCPLegend* legend) {
     legend->setIconSize(28, 12);
 }
 
+void ChartWidget::fitLegend(int width) {
+    // As many columns as the widest entry allows: a fixed count lets long entries ("faded: too
+    // few requests in the window", scenario names) run into each other on a narrow plot.
+    QCPLegend* legend = m_plot->legend;
+    if (!legend || !legend->visible() || legend->itemCount() == 0 || legend->wrap() == 0) return;
+    int widest = 1;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (QCPAbstractLegendItem* item = legend->item(i))
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+    const int available = width - legend->margins().left() - legend->margins().right();
+    const int columns = std::clamp(
+        (available + legend->columnSpacing()) / (widest + legend->columnSpacing()), 1, 6);
+    if (columns == legend->wrap()) return;
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
 void ChartWidget::setTitle(const QString& title) {
     if (!m_title) {
         m_plot->plotLayout()->insertRow(0);
@@ -112,7 +130,20 @@ QCPGraph* ChartWidget::addLegendKey(QCPAxisRect* rect, const QString& name, cons
 void ChartWidget::addScenario(int key, const QString& name, const QColor& colour) {
     if (scenarioIndex(key) >= 0) removeScenario(key);
     m_scenarios.push_back({key, name, colour});
+    const int before = m_plot ? m_plot->plottableCount() : 0;
     scenarioAdded(m_scenarios.back());
+    if (m_plot && isBaselineKey(key)) {
+        // Whatever the chart drew for the scenario: solid lines become long dashes, so the
+        // baseline reads as a reference behind the live lines also in black and white.
+        for (int i = before; i < m_plot->plottableCount(); ++i) {
+            QCPAbstractPlottable* plottable = m_plot->plottable(i);
+            QPen pen = plottable->pen();
+            if (pen.style() == Qt::SolidLine) {
+                pen.setDashPattern({6, 3});
+                plottable->setPen(pen);
+            }
+        }
+    }
     requestReplot();
 }
 
@@ -160,6 +191,7 @@ void ChartWidget::appendWindows(int, const std::vector<WindowRow>&) {}
 void ChartWidget::setHistogram(int, const LatencyHistogram&) {}
 void ChartWidget::setResult(int, const RunResult&) {}
 void ChartWidget::setCostCurve(int, const std::vector<CostPoint>&) {}
+void ChartWidget::setReplicationResults(int, const std::vector<RunResult>&) {}
 void ChartWidget::setSloMs(double) {}
 void ChartWidget::setLogScale(bool) {}
 void ChartWidget::scenarioAdded(const ChartScenario&) {}
@@ -244,6 +276,7 @@ void ChartWidget::paint(QPainter* painter, int width, int height, bool withCapti
         const bool wasDetailed = m_detailed;
         if (!wasDetailed) updateDetail(0);
         if (m_followData) updateRanges();  // exports do not go through beforeReplot
+        fitLegend(width);
         auto* qcp = static_cast<QCPPainter*>(painter);
         m_plot->toPainter(qcp, width, height - captionHeight);
         if (!wasDetailed) updateDetail(kDetailedPointLimit + 1);

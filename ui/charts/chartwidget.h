@@ -56,7 +56,9 @@ public:
     explicit ChartWidget(QWidget* parent = nullptr);
     ~ChartWidget() override;
 
+    /// A negative key is a baseline: the frozen results of an earlier run, drawn dashed.
     void addScenario(int key, const QString& name, const QColor& colour);
+    static bool isBaselineKey(int key) { return key < 0; }
     void removeScenario(int key);
     /// Removes every scenario and all data.
     void clear();
@@ -69,6 +71,9 @@ public:
     virtual void setHistogram(int key, const archsim::LatencyHistogram& histogram);
     virtual void setResult(int key, const archsim::RunResult& result);
     virtual void setCostCurve(int key, const std::vector<archsim::CostPoint>& curve);
+    /// Every replication of scenario `key` (the first is the result setResult() had), when more
+    /// than one ran: for bands and confidence intervals.
+    virtual void setReplicationResults(int key, const std::vector<archsim::RunResult>& results);
     virtual void setSloMs(double sloMs);
     virtual void setLogScale(bool logarithmic);
 
@@ -102,7 +107,7 @@ public:
     QString suggestedFileName(const QString& suffix) const;
     /// What the caption says of one scenario's run (ChartsPanel::setResult feeds it).
     void setRunFacts(int key, std::uint64_t seed, double simulatedS, double windowS);
-    /// Independent replications behind the figures (1 in the window today).
+    /// Independent replications behind the figures, for the caption.
     void setReplications(int replications) { m_replications = replications; }
     /// Recomputes the axis ranges from the data now (also done before every replot while the
     /// chart follows its data).
@@ -132,6 +137,8 @@ protected:
 
     /// Moves the legend under the plot, laid out in rows, so it never hides data.
     void placeLegendBelow(QCPLegend* legend);
+    /// Lays the legend out in as many columns as fit `width` pixels.
+    void fitLegend(int width);
     /// Puts a title above the plot, so an exported image explains itself.
     void setTitle(const QString& title);
     /// An empty graph on `rect` that only shows `name` drawn with `pen` in the legend: a key for

@@ -2,6 +2,7 @@
 #include "ui/charts/summarytable.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QPainter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -12,6 +13,7 @@
 #include "sim/cost/costmodel.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/charts/slomarker.h"
+#include "ui/report/summaryfigures.h"
 
 namespace archsim::ui {
 namespace {
@@ -35,9 +37,14 @@ const QColor kWorse(190, 40, 40);
 
 }  // namespace
 
-SummaryTable::SummaryTable(QWidget* parent) : ChartWidget(parent), m_table(new QTableWidget(this)) {
+SummaryTable::SummaryTable(QWidget* parent)
+    : ChartWidget(parent), m_table(new QTableWidget(this)), m_note(new QLabel(this)) {
     setWindowTitle(tr("Summary"));
     chartLayout()->addWidget(m_table, 1);
+    m_note->setObjectName(QStringLiteral("summaryNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+    chartLayout()->addWidget(m_note);
     m_table->setRowCount(static_cast<int>(kRowCount));
     for (std::size_t row = 0; row < kRowCount; ++row)
         m_table->setVerticalHeaderItem(static_cast<int>(row),
@@ -131,6 +138,7 @@ void SummaryTable::setResult(int key, const RunResult& result) {
     if (found == m_figures.end()) return;
     Figures& figures = found->second;
     figures.final = true;
+    figures.intervals = {};  // a new result: replications, if any, follow it
     auto& v = figures.values;
     v.fill(std::numeric_limits<double>::quiet_NaN());
     const LatencyHistogram& latency = result.latency;
@@ -151,6 +159,56 @@ void SummaryTable::setResult(int key, const RunResult& result) {
         figures.currency = QString::fromStdString(result.cost->currency);
     }
     rebuild();
+}
+
+namespace {
+
+/// The shared figure behind each row, and the factor from its unit to the row's.
+std::pair<const SummaryFigure*, double> figureOf(SummaryTable::Row row) {
+    static const char* const ids[] = {"p50",
+                                      "p95",
+                                      "p99",
+                                      "p999",
+                                      "throughput",
+                                      "errorRate",
+                                      "coldStartFraction",
+                                      "monthlyCost",
+                                      "costPerMillion"};
+    const bool percent = isFraction(row);
+    return {summaryFigure(QLatin1String(ids[row])), percent ? 0.01 : 1.0};
+}
+
+}  // namespace
+
+void SummaryTable::setReplicationResults(int key, const std::vector<RunResult>& results) {
+    const auto found = m_figures.find(key);
+    if (found == m_figures.end() || results.size() < 2) return;
+    Figures& figures = found->second;
+    figures.final = true;
+    for (std::size_t r = 0; r < kRowCount; ++r) {
+        const auto [figure, factor] = figureOf(static_cast<Row>(r));
+        if (!figure) continue;
+        ConfidenceInterval ci = summaryInterval(*figure, results);
+        ci.mean *= factor;
+        ci.halfWidth *= factor;
+        figures.intervals[r] = ci;
+        figures.values[r] = ci.n > 0 ? ci.mean : std::numeric_limits<double>::quiet_NaN();
+    }
+    rebuild();
+}
+
+ConfidenceInterval SummaryTable::interval(int key, Row row) const {
+    const auto found = m_figures.find(key);
+    return found == m_figures.end() ? ConfidenceInterval{} : found->second.intervals[row];
+}
+
+bool SummaryTable::differenceUnsupported(int key, Row row) const {
+    const auto& list = scenarios();
+    if (list.size() < 2 || list.front().key == key) return false;
+    const ConfidenceInterval first = interval(list.front().key, row);
+    const ConfidenceInterval other = interval(key, row);
+    return first.n >= 2 && other.n >= 2 && std::isfinite(value(key, row)) &&
+           std::isfinite(value(list.front().key, row)) && !intervalsSupportDifference(first, other);
 }
 
 QString SummaryTable::format(Row row, double value, const QString& currency) const {
@@ -205,6 +263,8 @@ void SummaryTable::rebuild() {
         const auto found = m_figures.find(key);
         return found == m_figures.end() ? nullptr : &found->second;
     };
+    bool anyInterval = false;
+    bool anyUnsupported = false;
     for (std::size_t r = 0; r < kRowCount; ++r) {
         const auto row = static_cast<Row>(r);
         const int tableRow = static_cast<int>(r);
@@ -212,8 +272,16 @@ void SummaryTable::rebuild() {
             const Figures* figures = figuresOf(list[static_cast<std::size_t>(c)].key);
             const double v =
                 figures ? figures->values[r] : std::numeric_limits<double>::quiet_NaN();
-            auto* item =
-                new QTableWidgetItem(format(row, v, figures ? figures->currency : QString()));
+            QString text = format(row, v, figures ? figures->currency : QString());
+            if (figures && figures->intervals[r].n >= 2 && std::isfinite(v)) {
+                // The half-width in the row's own unit: "12.3 ms ± 0.4 ms".
+                const double half = figures->intervals[r].halfWidth;
+                text += QStringLiteral(" ± ") + (isFraction(row)
+                                                     ? formatPercent(100 * half)
+                                                     : format(row, half, figures->currency));
+                anyInterval = true;
+            }
+            auto* item = new QTableWidgetItem(text);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (figures && !figures->final) item->setForeground(QColor(110, 110, 110));  // live
             m_table->setItem(tableRow, c, item);
@@ -223,13 +291,35 @@ void SummaryTable::rebuild() {
             const Figures* other = figuresOf(list[static_cast<std::size_t>(d + 1)].key);
             const double a = first ? first->values[r] : std::numeric_limits<double>::quiet_NaN();
             const double b = other ? other->values[r] : std::numeric_limits<double>::quiet_NaN();
-            auto* item = new QTableWidgetItem(formatDifference(row, a, b));
+            const bool unsupported =
+                differenceUnsupported(list[static_cast<std::size_t>(d + 1)].key, row);
+            auto* item = new QTableWidgetItem(formatDifference(row, a, b) +
+                                              (unsupported ? QStringLiteral(" †") : QString()));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (std::isfinite(a) && std::isfinite(b) && a != b && lowerIsBetter(row))
+            if (unsupported) {
+                // Not coloured as better or worse: the replications do not say it is either.
+                item->setForeground(QColor(110, 110, 110));
+                item->setToolTip(
+                    tr("The 95% intervals overlap: the replications do not support "
+                       "this difference."));
+                anyUnsupported = true;
+            } else if (std::isfinite(a) && std::isfinite(b) && a != b && lowerIsBetter(row)) {
                 item->setForeground((b < a) ? kBetter : kWorse);
+            }
             m_table->setItem(tableRow, scenarioColumns + d, item);
         }
     }
+    int replications = 0;
+    for (const auto& [key, figures] : m_figures)
+        for (const auto& ci : figures.intervals) replications = std::max(replications, ci.n);
+    m_note->setVisible(anyInterval);
+    m_note->setText(
+        tr("Each figure is the mean of %1 replications ± the half-width of its 95% confidence "
+           "interval.")
+            .arg(replications) +
+        (anyUnsupported ? tr(" † the intervals overlap: the replications do not support this "
+                             "difference.")
+                        : QString()));
 }
 
 std::unique_ptr<QTableWidget> SummaryTable::exportCopy(int width) const {
