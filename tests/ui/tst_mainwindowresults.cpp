@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the window does with a run's results, through its own menu actions: Export Chart… through
-// the export dialog for every tab (the summary table included).
+// the export dialog for every tab (the summary table included); the topology diagram and the data
+// behind the charts exported; replications drawn as bands and intervals; a baseline kept across an
+// edit and a re-run; a scenario duplicated into a document of its own.
+
+#include <qcustomplot.h>
 
 #include <QAction>
 #include <QApplication>
@@ -9,14 +13,21 @@
 #include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
+#include <cmath>
+#include <nlohmann/json.hpp>
 
+#include "sim/scenario/scenariojson.h"
 #include "ui/charts/chartexportdialog.h"
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/chartwidget.h"
+#include "ui/charts/percentilechart.h"
+#include "ui/charts/summarytable.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/mainwindow.h"
 
@@ -132,6 +143,179 @@ private slots:
         const QString text = QString::fromUtf8(file.readAll());
         QVERIFY(text.startsWith(QStringLiteral("flowchart LR")));
         QVERIFY(text.contains(QString::fromStdString(document->scenario().topology.entry)));
+        window.setAsker([](const QString&, const QString&, QMessageBox::StandardButtons) {
+            return QMessageBox::Discard;
+        });
+    }
+
+    void testReplicationsReachTheCharts() {
+        MainWindow window(m_autosave.path());
+        window.setSpeedIndex(4);
+        ScenarioDocument* document = openShortQueue(window);
+        QVERIFY(document);
+        auto* spin = window.findChild<QSpinBox*>(QStringLiteral("replications"));
+        QVERIFY(spin);
+        QCOMPARE(spin->value(), 1);
+        QCOMPARE(spin->minimum(), 1);
+        QCOMPARE(spin->maximum(), 1000);
+        PercentileChart* percentiles = window.chartsPanel()->percentileChart();
+        QVERIFY(runAndWait(window));
+        QCOMPARE(percentiles->bandCount(), 0);
+        const int plainGraphs = percentiles->plot()->graphCount();
+        SummaryTable* summary = window.chartsPanel()->summaryTable();
+        QCOMPARE(summary->interval(document->key(), SummaryTable::P99).n, 0);
+
+        spin->setValue(3);
+        QVERIFY(runAndWait(window));
+        const int key = document->key();
+        // A band for each of the four lines: two edges each, and one legend key for them.
+        QCOMPARE(percentiles->bandCount(), 4);
+        QCOMPARE(percentiles->plot()->graphCount(), plainGraphs + 4 * 2 + 1);
+        QCPGraph* upper = percentiles->bandGraph(key, PercentileChart::Percentile::P99, true);
+        QCPGraph* lower = percentiles->bandGraph(key, PercentileChart::Percentile::P99, false);
+        QVERIFY(upper && lower);
+        QCOMPARE(upper->channelFillGraph(), lower);
+        QVERIFY(upper->dataCount() > 0);
+        bool wider = false;
+        for (auto percentile :
+             {PercentileChart::Percentile::P50, PercentileChart::Percentile::P95,
+              PercentileChart::Percentile::P99, PercentileChart::Percentile::P999}) {
+            QCPGraph* high = percentiles->bandGraph(key, percentile, true);
+            QCPGraph* low = percentiles->bandGraph(key, percentile, false);
+            for (int i = 0; i < high->dataCount(); ++i) {
+                const double hi = high->data()->at(i)->value, lo = low->data()->at(i)->value;
+                if (std::isnan(hi)) continue;
+                QVERIFY(hi >= lo);
+                wider = wider || hi > lo;
+            }
+        }
+        QVERIFY2(wider, "independent replications differ somewhere");
+        // The summary: every figure with its 95% interval over the three replications.
+        const ConfidenceInterval p99 = summary->interval(key, SummaryTable::P99);
+        QCOMPARE(p99.n, 3);
+        QVERIFY(p99.halfWidth > 0);
+        QCOMPARE(summary->value(key, SummaryTable::P99), p99.mean);
+        QVERIFY(summary->table()->item(SummaryTable::P99, 0)->text().contains(QStringLiteral("±")));
+        QVERIFY(percentiles->caption().contains(QStringLiteral("3 replications")));
+        QVERIFY(percentiles->caption().contains(QStringLiteral("seed 77")));
+
+        // Deterministic: the same seed gives bit-identical replications.
+        const double mean = p99.mean, half = p99.halfWidth;
+        QVERIFY(runAndWait(window));
+        QCOMPARE(summary->interval(key, SummaryTable::P99).mean, mean);
+        QCOMPARE(summary->interval(key, SummaryTable::P99).halfWidth, half);
+        window.setAsker([](const QString&, const QString&, QMessageBox::StandardButtons) {
+            return QMessageBox::Discard;
+        });
+    }
+
+    void testBaselineAgainstAnEdit() {
+        MainWindow window(m_autosave.path());
+        window.setSpeedIndex(4);
+        ScenarioDocument* document = openShortQueue(window);
+        QVERIFY(document);
+        const int key = document->key();
+        const int baselineKey = -key;
+        // Nothing to keep before a run.
+        QVERIFY(!window.keepBaseline());
+        QVERIFY(runAndWait(window));
+        PercentileChart* percentiles = window.chartsPanel()->percentileChart();
+        const int before = percentiles->plot()->graphCount();
+        const double p99Before =
+            window.chartsPanel()->summaryTable()->value(key, SummaryTable::P99);
+        QAction* keep = action(window, "keepBaselineAction");
+        QVERIFY(keep);
+        keep->trigger();
+        // On every chart, labelled, faded.
+        for (const ChartWidget* chart : window.chartsPanel()->charts()) {
+            QCOMPARE(chart->scenarioIndex(baselineKey), 0);
+            const ChartScenario& baseline = chart->scenarios().front();
+            QVERIFY(baseline.name.endsWith(QStringLiteral("(baseline)")));
+            QVERIFY(baseline.colour.alpha() < 255);
+            QVERIFY(chart->scenarioIndex(key) >= 0);
+        }
+        QVERIFY(percentiles->plot()->graphCount() > before);
+        QCPGraph* frozen = percentiles->graph(baselineKey, PercentileChart::Percentile::P99);
+        QVERIFY(frozen);
+        const int frozenPoints = frozen->dataCount();
+        QVERIFY(frozenPoints > 0);
+        QCOMPARE(frozen->pen().style(), Qt::CustomDashLine);  // solid lines become dashed
+        QCOMPARE(window.chartsPanel()->summaryTable()->value(baselineKey, SummaryTable::P99),
+                 p99Before);
+
+        // An edit re-runs what is shown; the baseline stays as it was, next to the new run.
+        QSignalSpy finished(&window, &MainWindow::runsFinished);
+        Scenario edited = document->scenario();
+        edited.workload.ratePerS *= 1.5;
+        document->edit(edited, QStringLiteral("more traffic"));
+        QVERIFY(finished.wait(kRunTimeoutMs));
+        frozen = percentiles->graph(baselineKey, PercentileChart::Percentile::P99);
+        QVERIFY(frozen);
+        QCOMPARE(frozen->dataCount(), frozenPoints);
+        QCOMPARE(window.chartsPanel()->summaryTable()->value(baselineKey, SummaryTable::P99),
+                 p99Before);
+        QVERIFY(window.chartsPanel()->summaryTable()->value(key, SummaryTable::P99) != p99Before);
+
+        action(window, "clearBaselineAction")->trigger();
+        for (const ChartWidget* chart : window.chartsPanel()->charts())
+            QCOMPARE(chart->scenarioIndex(baselineKey), -1);
+        QVERIFY(percentiles->graph(key, PercentileChart::Percentile::P99)->dataCount() > 0);
+        window.setAsker([](const QString&, const QString&, QMessageBox::StandardButtons) {
+            return QMessageBox::Discard;
+        });
+    }
+
+    void testDuplicateScenario() {
+        MainWindow window(m_autosave.path());
+        ScenarioDocument* original = openShortQueue(window);
+        QVERIFY(original);
+        const std::string name = original->scenario().name;
+        action(window, "duplicateScenarioAction")->trigger();
+        QCOMPARE(window.documents().size(), std::size_t(2));
+        ScenarioDocument* copy = window.currentDocument();
+        QVERIFY(copy != original);
+        QCOMPARE(copy->scenario().name, name + " (copy)");
+        QVERIFY(copy->isModified());
+        QVERIFY(copy->filePath().isEmpty());
+        QVERIFY(!copy->isPreset());
+        Scenario expected = original->scenario();
+        expected.name = copy->scenario().name;
+        QCOMPARE(scenarioToText(copy->scenario()), scenarioToText(expected));
+        // Its own document: editing the copy leaves the original alone.
+        Scenario edited = copy->scenario();
+        edited.run.durationS = 30;
+        copy->edit(edited, QStringLiteral("shorter"));
+        QCOMPARE(original->scenario().run.durationS, 60.0);
+        QVERIFY(copy->undoStack() != original->undoStack());
+        window.setAsker([](const QString&, const QString&, QMessageBox::StandardButtons) {
+            return QMessageBox::Discard;
+        });
+    }
+
+    void testExportData() {
+        MainWindow window(m_autosave.path());
+        window.setSpeedIndex(4);
+        QVERIFY(openShortQueue(window));
+        window.setReplications(2);
+        QVERIFY(runAndWait(window));
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("series.csv"));
+        answerFileDialog(csv);
+        action(window, "exportTimeSeriesAction")->trigger();
+        QFile series(csv);
+        QVERIFY2(series.open(QIODevice::ReadOnly), "the time series is written");
+        const QList<QByteArray> lines = series.readAll().split('\n');
+        QVERIFY(lines.front().startsWith("scenario,seed,replication,window_start_s"));
+        // Two replications of six ten-second windows, a header and the final newline.
+        QCOMPARE(lines.size(), 1 + 2 * 6 + 1);
+        const QString json = dir.filePath(QStringLiteral("summary.json"));
+        answerFileDialog(json);
+        action(window, "exportSummaryAction")->trigger();
+        QFile summary(json);
+        QVERIFY2(summary.open(QIODevice::ReadOnly), "the summary is written");
+        const auto parsed = nlohmann::json::parse(summary.readAll().toStdString());
+        QCOMPARE(parsed["scenarios"][0]["seed"].get<int>(), 77);
+        QCOMPARE(parsed["scenarios"][0]["figures"]["p99"]["replications"].get<int>(), 2);
         window.setAsker([](const QString&, const QString&, QMessageBox::StandardButtons) {
             return QMessageBox::Discard;
         });
