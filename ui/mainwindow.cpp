@@ -231,7 +231,8 @@ void MainWindow::buildActions() {
     m_stopAction->setToolTip(tr("Stop the run and reset the clock (Shift+F5)"));
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stop);
 
-    m_exportAction = new QAction(tr("&Export Chart…"), this);
+    m_exportAction = new QAction(tr("&Chart (PNG, SVG, PDF)…"), this);
+    m_exportAction->setToolTip(tr("Export Chart: the chart of the current tab"));
     m_exportAction->setObjectName(QStringLiteral("exportChartAction"));
     connect(m_exportAction, &QAction::triggered, this, [this] {
         if (auto* chart = qobject_cast<ChartWidget*>(m_charts->currentWidget()))

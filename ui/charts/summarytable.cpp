@@ -32,6 +32,20 @@ bool lowerIsBetter(SummaryTable::Row row) {
     return row != SummaryTable::Throughput;
 }
 
+/// A long name on two lines, broken at the space nearest its middle: headers share the width
+/// equally and do not wrap by themselves, so one long line would be cut off at both ends.
+QString twoLines(const QString& name) {
+    if (name.size() <= 18) return name;
+    const qsizetype middle = name.size() / 2;
+    qsizetype best = -1;
+    for (qsizetype i = 0; i < name.size(); ++i)
+        if (name[i] == QLatin1Char(' ') &&
+            (best < 0 || std::abs(i - middle) < std::abs(best - middle)))
+            best = i;
+    if (best < 0) return name;
+    return name.left(best) + QLatin1Char('\n') + name.mid(best + 1);
+}
+
 const QColor kBetter(30, 130, 60);
 const QColor kWorse(190, 40, 40);
 
@@ -244,7 +258,8 @@ void SummaryTable::rebuild() {
     const int differenceColumns = std::max(0, scenarioColumns - 1);
     m_table->setColumnCount(scenarioColumns + differenceColumns);
     for (int c = 0; c < scenarioColumns; ++c) {
-        auto* header = new QTableWidgetItem(list[static_cast<std::size_t>(c)].name);
+        auto* header = new QTableWidgetItem(twoLines(list[static_cast<std::size_t>(c)].name));
+        header->setToolTip(list[static_cast<std::size_t>(c)].name);
         header->setForeground(list[static_cast<std::size_t>(c)].colour.darker(115));
         QFont bold = header->font();
         bold.setBold(true);
@@ -257,7 +272,12 @@ void SummaryTable::rebuild() {
             new QTableWidgetItem(
                 // Two lines: scenario names are long and the column shares the width equally.
                 tr("difference: %1\nagainst %2")
-                    .arg(list[static_cast<std::size_t>(d + 1)].name, list.front().name)));
+                    .arg(twoLines(list[static_cast<std::size_t>(d + 1)].name),
+                         twoLines(list.front().name))));
+    for (int d = 0; d < differenceColumns; ++d)
+        m_table->horizontalHeaderItem(scenarioColumns + d)
+            ->setToolTip(tr("difference: %1 against %2")
+                             .arg(list[static_cast<std::size_t>(d + 1)].name, list.front().name));
 
     const auto figuresOf = [this](int key) -> const Figures* {
         const auto found = m_figures.find(key);
