@@ -94,13 +94,25 @@ void ChartWidget::fitLegend(int width) {
     // few requests in the window", scenario names) run into each other on a narrow plot.
     QCPLegend* legend = m_plot->legend;
     if (!legend || !legend->visible() || legend->itemCount() == 0 || legend->wrap() == 0) return;
-    int widest = 1;
+    std::vector<int> widths;
     for (int i = 0; i < legend->itemCount(); ++i)
         if (QCPAbstractLegendItem* item = legend->item(i))
-            widest = std::max(widest, item->minimumOuterSizeHint().width());
+            widths.push_back(item->minimumOuterSizeHint().width());
     const int available = width - legend->margins().left() - legend->margins().right();
-    const int columns = std::clamp(
-        (available + legend->columnSpacing()) / (widest + legend->columnSpacing()), 1, 6);
+    // The most columns (up to six) whose widest entries, column by column, fit side by side.
+    int columns = 1;
+    for (int candidate = std::min<int>(6, static_cast<int>(widths.size())); candidate > 1;
+         --candidate) {
+        std::vector<int> column(static_cast<std::size_t>(candidate), 0);
+        for (std::size_t i = 0; i < widths.size(); ++i)
+            column[i % column.size()] = std::max(column[i % column.size()], widths[i]);
+        int total = legend->columnSpacing() * (candidate - 1);
+        for (int w : column) total += w;
+        if (total <= available) {
+            columns = candidate;
+            break;
+        }
+    }
     if (columns == legend->wrap()) return;
     legend->setWrap(columns);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
