@@ -25,8 +25,8 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
-#include <QSpinBox>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
@@ -36,8 +36,8 @@
 #include "sim/scenario/scenariojson.h"
 #include "ui/charts/chartexportdialog.h"
 #include "ui/charts/chartspanel.h"
-#include "ui/charts/chartwidget.h"
 #include "ui/charts/chartstyle.h"
+#include "ui/charts/chartwidget.h"
 #include "ui/document/autosavestore.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
@@ -264,15 +264,20 @@ void MainWindow::buildMenus() {
     QMenu* exports = file->addMenu(tr("&Export"));
     exports->setObjectName(QStringLiteral("exportMenu"));
     exports->addAction(m_exportAction);
-    exports->addAction(tr("&Topology Diagram (SVG, PNG, Mermaid)…"), this, [this] {
-        if (m_current) exportTopologyInteractively(this, m_current->scenario());
-    })->setObjectName(QStringLiteral("exportTopologyAction"));
-    exports->addAction(tr("Time &Series (CSV, JSON)…"), this, [this] {
-        exportDataInteractively(this, DataKind::TimeSeries, recordedData());
-    })->setObjectName(QStringLiteral("exportTimeSeriesAction"));
-    exports->addAction(tr("S&ummary (CSV, JSON)…"), this, [this] {
-        exportDataInteractively(this, DataKind::Summary, recordedData());
-    })->setObjectName(QStringLiteral("exportSummaryAction"));
+    exports
+        ->addAction(tr("&Topology Diagram (SVG, PNG, Mermaid)…"), this,
+                    [this] {
+                        if (m_current) exportTopologyInteractively(this, m_current->scenario());
+                    })
+        ->setObjectName(QStringLiteral("exportTopologyAction"));
+    exports
+        ->addAction(tr("Time &Series (CSV, JSON)…"), this,
+                    [this] { exportDataInteractively(this, DataKind::TimeSeries, recordedData()); })
+        ->setObjectName(QStringLiteral("exportTimeSeriesAction"));
+    exports
+        ->addAction(tr("S&ummary (CSV, JSON)…"), this,
+                    [this] { exportDataInteractively(this, DataKind::Summary, recordedData()); })
+        ->setObjectName(QStringLiteral("exportSummaryAction"));
     file->addAction(tr("Export &Report…"), this, [this] {
         // The compared scenarios (or the current one), as the next run would show them.
         ReportRequest request;
@@ -314,8 +319,9 @@ void MainWindow::buildMenus() {
     run->addSeparator();
     QAction* keep = run->addAction(tr("Keep as &Baseline"), this, [this] { keepBaseline(); });
     keep->setObjectName(QStringLiteral("keepBaselineAction"));
-    keep->setToolTip(tr("Freeze the latest results of this scenario on every chart, faded and "
-                        "dashed, to compare the next run against"));
+    keep->setToolTip(
+        tr("Freeze the latest results of this scenario on every chart, faded and "
+           "dashed, to compare the next run against"));
     run->addAction(tr("C&lear Baseline"), this, &MainWindow::clearBaseline)
         ->setObjectName(QStringLiteral("clearBaselineAction"));
     QMenu* speed = run->addMenu(tr("&Speed"));
@@ -1080,8 +1086,8 @@ std::vector<DataRun> MainWindow::recordedData() const {
         const RecordedRun* run = m_recorder->find(document->key());
         if (!run || !run->result) continue;
         QString name = QString::fromStdString(document->scenario().name);
-        recorded.push_back({name.isEmpty() ? document->displayName() : name, run->result->seed,
-                        run->runs()});
+        recorded.push_back(
+            {name.isEmpty() ? document->displayName() : name, run->result->seed, run->runs()});
     }
     return recorded;
 }
