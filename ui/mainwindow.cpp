@@ -26,6 +26,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
@@ -33,16 +34,22 @@
 #include <cmath>
 
 #include "sim/scenario/scenariojson.h"
+#include "ui/charts/chartexportdialog.h"
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/chartstyle.h"
+#include "ui/charts/chartwidget.h"
 #include "ui/document/autosavestore.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
 #include "ui/document/scenariolist.h"
 #include "ui/editors/propertieseditor.h"
 #include "ui/editors/undokeyfilter.h"
+#include "ui/report/dataexport.h"
 #include "ui/report/reportexporter.h"
+#include "ui/run/baselinestore.h"
 #include "ui/run/runcontroller.h"
+#include "ui/run/runrecorder.h"
+#include "ui/topology/topologyexport.h"
 #include "ui/topology/topologyview.h"
 
 // Resources compiled into a static library (ui/resources.qrc) are registered only when asked: the
@@ -122,7 +129,9 @@ MainWindow::MainWindow(const QString& autosaveDirectory, QWidget* parent)
       m_charts(new ChartsPanel(this)),
       m_list(new ScenarioList(this)),
       m_topology(new TopologyView(this)),
-      m_properties(new PropertiesEditor(this)) {
+      m_properties(new PropertiesEditor(this)),
+      m_recorder(new RunRecorder(m_runs, this)),
+      m_baselines(std::make_unique<BaselineStore>()) {
     initArchsimResources();
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/archsim.svg")));
@@ -222,16 +231,12 @@ void MainWindow::buildActions() {
     m_stopAction->setToolTip(tr("Stop the run and reset the clock (Shift+F5)"));
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stop);
 
-    m_exportAction = new QAction(tr("&Export Chart…"), this);
+    m_exportAction = new QAction(tr("&Chart (PNG, SVG, PDF)…"), this);
+    m_exportAction->setToolTip(tr("Export Chart: the chart of the current tab"));
+    m_exportAction->setObjectName(QStringLiteral("exportChartAction"));
     connect(m_exportAction, &QAction::triggered, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export Chart"), {}, tr("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"));
-        if (path.isEmpty()) return;
-        QString error;
-        if (m_charts->exportCurrentChart(path, &error))
-            statusMessage(tr("Chart exported to %1").arg(path));
-        else
-            QMessageBox::warning(this, tr("Export failed"), error);
+        if (auto* chart = qobject_cast<ChartWidget*>(m_charts->currentWidget()))
+            ChartExportDialog::exportInteractively(chart, this);
     });
 }
 
@@ -256,7 +261,23 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
-    file->addAction(m_exportAction);
+    QMenu* exports = file->addMenu(tr("&Export"));
+    exports->setObjectName(QStringLiteral("exportMenu"));
+    exports->addAction(m_exportAction);
+    exports
+        ->addAction(tr("&Topology Diagram (SVG, PNG, Mermaid)…"), this,
+                    [this] {
+                        if (m_current) exportTopologyInteractively(this, m_current->scenario());
+                    })
+        ->setObjectName(QStringLiteral("exportTopologyAction"));
+    exports
+        ->addAction(tr("Time &Series (CSV, JSON)…"), this,
+                    [this] { exportDataInteractively(this, DataKind::TimeSeries, recordedData()); })
+        ->setObjectName(QStringLiteral("exportTimeSeriesAction"));
+    exports
+        ->addAction(tr("S&ummary (CSV, JSON)…"), this,
+                    [this] { exportDataInteractively(this, DataKind::Summary, recordedData()); })
+        ->setObjectName(QStringLiteral("exportSummaryAction"));
     file->addAction(tr("Export &Report…"), this, [this] {
         // The compared scenarios (or the current one), as the next run would show them.
         ReportRequest request;
@@ -275,6 +296,8 @@ void MainWindow::buildMenus() {
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
+    edit->addAction(tr("&Duplicate Scenario"), this, [this] { duplicateScenario(); })
+        ->setObjectName(QStringLiteral("duplicateScenarioAction"));
     QMenu* add = edit->addMenu(QIcon(QStringLiteral(":/icons/add.svg")), tr("&Add Component"));
     for (ComponentKind kind : {ComponentKind::Gateway, ComponentKind::Function,
                                ComponentKind::Server, ComponentKind::Cache, ComponentKind::Database,
@@ -293,6 +316,14 @@ void MainWindow::buildMenus() {
     run->addAction(m_pauseAction);
     run->addAction(m_stepAction);
     run->addAction(m_stopAction);
+    run->addSeparator();
+    QAction* keep = run->addAction(tr("Keep as &Baseline"), this, [this] { keepBaseline(); });
+    keep->setObjectName(QStringLiteral("keepBaselineAction"));
+    keep->setToolTip(
+        tr("Freeze the latest results of this scenario on every chart, faded and "
+           "dashed, to compare the next run against"));
+    run->addAction(tr("C&lear Baseline"), this, &MainWindow::clearBaseline)
+        ->setObjectName(QStringLiteral("clearBaselineAction"));
     QMenu* speed = run->addMenu(tr("&Speed"));
     for (int i = 0; i < static_cast<int>(std::size(kSpeeds)); ++i)
         speed->addAction(tr(kSpeeds[i].label), this, [this, i] { setSpeedIndex(i); });
@@ -378,6 +409,15 @@ QWidget* MainWindow::buildRunPanel() {
     connect(m_speed, &QComboBox::activated, this, &MainWindow::setSpeedIndex);
     layout->addWidget(new QLabel(tr("Speed"), panel), 2, 0);
     layout->addWidget(m_speed, 2, 1);
+    m_replications = new QSpinBox(panel);
+    m_replications->setObjectName(QStringLiteral("replications"));
+    m_replications->setRange(1, static_cast<int>(RunController::kMaxReplications));
+    m_replications->setValue(1);
+    m_replications->setToolTip(
+        tr("Independent runs of each scenario with the same seed: the first is shown live, the "
+           "others run beside it on every core, for bands and 95% intervals"));
+    layout->addWidget(new QLabel(tr("Replications"), panel), 7, 0);
+    layout->addWidget(m_replications, 7, 1);
     m_slo = new QDoubleSpinBox(panel);
     m_slo->setRange(0, 1e6);
     m_slo->setDecimals(1);
@@ -404,7 +444,7 @@ QWidget* MainWindow::buildRunPanel() {
     m_progress->setRange(0, 1000);
     m_progress->setFormat(QStringLiteral("%p%"));
     layout->addWidget(m_progress, 6, 0, 1, 2);
-    layout->setRowStretch(7, 1);
+    layout->setRowStretch(8, 1);
     return panel;
 }
 
@@ -509,6 +549,10 @@ void MainWindow::connectRuns() {
                                   .arg(p99, 0, 'f', 2)
                                   .arg(result->completed),
                               result->status == RunStatus::Overloaded ? 30000 : 6000);
+            });
+    connect(m_runs, &RunController::replicationsFinished, this,
+            [this](int key, const std::shared_ptr<const std::vector<RunResult>>& results) {
+                if (results && !m_stopped) m_charts->setReplicationResults(key, *results);
             });
     connect(m_runs, &RunController::runFailed, this, [this](int key, const QString& message) {
         QString name = QString::number(key);
@@ -965,14 +1009,21 @@ std::shared_ptr<const PricingTable> MainWindow::pricingFor(const ScenarioDocumen
 
 std::vector<RunRequest> MainWindow::requests() const {
     std::vector<RunRequest> runs;
-    for (ScenarioDocument* document : documentsToRun())
+    for (ScenarioDocument* document : documentsToRun()) {
         runs.push_back({document->key(), document->scenario(), document->scenario().seed,
                         pricingFor(document)});
+        runs.back().replications = static_cast<unsigned>(replications());
+    }
     return runs;
 }
 
 void MainWindow::addScenariosToCharts(const std::vector<ScenarioDocument*>& documents) {
     m_charts->clear();
+    // Baselines first: the summary's differences then read "against the baseline".
+    std::vector<int> keys;
+    for (ScenarioDocument* document : documents) keys.push_back(document->key());
+    m_baselines->addTo(*m_charts, keys);
+    m_charts->setReplicationCount(replications());
     for (ScenarioDocument* document : documents) {
         QString name = QString::fromStdString(document->scenario().name);
         if (name.isEmpty()) name = document->displayName();
@@ -980,6 +1031,79 @@ void MainWindow::addScenariosToCharts(const std::vector<ScenarioDocument*>& docu
                               document->scenario().topology);
     }
     m_charts->setSloMs(m_slo->value());
+}
+
+int MainWindow::replications() const {
+    return m_replications->value();
+}
+
+void MainWindow::setReplications(int replications) {
+    m_replications->setValue(replications);
+}
+
+void MainWindow::refreshCharts() {
+    std::vector<ScenarioDocument*> shown;
+    for (ScenarioDocument* document : m_documents)
+        if (std::find(m_runKeys.begin(), m_runKeys.end(), document->key()) != m_runKeys.end())
+            shown.push_back(document);
+    addScenariosToCharts(shown);
+    for (ScenarioDocument* document : shown)
+        if (const RecordedRun* run = m_recorder->find(document->key()))
+            run->feed(*m_charts, document->key());
+}
+
+bool MainWindow::keepBaseline() {
+    if (!m_current) return false;
+    const RecordedRun* run = m_recorder->find(m_current->key());
+    if (!run || !run->result || m_runs->isRunning()) {
+        statusMessage(tr("Run %1 to the end first: a baseline keeps finished results.")
+                          .arg(m_current->displayName()));
+        return false;
+    }
+    QString name = QString::fromStdString(run->result->scenarioName);
+    if (name.isEmpty()) name = m_current->displayName();
+    m_baselines->keep(m_current->key(), name, m_current->color(), m_current->scenario().topology,
+                      *run);
+    if (std::find(m_runKeys.begin(), m_runKeys.end(), m_current->key()) == m_runKeys.end())
+        m_runKeys = {m_current->key()};
+    refreshCharts();
+    statusMessage(tr("Kept %1 as the baseline: edit and run again to compare.").arg(name));
+    return true;
+}
+
+void MainWindow::clearBaseline() {
+    if (!m_current || !m_baselines->clear(m_current->key())) return;
+    if (m_runs->isRunning())
+        m_charts->removeScenario(BaselineStore::chartKey(m_current->key()));
+    else
+        refreshCharts();
+    statusMessage(tr("Baseline cleared."));
+}
+
+std::vector<DataRun> MainWindow::recordedData() const {
+    std::vector<DataRun> recorded;
+    for (ScenarioDocument* document : documentsToRun()) {
+        const RecordedRun* run = m_recorder->find(document->key());
+        if (!run || !run->result) continue;
+        QString name = QString::fromStdString(document->scenario().name);
+        recorded.push_back(
+            {name.isEmpty() ? document->displayName() : name, run->result->seed, run->runs()});
+    }
+    return recorded;
+}
+
+ScenarioDocument* MainWindow::duplicateScenario() {
+    if (!m_current) return nullptr;
+    Scenario copy = m_current->scenario();
+    const QString name = QString::fromStdString(copy.name);
+    copy.name = tr("%1 (copy)").arg(name.isEmpty() ? m_current->displayName() : name).toStdString();
+    // Relative paths in the copy (a trace file) still resolve where the original's did.
+    const QString base = m_current->baseDirectory();
+    ScenarioDocument* document = addDocument(std::move(copy), {}, false);
+    document->setBaseDirectory(base);
+    document->markModified();
+    statusMessage(tr("Duplicated as %1; edit it and compare.").arg(document->displayName()));
+    return document;
 }
 
 void MainWindow::startRun() {

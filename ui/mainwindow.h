@@ -32,10 +32,14 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QCheckBox;
+class QSpinBox;
 
 namespace archsim::ui {
 
 class AutosaveStore;
+class BaselineStore;
+struct DataRun;
+class RunRecorder;
 class ChartsPanel;
 class PropertiesEditor;
 class RunController;
@@ -61,6 +65,8 @@ public:
     /// Opens a bundled preset by file name ("mmc-queue.json") or resource path.
     ScenarioDocument* openPreset(const QString& name);
     ScenarioDocument* newScenario();
+    /// An editable copy of the current scenario, "<name> (copy)", in a document of its own.
+    ScenarioDocument* duplicateScenario();
     bool save();
     bool saveAs(const QString& path = {});
     /// Closes a document, asking about unsaved changes; false if the user cancelled.
@@ -82,6 +88,13 @@ public:
     /// The documents the next run shows: always the current one; with the other compared ones
     /// when the current one is compared and there are two or more, else alone.
     std::vector<ScenarioDocument*> documentsToRun() const;
+    /// Independent replications per run (Run panel), 1..1000.
+    int replications() const;
+    void setReplications(int replications);
+    /// Freezes the current scenario's latest results as a baseline on every chart; false when
+    /// it has none yet.
+    bool keepBaseline();
+    void clearBaseline();
     /// One sentence naming what Run starts ("Run compares A and B."), shown in the Run panel
     /// and the Run action's tooltip.
     QString runTargetText() const;
@@ -159,6 +172,9 @@ private:
     void addScenariosToCharts(const std::vector<ScenarioDocument*>& documents);
     void startCostSweeps();
     void statusMessage(const QString& text, int timeoutMs = 6000);
+    /// Shows the latest run's scenarios again, with their baselines, from what was recorded.
+    void refreshCharts();
+    std::vector<DataRun> recordedData() const;
 
     // Topology edits, all routed through the properties editor's validated apply().
     void addComponentRequested(ComponentKind kind);
@@ -207,6 +223,9 @@ private:
     QComboBox* m_speed = nullptr;
     QComboBox* m_toolbarSpeed = nullptr;
     QDoubleSpinBox* m_slo = nullptr;
+    QSpinBox* m_replications = nullptr;
+    RunRecorder* m_recorder = nullptr;
+    std::unique_ptr<BaselineStore> m_baselines;
     QCheckBox* m_logScale = nullptr;
     QLabel* m_clock = nullptr;
     QLabel* m_runTarget = nullptr;

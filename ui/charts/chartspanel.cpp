@@ -68,13 +68,27 @@ void ChartsPanel::setResult(int key, const RunResult& result) {
     }
 }
 
+void ChartsPanel::setReplicationResults(int key, const std::vector<RunResult>& results) {
+    for (ChartWidget* chart : m_charts) {
+        chart->setReplications(static_cast<int>(results.size()));
+        chart->setReplicationResults(key, results);
+    }
+}
+
+void ChartsPanel::setReplicationCount(int replications) {
+    for (ChartWidget* chart : m_charts) chart->setReplications(std::max(1, replications));
+}
+
 void ChartsPanel::setCostCurve(int key, const std::vector<CostPoint>& curve) {
     for (ChartWidget* chart : m_charts) chart->setCostCurve(key, curve);
 }
 
 void ChartsPanel::setSloMs(double sloMs) {
     m_sloMs = sloMs;
-    for (ChartWidget* chart : m_charts) chart->setSloMs(sloMs);
+    for (ChartWidget* chart : m_charts) {
+        chart->setSloMs(sloMs);
+        chart->setCaptionSloMs(sloMs);
+    }
 }
 
 void ChartsPanel::setLogScale(bool logarithmic) {
@@ -93,6 +107,10 @@ void ChartsPanel::follow(const RunController* controller) {
                 if (result) setResult(key, *result);
             });
     connect(controller, &RunController::costCurveReady, this, &ChartsPanel::setCostCurve);
+    connect(controller, &RunController::replicationsFinished, this,
+            [this](int key, const std::shared_ptr<const std::vector<RunResult>>& results) {
+                if (results) setReplicationResults(key, *results);
+            });
 }
 
 bool ChartsPanel::exportCurrentChart(const QString& path, QString* error) {
@@ -101,7 +119,8 @@ bool ChartsPanel::exportCurrentChart(const QString& path, QString* error) {
         if (error) *error = tr("There is no chart to export.");
         return false;
     }
-    return chart->exportTo(path, error);
+    const QSize size = chart->defaultExportSize();
+    return chart->exportTo(path, error, size.width(), size.height());
 }
 
 }  // namespace archsim::ui

@@ -46,6 +46,10 @@ public:
     void setHistogram(int key, const archsim::LatencyHistogram& histogram);
     void setResult(int key, const archsim::RunResult& result);
     void setCostCurve(int key, const std::vector<archsim::CostPoint>& curve);
+    /// Every replication of `key`: bands on the percentile chart, intervals in the summary.
+    void setReplicationResults(int key, const std::vector<archsim::RunResult>& results);
+    /// The replications each run has (for the captions); set before a run starts.
+    void setReplicationCount(int replications);
     /// The latency objective drawn on the latency charts (ms); 0 hides it.
     void setSloMs(double sloMs);
     double sloMs() const { return m_sloMs; }

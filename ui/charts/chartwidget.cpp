@@ -5,29 +5,20 @@
 
 #include <QBuffer>
 #include <QClipboard>
-#include <QComboBox>
 #include <QDate>
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QGuiApplication>
 #include <QImage>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSettings>
-#include <QSpinBox>
-#include <QStandardPaths>
 #include <QSvgGenerator>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
+#include "ui/charts/chartexportdialog.h"
 #include "ui/charts/chartstyle.h"
 
 namespace archsim::ui {
@@ -71,6 +62,7 @@ QCustomPlot* ChartWidget::createPlot() {
     });
     connect(m_plot, &QCustomPlot::beforeReplot, this, [this] {
         if (m_followData) updateRanges();
+        fitLegend(m_plot->width());
     });
 
     m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -97,6 +89,35 @@ void ChartWidget::placeLegendBelow(QCPLegend* legend) {
     legend->setIconSize(28, 12);
 }
 
+void ChartWidget::fitLegend(int width) {
+    // As many columns as the widest entry allows: a fixed count lets long entries ("faded: too
+    // few requests in the window", scenario names) run into each other on a narrow plot.
+    QCPLegend* legend = m_plot->legend;
+    if (!legend || !legend->visible() || legend->itemCount() == 0 || legend->wrap() == 0) return;
+    std::vector<int> widths;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (QCPAbstractLegendItem* item = legend->item(i))
+            widths.push_back(item->minimumOuterSizeHint().width());
+    const int available = width - legend->margins().left() - legend->margins().right();
+    // The most columns (up to six) whose widest entries, column by column, fit side by side.
+    int columns = 1;
+    for (int candidate = std::min<int>(6, static_cast<int>(widths.size())); candidate > 1;
+         --candidate) {
+        std::vector<int> column(static_cast<std::size_t>(candidate), 0);
+        for (std::size_t i = 0; i < widths.size(); ++i)
+            column[i % column.size()] = std::max(column[i % column.size()], widths[i]);
+        int total = legend->columnSpacing() * (candidate - 1);
+        for (int w : column) total += w;
+        if (total <= available) {
+            columns = candidate;
+            break;
+        }
+    }
+    if (columns == legend->wrap()) return;
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
 void ChartWidget::setTitle(const QString& title) {
     if (!m_title) {
         m_plot->plotLayout()->insertRow(0);
@@ -121,7 +142,20 @@ QCPGraph* ChartWidget::addLegendKey(QCPAxisRect* rect, const QString& name, cons
 void ChartWidget::addScenario(int key, const QString& name, const QColor& colour) {
     if (scenarioIndex(key) >= 0) removeScenario(key);
     m_scenarios.push_back({key, name, colour});
+    const int before = m_plot ? m_plot->plottableCount() : 0;
     scenarioAdded(m_scenarios.back());
+    if (m_plot && isBaselineKey(key)) {
+        // Whatever the chart drew for the scenario: solid lines become long dashes, so the
+        // baseline reads as a reference behind the live lines also in black and white.
+        for (int i = before; i < m_plot->plottableCount(); ++i) {
+            QCPAbstractPlottable* plottable = m_plot->plottable(i);
+            QPen pen = plottable->pen();
+            if (pen.style() == Qt::SolidLine) {
+                pen.setDashPattern({6, 3});
+                plottable->setPen(pen);
+            }
+        }
+    }
     requestReplot();
 }
 
@@ -169,6 +203,7 @@ void ChartWidget::appendWindows(int, const std::vector<WindowRow>&) {}
 void ChartWidget::setHistogram(int, const LatencyHistogram&) {}
 void ChartWidget::setResult(int, const RunResult&) {}
 void ChartWidget::setCostCurve(int, const std::vector<CostPoint>&) {}
+void ChartWidget::setReplicationResults(int, const std::vector<RunResult>&) {}
 void ChartWidget::setSloMs(double) {}
 void ChartWidget::setLogScale(bool) {}
 void ChartWidget::scenarioAdded(const ChartScenario&) {}
@@ -221,6 +256,7 @@ QString ChartWidget::caption() const {
         parts << (seeds.size() == 1 ? tr("seed %1") : tr("seeds %1")).arg(seeds.join(", "));
     if (simulatedS > 0) parts << tr("%1 s simulated").arg(QString::number(simulatedS, 'g', 10));
     if (windowS > 0) parts << tr("%1 s windows").arg(QString::number(windowS, 'g', 10));
+    if (m_captionSloMs > 0) parts << tr("SLO %1 ms").arg(QString::number(m_captionSloMs, 'g', 10));
     parts << (m_replications == 1 ? tr("1 replication")
                                   : tr("%1 replications").arg(m_replications));
     parts << QDate::currentDate().toString(Qt::ISODate);
@@ -252,18 +288,23 @@ void ChartWidget::paint(QPainter* painter, int width, int height, bool withCapti
         const bool wasDetailed = m_detailed;
         if (!wasDetailed) updateDetail(0);
         if (m_followData) updateRanges();  // exports do not go through beforeReplot
+        fitLegend(width);
         auto* qcp = static_cast<QCPPainter*>(painter);
         m_plot->toPainter(qcp, width, height - captionHeight);
         if (!wasDetailed) updateDetail(kDetailedPointLimit + 1);
     } else {
-        const QSize size = this->size().expandedTo(QSize(200, 100));
+        // A table has no title of its own: the export names what it shows above it.
+        QFont titleFont = font;
+        titleFont.setPointSizeF(font.pointSizeF() + 2);
+        titleFont.setBold(true);
+        const double titleHeight = std::ceil(QFontMetricsF(titleFont).height() + 8);
         painter->save();
-        const double scale =
-            std::min(width / static_cast<double>(size.width()),
-                     (height - captionHeight) / static_cast<double>(size.height()));
-        painter->scale(scale, scale);
-        render(painter);
+        painter->setFont(titleFont);
+        painter->setPen(Qt::black);
+        painter->drawText(QRectF(8, 0, width - 16, titleHeight),
+                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, windowTitle());
         painter->restore();
+        renderContent(painter, QRectF(0, titleHeight, width, height - captionHeight - titleHeight));
     }
     if (captionHeight > 0) {
         painter->save();
@@ -274,6 +315,16 @@ void ChartWidget::paint(QPainter* painter, int width, int height, bool withCapti
                           QFontMetricsF(font).elidedText(text, Qt::ElideRight, width - 16));
         painter->restore();
     }
+}
+
+void ChartWidget::renderContent(QPainter* painter, const QRectF& area) {
+    const QSize size = this->size().expandedTo(QSize(200, 100));
+    painter->save();
+    const double scale = std::min(area.width() / size.width(), area.height() / size.height());
+    painter->translate(area.topLeft());
+    painter->scale(scale, scale);
+    render(painter);
+    painter->restore();
 }
 
 QByteArray ChartWidget::toSvg(int width, int height, bool withCaption) {
@@ -364,104 +415,9 @@ void ChartWidget::copyToClipboard() {
     QGuiApplication::clipboard()->setImage(image);
 }
 
-bool exportWidgetTo(QWidget* widget, const QString& path, QString* error) {
-    const QString suffix = suffixOf(path);
-    const QSize size = widget->size().expandedTo(QSize(200, 100));
-    bool ok = false;
-    if (suffix == QLatin1String("png")) {
-        ok = widget->grab().save(path, "PNG");
-    } else if (suffix == QLatin1String("svg")) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(size);
-        generator.setViewBox(QRect(QPoint(0, 0), size));
-        QPainter painter;
-        ok = painter.begin(&generator);
-        if (ok) {
-            widget->render(&painter);
-            ok = painter.end();
-        }
-    } else if (suffix == QLatin1String("pdf")) {
-        QPdfWriter writer(path);
-        writer.setResolution(96);  // one widget pixel per PDF pixel at screen density
-        writer.setPageSize(
-            QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch));
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        QPainter painter;
-        ok = painter.begin(&writer);
-        if (ok) {
-            const QRect page = painter.viewport();
-            const double scale = std::min(page.width() / static_cast<double>(size.width()),
-                                          page.height() / static_cast<double>(size.height()));
-            painter.scale(scale, scale);
-            widget->render(&painter);
-            ok = painter.end();
-        }
-    } else {
-        setError(error,
-                 ChartWidget::tr("Unknown format \"%1\": use .png, .svg or .pdf.").arg(suffix));
-        return false;
-    }
-    if (!ok) setError(error, ChartWidget::tr("Could not write %1.").arg(path));
-    return ok;
-}
-
-void ChartWidget::exportInteractively() {
-    QSettings settings;
-    const QString key = QStringLiteral("charts/lastExportDirectory");
-    QString directory = settings.value(key).toString();
-    if (directory.isEmpty() || !QDir(directory).exists())
-        directory = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export chart"),
-        QDir(directory).filePath(suggestedFileName(QStringLiteral("png"))),
-        tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"), &filter);
-    if (path.isEmpty()) return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += filter.contains(QLatin1String("svg"))   ? QStringLiteral(".svg")
-                : filter.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf")
-                                                        : QStringLiteral(".png");
-    settings.setValue(key, QFileInfo(path).absolutePath());
-    int width = kExportWidth;
-    int height = kExportHeight;
-    double scale = 1;
-    if (suffixOf(path) == QLatin1String("png")) {
-        // A bitmap's pixel count is a choice the reader of a slide or a print cares about.
-        QDialog dialog(this);
-        dialog.setWindowTitle(tr("PNG size"));
-        auto* form = new QFormLayout(&dialog);
-        auto* scaleBox = new QComboBox(&dialog);
-        scaleBox->addItems({tr("1x (screen)"), tr("2x (slides, print)"), tr("3x (large print)")});
-        scaleBox->setCurrentIndex(1);
-        auto* widthBox = new QSpinBox(&dialog);
-        widthBox->setRange(320, 6000);
-        widthBox->setValue(kExportWidth);
-        widthBox->setSuffix(tr(" px"));
-        auto* heightBox = new QSpinBox(&dialog);
-        heightBox->setRange(200, 6000);
-        heightBox->setValue(kExportHeight);
-        heightBox->setSuffix(tr(" px"));
-        form->addRow(tr("Scale:"), scaleBox);
-        form->addRow(tr("Width:"), widthBox);
-        form->addRow(tr("Height:"), heightBox);
-        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-        form->addRow(buttons);
-        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        if (dialog.exec() != QDialog::Accepted) return;
-        scale = scaleBox->currentIndex() + 1;
-        width = widthBox->value();
-        height = heightBox->value();
-    }
-    QString error;
-    if (!exportTo(path, &error, width, height, scale))
-        QMessageBox::warning(this, tr("Export chart"), error);
-}
-
 void ChartWidget::showContextMenu(QWidget* source, const QPoint& position) {
     QMenu menu(this);
-    menu.addAction(tr("Export…"), this, &ChartWidget::exportInteractively);
+    menu.addAction(tr("Export…"), this, [this] { ChartExportDialog::exportInteractively(this); });
     menu.addAction(tr("Copy to Clipboard"), this, &ChartWidget::copyToClipboard);
     if (m_plot) {
         menu.addAction(tr("Fit to data"), this, [this] {

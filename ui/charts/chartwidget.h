@@ -56,7 +56,9 @@ public:
     explicit ChartWidget(QWidget* parent = nullptr);
     ~ChartWidget() override;
 
+    /// A negative key is a baseline: the frozen results of an earlier run, drawn dashed.
     void addScenario(int key, const QString& name, const QColor& colour);
+    static bool isBaselineKey(int key) { return key < 0; }
     void removeScenario(int key);
     /// Removes every scenario and all data.
     void clear();
@@ -69,6 +71,9 @@ public:
     virtual void setHistogram(int key, const archsim::LatencyHistogram& histogram);
     virtual void setResult(int key, const archsim::RunResult& result);
     virtual void setCostCurve(int key, const std::vector<archsim::CostPoint>& curve);
+    /// Every replication of scenario `key` (the first is the result setResult() had), when more
+    /// than one ran: for bands and confidence intervals.
+    virtual void setReplicationResults(int key, const std::vector<archsim::RunResult>& results);
     virtual void setSloMs(double sloMs);
     virtual void setLogScale(bool logarithmic);
 
@@ -90,13 +95,19 @@ public:
     /// One line under every exported chart: scenarios, seed, duration, window, replications,
     /// date and version. An explicit caption replaces the one built from the results.
     void setCaption(const QString& caption) { m_caption = caption; }
+    /// The caption set with setCaption(), "" when the caption follows the results.
+    const QString& explicitCaption() const { return m_caption; }
     /// The caption exports carry: the explicit one, else one built from the latest results.
     QString caption() const;
+    /// The latency objective the caption names (ms); 0: none.
+    void setCaptionSloMs(double sloMs) { m_captionSloMs = sloMs; }
+    /// The size an export has unless the user chooses another (a table: its rows, no more).
+    virtual QSize defaultExportSize() const { return {kExportWidth, kExportHeight}; }
     /// The file name an export dialog proposes: scenario names and the chart's title.
     QString suggestedFileName(const QString& suffix) const;
     /// What the caption says of one scenario's run (ChartsPanel::setResult feeds it).
     void setRunFacts(int key, std::uint64_t seed, double simulatedS, double windowS);
-    /// Independent replications behind the figures (1 in the window today).
+    /// Independent replications behind the figures, for the caption.
     void setReplications(int replications) { m_replications = replications; }
     /// Recomputes the axis ranges from the data now (also done before every replot while the
     /// chart follows its data).
@@ -126,6 +137,8 @@ protected:
 
     /// Moves the legend under the plot, laid out in rows, so it never hides data.
     void placeLegendBelow(QCPLegend* legend);
+    /// Lays the legend out in as many columns as fit `width` pixels.
+    void fitLegend(int width);
     /// Puts a title above the plot, so an exported image explains itself.
     void setTitle(const QString& title);
     /// An empty graph on `rect` that only shows `name` drawn with `pen` in the legend: a key for
@@ -133,6 +146,9 @@ protected:
     QCPGraph* addLegendKey(QCPAxisRect* rect, const QString& name, const QPen& pen);
     /// The context menu of the chart ("Export…", "Fit to data") at `position` in `source`.
     void showContextMenu(QWidget* source, const QPoint& position);
+    /// Draws a chart that is not a plot into `area` of an export; the default renders the widget
+    /// as shown, scaled to fit.
+    virtual void renderContent(QPainter* painter, const QRectF& area);
 
     virtual void scenarioAdded(const ChartScenario& scenario);
     /// Called once the scenario has left scenarios().
@@ -149,13 +165,13 @@ private:
         double simulatedS = 0;
         double windowS = 0;
     };
-    void exportInteractively();
     bool writeImage(const QString& path, int width, int height, double scale);
 
     std::vector<ChartScenario> m_scenarios;
     std::map<int, RunFacts> m_runFacts;
     QString m_caption;
     int m_replications = 1;
+    double m_captionSloMs = 0;
     QVBoxLayout* m_layout = nullptr;
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
@@ -163,9 +179,5 @@ private:
     bool m_detailed = true;
     bool m_followData = true;
 };
-
-/// Renders any widget (not only a plot) to .png, .svg or .pdf at its current size; for charts that
-/// are not plots, such as the summary table.
-bool exportWidgetTo(QWidget* widget, const QString& path, QString* error = nullptr);
 
 }  // namespace archsim::ui

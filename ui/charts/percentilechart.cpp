@@ -153,8 +153,15 @@ void PercentileChart::scenarioRemoved(int key) {
     if (found == m_series.end()) return;
     for (QCPGraph* graph : found->second.graphs) plot()->removeGraph(graph);
     for (QCPGraph* graph : found->second.thin) plot()->removeGraph(graph);
+    for (auto* band : {&found->second.bandLow, &found->second.bandHigh})
+        for (QCPGraph* graph : *band)
+            if (graph) plot()->removeGraph(graph);
     plot()->removeGraph(found->second.legendKey);
     m_series.erase(found);
+    if (m_bandKey && bandCount() == 0) {
+        plot()->removeGraph(m_bandKey);
+        m_bandKey = nullptr;
+    }
     updateDetail(longestSeries());
 }
 
@@ -194,6 +201,79 @@ QCPGraph* PercentileChart::graph(int key, Percentile percentile) const {
     const auto found = m_series.find(key);
     return found == m_series.end() ? nullptr
                                    : found->second.graphs[static_cast<std::size_t>(percentile)];
+}
+
+QCPGraph* PercentileChart::bandGraph(int key, Percentile percentile, bool upper) const {
+    const auto found = m_series.find(key);
+    if (found == m_series.end()) return nullptr;
+    const auto& band = upper ? found->second.bandHigh : found->second.bandLow;
+    return band[static_cast<std::size_t>(percentile)];
+}
+
+int PercentileChart::bandCount() const {
+    int count = 0;
+    for (const auto& [key, series] : m_series)
+        for (QCPGraph* graph : series.bandHigh) count += graph != nullptr;
+    return count;
+}
+
+void PercentileChart::setReplicationResults(int key, const std::vector<RunResult>& results) {
+    const auto found = m_series.find(key);
+    const int index = scenarioIndex(key);
+    if (found == m_series.end() || index < 0 || results.size() < 2) return;
+    const QColor colour = scenarios()[static_cast<std::size_t>(index)].colour;
+    QCustomPlot* chart = plot();
+    std::size_t windows = 0;
+    for (const RunResult& result : results) windows = std::max(windows, result.windows.size());
+    for (std::size_t i = 0; i < kPercentileCount; ++i) {
+        // Per window the lowest and highest value over the replications that have an estimate
+        // there (enough requests); a window none of them estimates is a gap in the band.
+        const double needed = samplesNeeded(kPercentiles[i]);
+        QVector<double> keys, low, high;
+        for (std::size_t w = 0; w < windows; ++w) {
+            double lo = std::numeric_limits<double>::infinity();
+            double hi = -lo;
+            double at = 0;
+            for (const RunResult& result : results) {
+                if (w >= result.windows.size()) continue;
+                const LatencyWindow& window = result.windows[w].latency;
+                at = toSeconds(window.end);
+                if (static_cast<double>(window.completed) < needed || window.completed == 0)
+                    continue;
+                const double value = toMillis(percentileOf(window, kPercentiles[i]));
+                lo = std::min(lo, value);
+                hi = std::max(hi, value);
+            }
+            keys.push_back(at);
+            low.push_back(lo <= hi ? lo : std::numeric_limits<double>::quiet_NaN());
+            high.push_back(lo <= hi ? hi : std::numeric_limits<double>::quiet_NaN());
+        }
+        Series& series = found->second;
+        if (!series.bandLow[i]) {
+            series.bandLow[i] = chart->addGraph();
+            series.bandHigh[i] = chart->addGraph();
+            for (QCPGraph* edge : {series.bandLow[i], series.bandHigh[i]}) {
+                edge->setPen(Qt::NoPen);
+                edge->removeFromLegend();
+                edge->setSelectable(QCP::stNone);
+                // Under the lines, over the grid.
+                edge->setLayer(QStringLiteral("grid"));
+            }
+            series.bandHigh[i]->setBrush(translucent(colour, i == 2 ? 55 : 30));
+            series.bandHigh[i]->setChannelFillGraph(series.bandLow[i]);
+            series.bandHigh[i]->setName(scenarios()[static_cast<std::size_t>(index)].name +
+                                        QLatin1Char(' ') + percentileName(kPercentiles[i]) +
+                                        tr(" range"));
+        }
+        series.bandLow[i]->setData(keys, low, true);
+        series.bandHigh[i]->setData(keys, high, true);
+    }
+    if (!m_bandKey) {
+        m_bandKey = addLegendKey(chart->axisRect(), QString(), Qt::NoPen);
+        m_bandKey->setBrush(translucent(kLegendKeyColour, 70));
+    }
+    m_bandKey->setName(tr("shaded: lowest to highest of %1 replications").arg(results.size()));
+    requestReplot();
 }
 
 void PercentileChart::appendWindows(int key, const std::vector<WindowRow>& rows) {
@@ -256,6 +336,8 @@ void PercentileChart::updateRanges() {
     for (const auto& [key, series] : m_series) {
         std::vector<QCPGraph*> curves(series.graphs.begin(), series.graphs.end());
         curves.insert(curves.end(), series.thin.begin(), series.thin.end());
+        for (QCPGraph* graph : series.bandHigh)
+            if (graph) curves.push_back(graph);
         for (QCPGraph* graph : curves) {
             bool found = false;
             const QCPRange k = graph->getKeyRange(found, QCP::sdBoth);

@@ -30,12 +30,20 @@ public:
     void appendWindows(int key, const std::vector<archsim::WindowRow>& rows) override;
     void setSloMs(double sloMs) override;
     void setLogScale(bool logarithmic) override;
+    /// A shaded band around each line: per window, the lowest to the highest value of that
+    /// percentile over the replications.
+    void setReplicationResults(int key, const std::vector<archsim::RunResult>& results) override;
     bool logScale() const { return m_logScale; }
 
     /// The curve of one percentile of one scenario (nullptr for an unknown key). Windows with too
     /// few requests to estimate the percentile are gaps in it; they are drawn faded on thinGraph().
     QCPGraph* graph(int key, Percentile percentile) const;
     QCPGraph* thinGraph(int key, Percentile percentile) const;
+    /// The band's lower and upper edge (the upper one is filled down to the lower), or nullptr
+    /// before replications arrived.
+    QCPGraph* bandGraph(int key, Percentile percentile, bool upper) const;
+    /// Scenarios x percentiles that have a band.
+    int bandCount() const;
     /// Requests a window needs before its q-quantile is an estimate: about 10 / (1 - q).
     static double samplesNeeded(Percentile percentile);
     const SloMarker& slo() const { return *m_slo; }
@@ -54,11 +62,14 @@ private:
         std::array<QCPGraph*, kPercentileCount> graphs{};
         std::array<QCPGraph*, kPercentileCount> thin{};
         QCPGraph* legendKey = nullptr;
+        std::array<QCPGraph*, kPercentileCount> bandLow{};
+        std::array<QCPGraph*, kPercentileCount> bandHigh{};
     };
 
     std::map<int, Series> m_series;
     std::array<QCPGraph*, kPercentileCount> m_percentileKeys{};
     QCPGraph* m_thinKey = nullptr;
+    QCPGraph* m_bandKey = nullptr;
     std::unique_ptr<SloMarker> m_slo;
     QSharedPointer<QCPAxisTicker> m_linearTicker;
     QSharedPointer<QCPAxisTicker> m_logTicker;

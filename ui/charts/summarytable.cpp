@@ -2,14 +2,18 @@
 #include "ui/charts/summarytable.h"
 
 #include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "sim/cost/costmodel.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/charts/slomarker.h"
+#include "ui/report/summaryfigures.h"
 
 namespace archsim::ui {
 namespace {
@@ -28,14 +32,33 @@ bool lowerIsBetter(SummaryTable::Row row) {
     return row != SummaryTable::Throughput;
 }
 
+/// A long name on two lines, broken at the space nearest its middle: headers share the width
+/// equally and do not wrap by themselves, so one long line would be cut off at both ends.
+QString twoLines(const QString& name) {
+    if (name.size() <= 18) return name;
+    const qsizetype middle = name.size() / 2;
+    qsizetype best = -1;
+    for (qsizetype i = 0; i < name.size(); ++i)
+        if (name[i] == QLatin1Char(' ') &&
+            (best < 0 || std::abs(i - middle) < std::abs(best - middle)))
+            best = i;
+    if (best < 0) return name;
+    return name.left(best) + QLatin1Char('\n') + name.mid(best + 1);
+}
+
 const QColor kBetter(30, 130, 60);
 const QColor kWorse(190, 40, 40);
 
 }  // namespace
 
-SummaryTable::SummaryTable(QWidget* parent) : ChartWidget(parent), m_table(new QTableWidget(this)) {
+SummaryTable::SummaryTable(QWidget* parent)
+    : ChartWidget(parent), m_table(new QTableWidget(this)), m_note(new QLabel(this)) {
     setWindowTitle(tr("Summary"));
     chartLayout()->addWidget(m_table, 1);
+    m_note->setObjectName(QStringLiteral("summaryNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+    chartLayout()->addWidget(m_note);
     m_table->setRowCount(static_cast<int>(kRowCount));
     for (std::size_t row = 0; row < kRowCount; ++row)
         m_table->setVerticalHeaderItem(static_cast<int>(row),
@@ -129,6 +152,7 @@ void SummaryTable::setResult(int key, const RunResult& result) {
     if (found == m_figures.end()) return;
     Figures& figures = found->second;
     figures.final = true;
+    figures.intervals = {};  // a new result: replications, if any, follow it
     auto& v = figures.values;
     v.fill(std::numeric_limits<double>::quiet_NaN());
     const LatencyHistogram& latency = result.latency;
@@ -149,6 +173,56 @@ void SummaryTable::setResult(int key, const RunResult& result) {
         figures.currency = QString::fromStdString(result.cost->currency);
     }
     rebuild();
+}
+
+namespace {
+
+/// The shared figure behind each row, and the factor from its unit to the row's.
+std::pair<const SummaryFigure*, double> figureOf(SummaryTable::Row row) {
+    static const char* const ids[] = {"p50",
+                                      "p95",
+                                      "p99",
+                                      "p999",
+                                      "throughput",
+                                      "errorRate",
+                                      "coldStartFraction",
+                                      "monthlyCost",
+                                      "costPerMillion"};
+    const bool percent = isFraction(row);
+    return {summaryFigure(QLatin1String(ids[row])), percent ? 0.01 : 1.0};
+}
+
+}  // namespace
+
+void SummaryTable::setReplicationResults(int key, const std::vector<RunResult>& results) {
+    const auto found = m_figures.find(key);
+    if (found == m_figures.end() || results.size() < 2) return;
+    Figures& figures = found->second;
+    figures.final = true;
+    for (std::size_t r = 0; r < kRowCount; ++r) {
+        const auto [figure, factor] = figureOf(static_cast<Row>(r));
+        if (!figure) continue;
+        ConfidenceInterval ci = summaryInterval(*figure, results);
+        ci.mean *= factor;
+        ci.halfWidth *= factor;
+        figures.intervals[r] = ci;
+        figures.values[r] = ci.n > 0 ? ci.mean : std::numeric_limits<double>::quiet_NaN();
+    }
+    rebuild();
+}
+
+ConfidenceInterval SummaryTable::interval(int key, Row row) const {
+    const auto found = m_figures.find(key);
+    return found == m_figures.end() ? ConfidenceInterval{} : found->second.intervals[row];
+}
+
+bool SummaryTable::differenceUnsupported(int key, Row row) const {
+    const auto& list = scenarios();
+    if (list.size() < 2 || list.front().key == key) return false;
+    const ConfidenceInterval first = interval(list.front().key, row);
+    const ConfidenceInterval other = interval(key, row);
+    return first.n >= 2 && other.n >= 2 && std::isfinite(value(key, row)) &&
+           std::isfinite(value(list.front().key, row)) && !intervalsSupportDifference(first, other);
 }
 
 QString SummaryTable::format(Row row, double value, const QString& currency) const {
@@ -184,7 +258,8 @@ void SummaryTable::rebuild() {
     const int differenceColumns = std::max(0, scenarioColumns - 1);
     m_table->setColumnCount(scenarioColumns + differenceColumns);
     for (int c = 0; c < scenarioColumns; ++c) {
-        auto* header = new QTableWidgetItem(list[static_cast<std::size_t>(c)].name);
+        auto* header = new QTableWidgetItem(twoLines(list[static_cast<std::size_t>(c)].name));
+        header->setToolTip(list[static_cast<std::size_t>(c)].name);
         header->setForeground(list[static_cast<std::size_t>(c)].colour.darker(115));
         QFont bold = header->font();
         bold.setBold(true);
@@ -197,12 +272,19 @@ void SummaryTable::rebuild() {
             new QTableWidgetItem(
                 // Two lines: scenario names are long and the column shares the width equally.
                 tr("difference: %1\nagainst %2")
-                    .arg(list[static_cast<std::size_t>(d + 1)].name, list.front().name)));
+                    .arg(twoLines(list[static_cast<std::size_t>(d + 1)].name),
+                         twoLines(list.front().name))));
+    for (int d = 0; d < differenceColumns; ++d)
+        m_table->horizontalHeaderItem(scenarioColumns + d)
+            ->setToolTip(tr("difference: %1 against %2")
+                             .arg(list[static_cast<std::size_t>(d + 1)].name, list.front().name));
 
     const auto figuresOf = [this](int key) -> const Figures* {
         const auto found = m_figures.find(key);
         return found == m_figures.end() ? nullptr : &found->second;
     };
+    bool anyInterval = false;
+    bool anyUnsupported = false;
     for (std::size_t r = 0; r < kRowCount; ++r) {
         const auto row = static_cast<Row>(r);
         const int tableRow = static_cast<int>(r);
@@ -210,8 +292,16 @@ void SummaryTable::rebuild() {
             const Figures* figures = figuresOf(list[static_cast<std::size_t>(c)].key);
             const double v =
                 figures ? figures->values[r] : std::numeric_limits<double>::quiet_NaN();
-            auto* item =
-                new QTableWidgetItem(format(row, v, figures ? figures->currency : QString()));
+            QString text = format(row, v, figures ? figures->currency : QString());
+            if (figures && figures->intervals[r].n >= 2 && std::isfinite(v)) {
+                // The half-width in the row's own unit: "12.3 ms ± 0.4 ms".
+                const double half = figures->intervals[r].halfWidth;
+                text += QStringLiteral(" ± ") + (isFraction(row)
+                                                     ? formatPercent(100 * half)
+                                                     : format(row, half, figures->currency));
+                anyInterval = true;
+            }
+            auto* item = new QTableWidgetItem(text);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (figures && !figures->final) item->setForeground(QColor(110, 110, 110));  // live
             m_table->setItem(tableRow, c, item);
@@ -221,41 +311,79 @@ void SummaryTable::rebuild() {
             const Figures* other = figuresOf(list[static_cast<std::size_t>(d + 1)].key);
             const double a = first ? first->values[r] : std::numeric_limits<double>::quiet_NaN();
             const double b = other ? other->values[r] : std::numeric_limits<double>::quiet_NaN();
-            auto* item = new QTableWidgetItem(formatDifference(row, a, b));
+            const bool unsupported =
+                differenceUnsupported(list[static_cast<std::size_t>(d + 1)].key, row);
+            auto* item = new QTableWidgetItem(formatDifference(row, a, b) +
+                                              (unsupported ? QStringLiteral(" †") : QString()));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (std::isfinite(a) && std::isfinite(b) && a != b && lowerIsBetter(row))
+            if (unsupported) {
+                // Not coloured as better or worse: the replications do not say it is either.
+                item->setForeground(QColor(110, 110, 110));
+                item->setToolTip(
+                    tr("The 95% intervals overlap: the replications do not support "
+                       "this difference."));
+                anyUnsupported = true;
+            } else if (std::isfinite(a) && std::isfinite(b) && a != b && lowerIsBetter(row)) {
                 item->setForeground((b < a) ? kBetter : kWorse);
+            }
             m_table->setItem(tableRow, scenarioColumns + d, item);
         }
     }
+    int replications = 0;
+    for (const auto& [key, figures] : m_figures)
+        for (const auto& ci : figures.intervals) replications = std::max(replications, ci.n);
+    m_note->setVisible(anyInterval);
+    m_note->setText(
+        tr("Each figure is the mean of %1 replications ± the half-width of its 95% confidence "
+           "interval.")
+            .arg(replications) +
+        (anyUnsupported ? tr(" † the intervals overlap: the replications do not support this "
+                             "difference.")
+                        : QString()));
 }
 
-bool SummaryTable::exportTo(const QString& path, QString* error, int width, int, double) {
+std::unique_ptr<QTableWidget> SummaryTable::exportCopy(int width) const {
     // A standalone copy sized to its rows: the table on screen may be hidden (another tab), laid
     // out with empty space below the rows or scrolled, none of which belongs in an export.
-    QTableWidget copy(m_table->rowCount(), m_table->columnCount());
-    copy.setFont(m_table->font());
-    copy.setAlternatingRowColors(true);
-    copy.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    copy.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto copy = std::make_unique<QTableWidget>(m_table->rowCount(), m_table->columnCount());
+    copy->setFont(m_table->font());
+    copy->setAlternatingRowColors(true);
+    copy->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    copy->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     for (int row = 0; row < m_table->rowCount(); ++row) {
         if (auto* item = m_table->verticalHeaderItem(row))
-            copy.setVerticalHeaderItem(row, item->clone());
+            copy->setVerticalHeaderItem(row, item->clone());
         for (int column = 0; column < m_table->columnCount(); ++column)
-            if (auto* item = m_table->item(row, column)) copy.setItem(row, column, item->clone());
+            if (auto* item = m_table->item(row, column)) copy->setItem(row, column, item->clone());
     }
     for (int column = 0; column < m_table->columnCount(); ++column)
         if (auto* item = m_table->horizontalHeaderItem(column))
-            copy.setHorizontalHeaderItem(column, item->clone());
-    copy.horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    copy.verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    copy.ensurePolished();
-    int height = copy.horizontalHeader()->sizeHint().height() + 2 * copy.frameWidth();
-    for (int row = 0; row < copy.rowCount(); ++row)
-        height += copy.verticalHeader()->sectionSizeHint(row);
-    const int exportWidth = std::max(width * 3 / 4, 200 + 180 * copy.columnCount());
-    copy.resize(exportWidth, height);
-    return exportWidgetTo(&copy, path, error);
+            copy->setHorizontalHeaderItem(column, item->clone());
+    copy->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    copy->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    copy->ensurePolished();
+    int height = copy->horizontalHeader()->sizeHint().height() + 2 * copy->frameWidth();
+    for (int row = 0; row < copy->rowCount(); ++row)
+        height += copy->verticalHeader()->sectionSizeHint(row);
+    copy->resize(width, height);
+    return copy;
+}
+
+QSize SummaryTable::defaultExportSize() const {
+    const int width = std::max(kExportWidth * 3 / 4, 200 + 180 * m_table->columnCount());
+    // The rows, and room for the title above and the caption below them.
+    const int lines = QFontMetrics(font()).height() * 2 + 24;
+    return {width, std::max(200, exportCopy(width)->height() + lines)};
+}
+
+void SummaryTable::renderContent(QPainter* painter, const QRectF& area) {
+    const auto copy = exportCopy(static_cast<int>(area.width()));
+    painter->save();
+    const double scale = std::min(1.0, area.height() / std::max(1, copy->height()));
+    painter->translate(area.topLeft());
+    painter->scale(scale, scale);
+    copy->render(painter);
+    painter->restore();
 }
 
 }  // namespace archsim::ui

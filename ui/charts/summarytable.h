@@ -8,9 +8,12 @@
 #include <array>
 #include <limits>
 #include <map>
+#include <memory>
 
+#include "sim/stats/confidence.h"
 #include "ui/charts/chartwidget.h"
 
+class QLabel;
 class QTableWidget;
 
 namespace archsim::ui {
@@ -37,18 +40,26 @@ public:
     void appendWindows(int key, const std::vector<archsim::WindowRow>& rows) override;
     void setHistogram(int key, const archsim::LatencyHistogram& histogram) override;
     void setResult(int key, const archsim::RunResult& result) override;
-    /// Renders the table (the widget as shown) to .png, .svg or .pdf.
-    bool exportTo(const QString& path, QString* error = nullptr, int width = kExportWidth,
-                  int height = kExportHeight, double scale = 1.0) override;
+    /// Each figure becomes the mean over the replications with its 95% interval, and a
+    /// difference the intervals do not support is marked †.
+    void setReplicationResults(int key, const std::vector<archsim::RunResult>& results) override;
+    /// Its rows at a width that fits every column, the title above and the caption below.
+    QSize defaultExportSize() const override;
 
     QTableWidget* table() const { return m_table; }
     /// The figure in `row` for scenario `key` (ms, req/s, fraction 0..1, currency), NaN if unknown.
     double value(int key, Row row) const;
+    /// The 95% interval of `row` over the replications of `key` (n = 0 without replications).
+    archsim::ConfidenceInterval interval(int key, Row row) const;
+    /// True when the difference of `key` against the first scenario in `row` is marked as not
+    /// supported by the intervals.
+    bool differenceUnsupported(int key, Row row) const;
     static QString rowName(Row row);
 
 protected:
     void scenarioAdded(const ChartScenario& scenario) override;
     void scenarioRemoved(int key) override;
+    void renderContent(QPainter* painter, const QRectF& area) override;
 
 private:
     struct Figures {
@@ -60,14 +71,17 @@ private:
         double errors = 0;
         double arrivals = 0;
         QString currency;
+        std::array<archsim::ConfidenceInterval, kRowCount> intervals{};  ///< n = 0: none
         Figures() { values.fill(std::numeric_limits<double>::quiet_NaN()); }
     };
 
     void rebuild();
+    std::unique_ptr<QTableWidget> exportCopy(int width) const;
     QString format(Row row, double value, const QString& currency) const;
     QString formatDifference(Row row, double first, double other) const;
 
     QTableWidget* m_table;
+    QLabel* m_note;
     std::map<int, Figures> m_figures;
 };
 

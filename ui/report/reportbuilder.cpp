@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/report/reportbuilder.h"
 
-#include <QBuffer>
-#include <QGraphicsScene>
 #include <QLocale>
-#include <QPainter>
-#include <QSvgGenerator>
 #include <cmath>
 #include <mutex>
 
@@ -21,8 +17,9 @@
 #include "ui/charts/distributionchart.h"
 #include "ui/charts/percentilechart.h"
 #include "ui/report/scenarioparameters.h"
+#include "ui/report/summaryfigures.h"
 #include "ui/run/trafficscaling.h"
-#include "ui/topology/topologyview.h"
+#include "ui/topology/topologyexport.h"
 
 namespace archsim::ui {
 namespace {
@@ -61,73 +58,6 @@ QString grouped(double value) {
     return QLocale(QLocale::English).toString(value, 'f', 0);
 }
 
-// --- the summary figures --------------------------------------------------------------------
-
-struct SummaryFigure {
-    QString label;
-    QString unit;
-    bool lowerIsBetter;
-    std::function<double(const RunResult&)> value;  ///< NaN when it does not apply
-};
-
-double ms(const RunResult& r, double q) {
-    return r.latency.count() ? toMillis(r.latency.quantile(q)) : std::nan("");
-}
-
-const std::vector<SummaryFigure>& summaryFigures() {
-    static const std::vector<SummaryFigure> list{
-        {QObject::tr("latency mean"), QStringLiteral("ms"), true,
-         [](const RunResult& r) {
-             return r.latency.count() ? r.latency.mean() * 1e-6 : std::nan("");
-         }},
-        {QObject::tr("latency p50"), QStringLiteral("ms"), true,
-         [](const RunResult& r) { return ms(r, 0.5); }},
-        {QObject::tr("latency p95"), QStringLiteral("ms"), true,
-         [](const RunResult& r) { return ms(r, 0.95); }},
-        {QObject::tr("latency p99"), QStringLiteral("ms"), true,
-         [](const RunResult& r) { return ms(r, 0.99); }},
-        {QObject::tr("latency p99.9"), QStringLiteral("ms"), true,
-         [](const RunResult& r) { return ms(r, 0.999); }},
-        {QObject::tr("throughput"), QStringLiteral("req/s"), false,
-         [](const RunResult& r) {
-             const double s = toSeconds(r.measuredTime);
-             return s > 0 ? static_cast<double>(r.latency.count()) / s : std::nan("");
-         }},
-        {QObject::tr("error rate"), QStringLiteral("%"), true,
-         [](const RunResult& r) { return 100 * r.errorRate(); }},
-        {QObject::tr("cold-start fraction"), QStringLiteral("%"), true,
-         [](const RunResult& r) {
-             return r.functionStarts ? 100 * r.coldStartFraction() : std::nan("");
-         }},
-        {QObject::tr("cache hit ratio"), QStringLiteral("%"), false,
-         [](const RunResult& r) {
-             return r.cacheHitRatio() >= 0 ? 100 * r.cacheHitRatio() : std::nan("");
-         }},
-        {QObject::tr("peak instances/replicas"), QString(), true,
-         [](const RunResult& r) {
-             return r.peakInstances ? static_cast<double>(r.peakInstances) : std::nan("");
-         }},
-        {QObject::tr("monthly cost"), QStringLiteral("USD"), true,
-         [](const RunResult& r) { return r.cost ? r.cost->monthlyCost : std::nan(""); }},
-        {QObject::tr("cost per million requests"), QStringLiteral("USD"), true,
-         [](const RunResult& r) {
-             return r.cost && r.cost->costPerMillionRequests ? *r.cost->costPerMillionRequests
-                                                             : std::nan("");
-         }},
-    };
-    return list;
-}
-
-ConfidenceInterval interval(const SummaryFigure& figure, const std::vector<RunResult>& runs) {
-    std::vector<double> values;
-    for (const RunResult& run : runs) {
-        const double v = figure.value(run);
-        if (std::isfinite(v)) values.push_back(v);
-    }
-    if (values.empty()) return {std::nan(""), 0, 0};
-    return meanConfidenceInterval(values, 0.95);
-}
-
 // --- figures ---------------------------------------------------------------------------------
 
 ReportFigure chartFigure(ChartWidget* chart, const QString& id, const QString& title,
@@ -145,36 +75,15 @@ ReportFigure chartFigure(ChartWidget* chart, const QString& id, const QString& t
 
 ReportFigure topologyFigure(const Scenario& scenario, const QString& id, const QString& title,
                             const QString& caption) {
-    TopologyView view;
-    view.setScenario(scenario);
-    QGraphicsScene* scene = view.scene();
-    QRectF source = scene->itemsBoundingRect().adjusted(-16, -16, 16, 16);
-    if (source.isEmpty()) source = QRectF(0, 0, 400, 100);
     // Wide diagrams are scaled to the page; small ones are not blown up past 1.25x.
-    const double scale = std::min(1.25, kChartWidth / source.width());
-    const QSize size(kChartWidth, static_cast<int>(std::ceil(source.height() * scale)));
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator generator;
-    generator.setOutputDevice(&buffer);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setTitle(title);
-    QPainter painter;
-    if (painter.begin(&generator)) {
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
-        const double width = source.width() * scale;
-        scene->render(&painter, QRectF((size.width() - width) / 2, 0, width, size.height()),
-                      source);
-        painter.end();
-    }
+    QSize size;
+    const QByteArray svg = topologySvg(scenario, kChartWidth, &size, title);
     ReportFigure figure;
     figure.id = id;
     figure.title = title;
     figure.caption = caption;
     figure.size = size;
-    figure.svg = buffer.data();
+    figure.svg = svg;
     return figure;
 }
 
@@ -472,6 +381,8 @@ ReportDocument buildReport(const ReportRequest& request, const ReportRuns& runs)
         panel.setResult(key, results.front());
         if (!runs.scenarios[i].costCurve.empty())
             panel.setCostCurve(key, runs.scenarios[i].costCurve);
+        // The range over the replications around each percentile line, as in the window.
+        if (results.size() > 1) panel.percentileChart()->setReplicationResults(key, results);
     }
     for (ChartWidget* chart : panel.charts())
         chart->setReplications(static_cast<int>(replications));
@@ -480,7 +391,12 @@ ReportDocument buildReport(const ReportRequest& request, const ReportRuns& runs)
     doc.addHeading(QObject::tr("Results"), QStringLiteral("results"));
     doc.addFigure(chartFigure(
         panel.percentileChart(), QStringLiteral("percentiles"),
-        QObject::tr("Latency percentiles over time, with the SLO") + firstReplication, caption));
+        QObject::tr("Latency percentiles over time, with the SLO") +
+            (replications > 1
+                 ? QObject::tr(" (replication 1 of %1; shaded: its range over all of them)")
+                       .arg(replications)
+                 : QString()),
+        caption));
     doc.addFigure(chartFigure(panel.distributionChart(), QStringLiteral("distribution"),
                               QObject::tr("Latency distribution") + firstReplication, caption));
     doc.addFigure(chartFigure(panel.breakdownChart(), QStringLiteral("breakdown"),
@@ -508,7 +424,7 @@ ReportDocument buildReport(const ReportRequest& request, const ReportRuns& runs)
         std::vector<ConfidenceInterval> cis;
         bool any = false;
         for (std::size_t i = 0; i < inputs.size() && i < runs.scenarios.size(); ++i) {
-            cis.push_back(interval(figure, runs.scenarios[i].replications));
+            cis.push_back(summaryInterval(figure, runs.scenarios[i].replications));
             any = any || std::isfinite(cis.back().mean);
         }
         if (!any) continue;
@@ -532,8 +448,7 @@ ReportDocument buildReport(const ReportRequest& request, const ReportRuns& runs)
             if (a != b && figure.lowerIsBetter)
                 text += b < a ? QObject::tr(" better") : QObject::tr(" worse");
             // Intervals that overlap do not support the difference: say so rather than colour it.
-            if (replications > 1 && cis.front().high() >= cis[i].low() &&
-                cis[i].high() >= cis.front().low()) {
+            if (replications > 1 && !intervalsSupportDifference(cis.front(), cis[i])) {
                 text += QStringLiteral(" †");
                 anyUnsupported = true;
             }

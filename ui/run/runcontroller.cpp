@@ -13,6 +13,7 @@
 #include <thread>
 #include <utility>
 
+#include "sim/run/replications.h"
 #include "sim/run/runner.h"
 #include "sim/run/runobserver.h"
 #include "ui/run/trafficscaling.h"
@@ -29,8 +30,10 @@ public:
         std::shared_ptr<const LatencyHistogram> histogram;
         std::optional<RunProgress> progress;
         std::shared_ptr<const RunResult> result;  ///< set once, at the end
-        std::optional<std::string> error;         ///< set instead of result if the run threw
-        bool exited = false;                      ///< the thread has nothing left to do
+        /// Every replication, when more than one ran; set with result.
+        std::shared_ptr<const std::vector<RunResult>> replications;
+        std::optional<std::string> error;  ///< set instead of result if the run threw
+        bool exited = false;               ///< the thread has nothing left to do
     };
 
     RunWorker(RunController* controller, int key, std::uint64_t generation)
@@ -42,12 +45,22 @@ public:
         if (m_thread.joinable()) m_thread.join();
     }
 
-    void launch(Scenario scenario, std::uint64_t seed,
-                std::shared_ptr<const PricingTable> pricing) {
+    void launch(Scenario scenario, std::uint64_t seed, std::shared_ptr<const PricingTable> pricing,
+                unsigned replications) {
+        // Made before the thread starts and never resized, so cancel() may walk it any time.
+        replications = std::clamp(replications, 1u, RunController::kMaxReplications);
+        for (unsigned i = 1; i < replications; ++i)
+            m_replicationControls.push_back(std::make_unique<RunControl>());
         m_thread =
             std::thread([this, scenario = std::move(scenario), seed, pricing = std::move(pricing)] {
                 run(scenario, seed, pricing.get());
             });
+    }
+
+    /// Stops the live run and every replication beside it.
+    void cancel() {
+        m_control.cancel();
+        for (auto& control : m_replicationControls) control->cancel();
     }
 
     /// GUI thread: takes everything produced so far; the next output posts a new notification.
@@ -80,19 +93,30 @@ public:
 
 private:
     void run(const Scenario& scenario, std::uint64_t seed, const PricingTable* pricing) {
-        RunOptions options;
-        options.seed = seed;
-        options.pricing = pricing;
-        options.observer = this;
-        options.control = &m_control;
         std::shared_ptr<const RunResult> result;
+        std::shared_ptr<const std::vector<RunResult>> all;
         std::optional<std::string> error;
         try {
-            result = std::make_shared<const RunResult>(runScenario(scenario, options));
+            if (m_replicationControls.empty()) {
+                result = std::make_shared<const RunResult>(runOne(scenario, seed, pricing, 0));
+            } else {
+                // Replication i is a pure function of (scenario, seed, i) stored at index i, so
+                // the set is the same whichever core ran which; 0 is the live, paced one.
+                auto results =
+                    std::make_shared<std::vector<RunResult>>(m_replicationControls.size() + 1);
+                parallelFor(results->size(), 0, [&](std::size_t i) {
+                    (*results)[i] = runOne(scenario, seed, pricing, i);
+                });
+                result = std::make_shared<const RunResult>(results->front());
+                all = std::move(results);
+            }
             // An engine error ends the run with a status instead of an exception.
             if (result->status == RunStatus::Failed) {
                 error = result->statusMessage;
                 result.reset();
+                all.reset();
+            } else if (result->status == RunStatus::Cancelled) {
+                all.reset();
             }
         } catch (const std::exception& e) {
             error = e.what();
@@ -101,9 +125,29 @@ private:
         }
         publish([&](Batch& batch) {
             batch.result = std::move(result);
+            batch.replications = std::move(all);
             batch.error = std::move(error);
             batch.exited = true;
         });
+    }
+
+    RunResult runOne(const Scenario& scenario, std::uint64_t seed, const PricingTable* pricing,
+                     std::size_t replication) {
+        RunOptions options;
+        options.seed = seed;
+        options.pricing = pricing;
+        options.replication = replication;
+        if (replication == 0) {
+            options.observer = this;
+            options.control = &m_control;
+            return runScenario(scenario, options);
+        }
+        // The others are not paced or stepped, only cancelled, and keep no per-component gauges
+        // (a thousand replications of an hour would hold them all).
+        options.control = m_replicationControls[replication - 1].get();
+        RunResult result = runScenario(scenario, options);
+        for (WindowRow& row : result.windows) row.components.clear();
+        return result;
     }
 
     /// Applies `change` under the lock and posts one notification unless one is already pending.
@@ -127,6 +171,7 @@ private:
     const int m_key;
     const std::uint64_t m_generation;
     RunControl m_control;
+    std::vector<std::unique_ptr<RunControl>> m_replicationControls;
     std::thread m_thread;
     std::mutex m_mutex;
     Batch m_batch;
@@ -227,6 +272,7 @@ RunController::RunController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<std::shared_ptr<const archsim::LatencyHistogram>>();
     qRegisterMetaType<std::shared_ptr<const archsim::RunResult>>();
     qRegisterMetaType<std::vector<archsim::CostPoint>>();
+    qRegisterMetaType<std::shared_ptr<const std::vector<archsim::RunResult>>>();
 
     m_drainTimer.setSingleShot(true);
     m_drainTimer.setInterval(kCoalesceMs);
@@ -260,7 +306,8 @@ void RunController::start(std::vector<RunRequest> runs) {
     for (auto& request : runs) {
         auto worker = std::make_unique<RunWorker>(this, request.key, m_generation);
         worker->control().setSpeed(m_speed);
-        worker->launch(std::move(request.scenario), request.seed, std::move(request.pricing));
+        worker->launch(std::move(request.scenario), request.seed, std::move(request.pricing),
+                       request.replications);
         keys.push_back(request.key);
         m_workers.push_back(std::move(worker));
     }
@@ -280,7 +327,7 @@ void RunController::stop() {
     m_rerunTimer.stop();
     m_pendingRerun.clear();
     for (auto& worker : m_workers)
-        if (worker->generation() == m_generation) worker->control().cancel();
+        if (worker->generation() == m_generation) worker->cancel();
 }
 
 void RunController::setPaused(bool paused) {
@@ -302,7 +349,7 @@ void RunController::setSpeed(double simulatedSecondsPerSecond) {
 }
 
 void RunController::cancelWorkers() {
-    for (auto& worker : m_workers) worker->control().cancel();
+    for (auto& worker : m_workers) worker->cancel();
 }
 
 void RunController::notify() {
@@ -347,6 +394,7 @@ void RunController::drain() {
             emit histogramAvailable(
                 key, std::shared_ptr<const LatencyHistogram>(batch.result, &batch.result->latency));
             if (current()) emit runFinished(key, batch.result);
+            if (current() && batch.replications) emit replicationsFinished(key, batch.replications);
         } else {
             emit runFailed(key, QString::fromStdString(batch.error.value_or("unknown error")));
         }

@@ -49,6 +49,9 @@ struct RunRequest {
     std::uint64_t seed = 1;
     /// Prices for the scenario's cost configuration; nullptr: the result has no cost figures.
     std::shared_ptr<const archsim::PricingTable> pricing;
+    /// Independent replications (1..kMaxReplications). Replication 0 is the live run; with more,
+    /// the others run beside it on every core and replicationsFinished() delivers all of them.
+    unsigned replications = 1;
 };
 
 class RunWorker;
@@ -62,6 +65,8 @@ public:
     static constexpr int kCoalesceMs = 33;
     /// requestRerun() restarts after this much quiet (ms).
     static constexpr int kRerunQuietMs = 300;
+    /// The most replications one run may ask for.
+    static constexpr unsigned kMaxReplications = 1000;
 
     explicit RunController(QObject* parent = nullptr);
     /// Cancels everything and waits for the worker threads (the only place that blocks).
@@ -108,6 +113,10 @@ signals:
     void histogramAvailable(int key, std::shared_ptr<const archsim::LatencyHistogram> histogram);
     void progressChanged(int key, double fraction, double simulatedSeconds);
     void runFinished(int key, std::shared_ptr<const archsim::RunResult> result);
+    /// Every replication of run `key` in replication order (the first is runFinished's result),
+    /// emitted right after runFinished when the run asked for more than one.
+    void replicationsFinished(int key,
+                              std::shared_ptr<const std::vector<archsim::RunResult>> results);
     /// The run could not start or stopped with an error (an invalid scenario); it counts as done.
     void runFailed(int key, const QString& message);
     /// Every run of the latest start() has finished or failed.
@@ -145,3 +154,4 @@ Q_DECLARE_METATYPE(std::vector<archsim::WindowRow>)
 Q_DECLARE_METATYPE(std::shared_ptr<const archsim::LatencyHistogram>)
 Q_DECLARE_METATYPE(std::shared_ptr<const archsim::RunResult>)
 Q_DECLARE_METATYPE(std::vector<archsim::CostPoint>)
+Q_DECLARE_METATYPE(std::shared_ptr<const std::vector<archsim::RunResult>>)

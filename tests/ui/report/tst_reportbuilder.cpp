@@ -114,6 +114,23 @@ private slots:
         QVERIFY(m_html.contains("archsim " ARCHSIM_VERSION));
     }
 
+    void testTopologyFiguresShowTheComponents() {
+        // The diagram is drawn, not an empty frame: each figure names its scenario's entry.
+        for (std::size_t i = 0; i < m_request.scenarios.size(); ++i) {
+            const QString start = QStringLiteral("<figure id=\"topology-%1\">").arg(i + 1);
+            const qsizetype from = m_html.indexOf(start);
+            QVERIFY(from >= 0);
+            const QString figure =
+                m_html.mid(from, m_html.indexOf(QStringLiteral("</figure>"), from) - from);
+            const QString entry =
+                QString::fromStdString(m_request.scenarios[i].scenario.topology.entry);
+            QVERIFY(!entry.isEmpty());
+            QVERIFY2(figure.contains(QStringLiteral(">%1<").arg(entry)) ||
+                         figure.contains(entry + QLatin1Char('<')),
+                     qPrintable(entry));
+        }
+    }
+
     void testHtmlHoldsEveryFigureInline() {
         for (const char* id : {"topology-1", "topology-2", "topology-3", "percentiles",
                                "distribution", "breakdown", "capacity", "cache-database", "cost"})
