@@ -163,6 +163,10 @@ struct Figure {
     std::function<double(const RunResult&)> value;
 };
 
+double errorCount(const RunResult& r, ErrorReason reason) {
+    return static_cast<double>(r.errors[static_cast<std::size_t>(reason)]);
+}
+
 const std::vector<Figure>& figures() {
     static const std::vector<Figure> list{
         {"meanMs", "latency mean", "ms", 3, [](const RunResult& r) { return r.latency.mean() * 1e-6; }},
@@ -182,6 +186,17 @@ const std::vector<Figure>& figures() {
          [](const RunResult& r) { return static_cast<double>(r.errors[2]); }},
         {"payloadRejected", "payload too large", "", 0,
          [](const RunResult& r) { return static_cast<double>(r.errors[3]); }},
+        {"retriesExhausted", "retries exhausted", "", 0,
+         [](const RunResult& r) { return errorCount(r, ErrorReason::RetriesExhausted); }},
+        {"breakerOpen", "breaker open", "", 0,
+         [](const RunResult& r) { return errorCount(r, ErrorReason::BreakerOpen); }},
+        {"shed", "shed", "", 0, [](const RunResult& r) { return errorCount(r, ErrorReason::Shed); }},
+        {"unavailable", "unavailable", "", 0,
+         [](const RunResult& r) { return errorCount(r, ErrorReason::Unavailable); }},
+        {"failed", "failed (injected)", "", 0,
+         [](const RunResult& r) { return errorCount(r, ErrorReason::Failed); }},
+        {"retries", "retries", "", 0,
+         [](const RunResult& r) { return static_cast<double>(r.retries); }},
         {"coldStarts", "cold starts", "", 0,
          [](const RunResult& r) { return static_cast<double>(r.coldStarts); }},
         {"coldStartFraction", "cold-start fraction", "", 5,
@@ -271,7 +286,7 @@ std::string writeCsv(const RunResult& r, const std::string& directory) {
         "start_s,end_s,arrivals,completed,throughput_per_s,mean_ms,p50_ms,p90_ms,p95_ms,"
         "p99_ms,p999_ms,max_ms,throttled,rejected,timed_out,payload,cold_starts,"
         "cold_start_fraction,utilization,queue_length,cache_hit_ratio,db_connections,"
-        "cost_accrued\n");
+        "cost_accrued,retries_exhausted,breaker_open,shed,unavailable,failed,retries\n");
     std::ostringstream row;
     for (const WindowRow& w : r.windows) {
         const LatencyWindow& l = w.latency;
@@ -283,7 +298,12 @@ std::string writeCsv(const RunResult& r, const std::string& directory) {
             << w.errors[0] << ',' << w.errors[1] << ',' << w.errors[2] << ',' << w.errors[3]
             << ',' << w.coldStarts << ',' << w.coldStartFraction << ',' << w.utilization << ','
             << w.meanQueueLength << ',' << w.cacheHitRatio << ',' << w.databaseConnectionsInUse
-            << ',' << w.costAccrued << '\n';
+            << ',' << w.costAccrued;
+        for (const ErrorReason reason : {ErrorReason::RetriesExhausted, ErrorReason::BreakerOpen,
+                                         ErrorReason::Shed, ErrorReason::Unavailable,
+                                         ErrorReason::Failed})
+            row << ',' << w.errors[static_cast<std::size_t>(reason)];
+        row << ',' << w.retries << '\n';
         windows.write(row.str());
     }
     if (std::string error = windows.close(); !error.empty()) return error;

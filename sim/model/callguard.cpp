@@ -34,7 +34,7 @@ void CallGuard::call(std::uint32_t caller) {
 void CallGuard::startAttempt(std::uint32_t caller) {
     const Time now = m_context.now();
     if (m_breaker && !m_breaker->allow(now)) {
-        m_context.flow.fail(caller, ErrorReason::BreakerOpen);
+        giveUp(caller, ErrorReason::BreakerOpen);
         return;
     }
     Request& r = m_context.requests[caller];
@@ -97,7 +97,7 @@ void CallGuard::retryOrFail(std::uint32_t caller, ErrorReason reason) {
     const bool attemptsLeft = retries && r.attempt < m_step.retry->attempts;
     const bool budgetAllows = !retries || !m_step.retry->budget || m_budgetTokens >= 1;
     if (!attemptsLeft || !budgetAllows) {
-        m_context.flow.fail(caller, retries ? ErrorReason::RetriesExhausted : reason);
+        giveUp(caller, retries ? ErrorReason::RetriesExhausted : reason);
         return;
     }
     if (m_step.retry->budget) m_budgetTokens -= 1;
@@ -109,6 +109,16 @@ void CallGuard::retryOrFail(std::uint32_t caller, ErrorReason reason) {
     const double waitMs = backoff * (1 - policy.jitter + policy.jitter * uniform(m_engine));
     m_context.simulator.scheduleIn(fromMillis(waitMs), &m_backoff, r.attempt,
                                    packRequest(caller, r.generation));
+}
+
+void CallGuard::giveUp(std::uint32_t caller, ErrorReason reason) {
+    if (m_step.continueOnFailure) {
+        // The handler goes on without the call's answer: the time spent on it stays booked.
+        m_context.requests[caller].phaseStart = m_context.now();
+        m_context.flow.resume(caller);
+        return;
+    }
+    m_context.flow.fail(caller, reason);
 }
 
 void CallGuard::backedOff(const Event& event) {

@@ -47,6 +47,8 @@ public:
 private:
     void startAttempt(std::uint32_t caller);
     void retryOrFail(std::uint32_t caller, ErrorReason reason);
+    /// The call has failed for good: the request fails, or its handler goes on without it.
+    void giveUp(std::uint32_t caller, ErrorReason reason);
     /// Stops waiting for the attempt in flight (it goes on at the callee, abandoned).
     void abandonAttempt(std::uint32_t caller);
     bool callerWaits(std::uint64_t payload, std::uint32_t attempt) const;

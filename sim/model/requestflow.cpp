@@ -96,6 +96,7 @@ void RequestFlow::finish(std::uint32_t id) {
                 m_counters.breakdown[c] += static_cast<double>(r.breakdown[c]);
     }
     notifyUser(r);
+    if (m_onEnd) m_onEnd(id, true, ErrorReason::Failed);
     m_requests.release(id);
 }
 
@@ -112,6 +113,7 @@ void RequestFlow::fail(std::uint32_t id, ErrorReason reason) {
     }
     if (!after.timedOut) m_counters.countError(after, reason);
     notifyUser(after);
+    if (m_onEnd) m_onEnd(id, false, reason);
     m_requests.release(id);
 }
 

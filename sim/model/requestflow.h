@@ -11,6 +11,7 @@
 // component resumes it, so a request is always in exactly one place.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "sim/model/enginelimits.h"
@@ -44,6 +45,11 @@ public:
     void checkLimits();
     bool overloaded() const { return m_overloaded; }
     const std::string& overloadReason() const { return m_overloadReason; }
+
+    /// Called when a request from the workload ends: completed, or failed with a reason (for
+    /// tests that follow requests one by one; runs leave it unset).
+    using EndObserver = std::function<void(std::uint32_t id, bool completed, ErrorReason reason)>;
+    void setEndObserver(EndObserver observer) { m_onEnd = std::move(observer); }
 
     /// A new attempt of `caller`'s guarded call, as a request of its own (not yet handed on).
     std::uint32_t spawnAttempt(std::uint32_t caller, CallGuard& guard);
@@ -92,6 +98,7 @@ private:
     std::uint64_t m_memoryBudget = ~std::uint64_t{0};
     bool m_overloaded = false;
     std::string m_overloadReason;
+    EndObserver m_onEnd;
 };
 
 }  // namespace archsim

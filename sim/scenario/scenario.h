@@ -102,9 +102,12 @@ struct HandlerStep {
     std::optional<double> timeoutMs;
     std::optional<RetryPolicy> retry;           ///< Call
     std::optional<CircuitBreakerSpec> breaker;  ///< Call
+    /// Call: when the call fails for good, the handler goes on without it (a fallback, a degraded
+    /// answer) instead of failing the request.
+    bool continueOnFailure = false;
 
     /// True if the call is made through timeouts, retries or a breaker (a guarded call).
-    bool guarded() const { return timeoutMs || retry || breaker; }
+    bool guarded() const { return timeoutMs || retry || breaker || continueOnFailure; }
 };
 
 /// A token bucket: requests beyond `ratePerS` (with bursts up to `burst`) are shed.

@@ -34,8 +34,8 @@ constexpr std::array<const FieldDescription*, 7> kGatewayFields{
     &gateway::next};
 constexpr std::array<const FieldDescription*, 2> kRateLimitFields{&rateLimit::ratePerS,
                                                                   &rateLimit::burst};
-constexpr std::array<const FieldDescription*, 4> kCallFields{&call::target, &call::timeoutMs,
-                                                             &call::retry, &call::breaker};
+constexpr std::array<const FieldDescription*, 5> kCallFields{
+    &call::target, &call::timeoutMs, &call::retry, &call::breaker, &call::onFailure};
 constexpr std::array<const FieldDescription*, 6> kRetryFields{
     &retry::attempts,     &retry::backoffMs, &retry::backoffMultiplier,
     &retry::maxBackoffMs, &retry::jitter,    &retry::budget};

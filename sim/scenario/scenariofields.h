@@ -653,6 +653,13 @@ inline constexpr FieldDescription timeoutMs{
     .emptyMeaning = "wait as long as it takes",
     .tooltip = "The caller stops waiting for an attempt after this long; the callee goes on",
 };
+inline constexpr FieldDescription onFailure{
+    .key = "onFailure",
+    .label = "When it fails",
+    .type = FieldType::Choice,
+    .defaultText = "fail",
+    .tooltip = "fail: the request fails; continue: the handler goes on without it (a fallback)",
+};
 inline constexpr FieldDescription retry{
     .key = "retry",
     .label = "Retries",

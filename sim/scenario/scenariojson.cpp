@@ -105,6 +105,10 @@ constexpr std::array kCachePlacements{
     Keyword<CachePlacement>{CachePlacement::Remote, "remote"},
 };
 
+constexpr std::array kOnFailure{
+    Keyword<bool>{false, "fail"},
+    Keyword<bool>{true, "continue"},
+};
 constexpr std::array kFailureKinds{
     Keyword<FailureKind>{FailureKind::Down, "down"},
     Keyword<FailureKind>{FailureKind::Slow, "slow"},
@@ -693,6 +697,7 @@ void ScenarioReader::readCallOptions(JsonObjectReader& s, HandlerStep& call) {
     if (auto v = readNumberField(s, fields::call::timeoutMs)) call.timeoutMs = *v;
     call.retry = readRetry(s);
     call.breaker = readBreaker(s);
+    if (auto v = readKeyword(s, fields::call::onFailure, kOnFailure)) call.continueOnFailure = *v;
     if (call.retry) m_retriedCalls.push_back({s.fieldPath("retry"), call.target, bool(call.timeoutMs)});
 }
 
@@ -931,7 +936,8 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
         // The step's own fields are not reported again, and a misspelt one ("cpuMs") is matched
         // against them.
         for (const char* key :
-             {"cpu", "call", "cache", "branch", "onMiss", "steps", "timeoutMs", "retry", "breaker"})
+             {"cpu", "call", "cache", "branch", "onMiss", "steps", "timeoutMs", "retry", "breaker",
+              "onFailure"})
             s.allow(key);
         s.reportUnknownFields();
         return step;
@@ -1226,6 +1232,8 @@ ordered_json stepToJson(const HandlerStep& step) {
                 put(breaker, fields::breaker::halfOpenProbes, b->halfOpenProbes);
                 put(out, fields::call::breaker, std::move(breaker));
             }
+            if (step.continueOnFailure)
+                put(out, fields::call::onFailure, keywordOf(true, kOnFailure));
             break;
         case HandlerStep::Kind::Cache:
             out["cache"] = step.target;
