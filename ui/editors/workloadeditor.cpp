@@ -122,6 +122,9 @@ WorkloadEditor::WorkloadEditor(Applier applier, QWidget* parent)
         m_scheduleError->hide();
         column->addWidget(m_scheduleError);
         m_chart->setMinimumHeight(220);
+        m_chart->setAccessibleName(tr("Rate schedule chart"));
+        m_chart->setAccessibleDescription(
+            tr("The arrival rate over the run, as the table of rate points above gives it"));
         m_chart->addGraph();
         m_chart->graph(0)->setPen(QPen(QColor(0x2a, 0x7a, 0xb8), 2));
         m_chart->graph(0)->setBrush(QColor(0x2a, 0x7a, 0xb8, 40));
