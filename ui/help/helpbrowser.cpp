@@ -4,9 +4,15 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QImage>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFragment>
+#include <QTextImageFormat>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -32,12 +38,37 @@ HelpBrowser::HelpBrowser(QWidget* parent) : QDialog(parent), m_browser(new QText
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
     layout->addWidget(buttons);
     connect(m_browser, &QTextBrowser::sourceChanged, this, [this](const QUrl& url) {
+        fitImages();
         setWindowTitle(tr("archsim Help: %1")
                            .arg(m_browser->documentTitle().isEmpty()
                                     ? QFileInfo(url.toLocalFile()).fileName()
                                     : m_browser->documentTitle()));
     });
     resize(900, 700);
+}
+
+void HelpBrowser::fitImages() {
+    // Screenshots are 1920 pixels wide: shown at that size they would push the text sideways.
+    // The dialog's width, not the viewport's: before the first show the viewport has no size yet.
+    const int widest = std::max(400, width() - 80);
+    QTextDocument* document = m_browser->document();
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.charFormat().isImageFormat()) continue;
+            QTextImageFormat image = fragment.charFormat().toImageFormat();
+            const QVariant resource =
+                document->resource(QTextDocument::ImageResource, QUrl(image.name()));
+            const QImage picture = resource.value<QImage>();
+            if (picture.isNull() || picture.width() <= widest) continue;
+            image.setWidth(widest);
+            image.setHeight(static_cast<double>(picture.height()) * widest / picture.width());
+            QTextCursor cursor(document);
+            cursor.setPosition(fragment.position());
+            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            cursor.setCharFormat(image);
+        }
+    }
 }
 
 bool HelpBrowser::open(const QString& path) {

@@ -24,6 +24,9 @@ public:
     QTextBrowser* browser() const { return m_browser; }
 
 private:
+    /// Scales pictures wider than the page down to its width.
+    void fitImages();
+
     QTextBrowser* m_browser;
 };
 
