@@ -23,6 +23,8 @@ install(FILES ${PROJECT_SOURCE_DIR}/resources/scenario.schema.json
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# Debian's machine-readable copyright file, where every package keeps it (share/doc/PACKAGE).
+install(FILES ${PROJECT_SOURCE_DIR}/resources/debian/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # Desktop integration: launcher, icon, and a MIME type of its own for scenario files.
 if(TARGET archsim)

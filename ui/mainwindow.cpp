@@ -35,16 +35,21 @@
 
 #include "sim/scenario/scenariojson.h"
 #include "ui/charts/chartexportdialog.h"
+#include "ui/appsettings.h"
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/charts/chartwidget.h"
 #include "ui/document/autosavestore.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
+#include "ui/document/scenariofilename.h"
 #include "ui/document/scenariolist.h"
 #include "ui/editors/propertieseditor.h"
 #include "ui/editors/undokeyfilter.h"
 #include "ui/report/dataexport.h"
+#include "ui/focusfirstfield.h"
+#include "ui/help/helpmenu.h"
+#include "ui/palettemenu.h"
 #include "ui/report/reportexporter.h"
 #include "ui/run/baselinestore.h"
 #include "ui/run/runcontroller.h"
@@ -65,7 +70,7 @@ namespace {
 constexpr int kAutosaveIntervalMs = 30'000;
 constexpr int kAutosaveDebounceMs = 3'000;
 constexpr int kMaxRecentFiles = 8;
-constexpr double kDefaultSloMs = 10;
+constexpr double kDefaultSloMs = AppSettings::kDefaultSloMs;
 // Default speed: as fast as possible. Real time is one click away for workshops.
 constexpr int kDefaultSpeedIndex = 4;
 
@@ -138,6 +143,7 @@ MainWindow::MainWindow(const QString& autosaveDirectory, QWidget* parent)
     setAcceptDrops(true);
     setCentralWidget(m_charts);
     m_charts->setSloMs(kDefaultSloMs);
+    setScenarioPalette(AppSettings::palette());  // before the first scenario takes a colour
     buildActions();
     buildDocks();
     buildMenus();
@@ -182,9 +188,7 @@ void MainWindow::buildActions() {
     m_openAction->setShortcut(QKeySequence::Open);
     connect(m_openAction, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open Scenario"),
-            QSettings().value(QStringLiteral("lastDirectory")).toString(),
-            tr("Scenarios (*.json);;All files (*)"));
+            this, tr("Open Scenario"), AppSettings::lastDirectory(), scenarioFileFilter());
         if (!path.isEmpty()) openFile(path);
     });
     m_saveAction = new QAction(tr("&Save"), this);
@@ -334,7 +338,15 @@ void MainWindow::buildMenus() {
     view->addSeparator();
     view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
 
+    auto* palette = new PaletteMenu(view);
+    view->addMenu(palette);
+    connect(palette, &PaletteMenu::paletteChanged, this, [this] {
+        for (ScenarioDocument* document : m_documents)
+            document->setColor(paletteColor(document->key() - 1));
+    });
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    addHelpEntries(help, this);
     help->addAction(tr("&About archsim"), this, [this] {
         QMessageBox::about(this, tr("About archsim"),
                            tr("<b>archsim %1</b><p>A simulator of serverless and stateful "
@@ -424,12 +436,19 @@ QWidget* MainWindow::buildRunPanel() {
     m_slo->setSuffix(tr(" ms"));
     m_slo->setValue(kDefaultSloMs);
     m_slo->setToolTip(tr("Latency objective drawn on the latency charts; 0 hides it"));
-    connect(m_slo, &QDoubleSpinBox::valueChanged, this,
-            [this](double value) { m_charts->setSloMs(value); });
+    m_slo->setAccessibleName(tr("Latency objective (SLO)"));
+    m_speed->setAccessibleName(tr("Run speed"));
+    connect(m_slo, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+        m_charts->setSloMs(value);
+        AppSettings::setSloMs(value);
+    });
     layout->addWidget(new QLabel(tr("SLO"), panel), 3, 0);
     layout->addWidget(m_slo, 3, 1);
     m_logScale = new QCheckBox(tr("Logarithmic latency axis"), panel);
-    connect(m_logScale, &QCheckBox::toggled, this, [this](bool on) { m_charts->setLogScale(on); });
+    connect(m_logScale, &QCheckBox::toggled, this, [this](bool on) {
+        m_charts->setLogScale(on);
+        AppSettings::setLogAxis(on);
+    });
     layout->addWidget(m_logScale, 4, 0, 1, 2);
     m_clock = new QLabel(panel);
     m_clock->setObjectName(QStringLiteral("simulatedClock"));
@@ -478,6 +497,11 @@ void MainWindow::buildDocks() {
             [this](ScenarioDocument* document) { closeDocument(document); });
     connect(m_topology, &TopologyView::selectionChanged, this, &MainWindow::selectionChanged);
     connect(m_topology, &TopologyView::addRequested, this, &MainWindow::addComponentRequested);
+    connect(m_topology, &TopologyView::editRequested, this, [this] {
+        m_propertiesDock->show();
+        m_propertiesDock->raise();
+        focusFirstField(m_properties);
+    });
     connect(m_topology, &TopologyView::removeRequested, this,
             &MainWindow::removeComponentRequested);
     connect(m_topology, &TopologyView::connectRequested, this, &MainWindow::connectRequested);
@@ -588,6 +612,8 @@ void MainWindow::restoreSettings() {
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_layoutRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     setSpeedIndex(settings.value(QStringLiteral("run/speed"), kDefaultSpeedIndex).toInt());
+    m_slo->setValue(AppSettings::sloMs());
+    m_logScale->setChecked(AppSettings::logAxis());
 }
 
 void MainWindow::saveSettings() {
@@ -706,7 +732,7 @@ ScenarioDocument* MainWindow::openFile(const QString& path) {
         showLoadErrors(QFileInfo(path).fileName(), problems);
         return nullptr;
     }
-    QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(absolute).absolutePath());
+    AppSettings::setLastDirectory(QFileInfo(absolute).absolutePath());
     addRecentFile(absolute);
     ScenarioDocument* document = addDocument(std::move(*scenario), absolute, false);
     statusMessage(tr("Opened %1").arg(absolute));
@@ -808,18 +834,12 @@ bool MainWindow::saveAs(const QString& chosenPath) {
     if (path.isEmpty()) {
         QString suggestion = m_current->filePath();
         if (suggestion.isEmpty())
-            suggestion =
-                QSettings().value(QStringLiteral("lastDirectory"), QDir::homePath()).toString() +
-                QLatin1Char('/') +
-                m_current->displayName()
-                    .toLower()
-                    .replace(QLatin1Char(' '), QLatin1Char('-'))
-                    .remove(QLatin1Char(':')) +
-                QStringLiteral(".json");
+            suggestion = AppSettings::lastDirectory() + QLatin1Char('/') +
+                         suggestedScenarioFileName(m_current->displayName());
         path = QFileDialog::getSaveFileName(this, tr("Save Scenario As"), suggestion,
-                                            tr("Scenarios (*.json)"));
+                                            scenarioFileFilter());
         if (path.isEmpty()) return false;
-        if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".json");
+        path = withScenarioSuffix(path);
     }
     return saveDocument(m_current, path);
 }

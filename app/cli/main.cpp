@@ -16,6 +16,7 @@
 #include <system_error>
 #include <vector>
 
+#include "app/cli/azurecommand.h"
 #include "app/cli/clicommands.h"
 #include "app/cli/outputfile.h"
 #include "sim/scenario/atomicfile.h"
@@ -44,6 +45,7 @@ struct Options {
     std::string csv, out;
     std::vector<std::string> sets;
     std::string sloMs, paper;  // report only
+    std::string durations, function, azureApp, owner, fromMinute, minutes;  // azure only
 };
 
 /// The options shared by several commands, with their help text in one place.
@@ -254,7 +256,27 @@ int main(int argc, char** argv) {
     addSet(*validate, o);
     addOut(*validate, o);
 
-    std::vector<CLI::App*> commands{run, compare, validate};
+    CLI::App* azure = app.add_subcommand(
+        "azure",
+        "write a scenario from the Azure Functions public trace: one function's (or an "
+        "app's, an owner's, the whole file's) invocations per minute as a rate schedule, "
+        "its duration percentiles as the service time");
+    azure->add_option("invocations", o.files, "invocations_per_function_md.anon.dNN.csv")
+        ->type_name("FILE");
+    azure->add_option("--durations", o.durations, "function_durations_percentiles.anon.dNN.csv")
+        ->type_name("FILE");
+    azure->add_option("--function", o.function, "replay this function (its hash or a prefix)")
+        ->type_name("HASH");
+    azure->add_option("--app", o.azureApp, "replay all of this app's functions")->type_name("HASH");
+    azure->add_option("--owner", o.owner, "replay all of this owner's functions")
+        ->type_name("HASH");
+    azure->add_option("--from", o.fromMinute, "first minute of the day to replay (default 1)")
+        ->type_name("MINUTE");
+    azure->add_option("--minutes", o.minutes, "how many minutes (default: to the end of the day)")
+        ->type_name("N");
+    addOut(*azure, o);
+
+    std::vector<CLI::App*> commands{run, compare, validate, azure};
 #ifdef ARCHSIM_HAS_REPORT
     CLI::App* report = app.add_subcommand(
         "report", "write the design-review report (parameters, topology, charts, summary with "
@@ -332,6 +354,36 @@ int main(int argc, char** argv) {
         return finish(cli::reportCommand(c, std::cout, std::cerr));
     }
 #endif
+    if (command == "azure") {
+        archsim::AzureTraceRequest r;
+        if (o.files.size() != 1)
+            problems.emplace_back("azure needs exactly one invocations file");
+        else
+            r.invocationsFile = o.files[0];
+        r.durationsFile = o.durations;
+        if (o.durations.empty())
+            problems.emplace_back("azure needs --durations FILE for the service time");
+        using Level = archsim::AzureSelection::Level;
+        for (const auto& [text, level] :
+             {std::pair{&o.function, Level::Function}, std::pair{&o.azureApp, Level::App},
+              std::pair{&o.owner, Level::Owner}}) {
+            if (text->empty()) continue;
+            if (r.selection.level != Level::All)
+                problems.emplace_back("give at most one of --function, --app and --owner");
+            r.selection = {level, *text};
+        }
+        if (!o.fromMinute.empty() && (!parseNumber(o.fromMinute, r.firstMinute) ||
+                                      r.firstMinute < 1 || r.firstMinute > 1440))
+            problems.push_back("--from must be a minute from 1 to 1440, got '" + o.fromMinute +
+                               "'");
+        if (!o.minutes.empty() &&
+            (!parseNumber(o.minutes, r.minutes) || r.minutes < 1 || r.minutes > 1440))
+            problems.push_back("--minutes must be from 1 to 1440, got '" + o.minutes + "'");
+        if (!problems.empty()) return usageErrors(problems, command);
+        std::ostringstream result;
+        const int status = cli::azureCommand(r, result, std::cerr);
+        return deliver(result.str(), o.out, status);
+    }
     const std::size_t wanted = command == "compare" ? 2 : 1;
     if (o.files.size() != wanted)
         problems.push_back(command + " needs exactly " +

@@ -15,6 +15,7 @@
 
 #include "sim/cost/costmodel.h"
 #include "sim/random/distribution.h"
+#include "sim/scenario/tracerow.h"
 
 namespace archsim {
 
@@ -42,7 +43,7 @@ enum class WorkloadType {
     Schedule,  ///< open loop, non-homogeneous Poisson with a piecewise-linear rate (ramps, spikes)
     OnOff,     ///< open loop, alternating on (onRatePerS) and off (offRatePerS) periods
     Closed,    ///< N users, each waiting for its response and then thinking
-    Trace,     ///< replay of arrival timestamps (seconds, from a CSV file)
+    Trace,     ///< replay of arrival timestamps (from a CSV file, read as traceColumns says)
 };
 
 struct WorkloadSpec {
@@ -56,8 +57,12 @@ struct WorkloadSpec {
     int users = 0;                        ///< Closed
     DistributionPtr thinkTimeMs;          ///< Closed
     std::string traceFile;                ///< Trace: CSV path as written in the file
-    std::vector<double> traceTimesS;      ///< Trace: the timestamps, loaded and sorted
-    DistributionPtr payloadKb;            ///< request size; nullptr = small (gateways never reject)
+    TraceColumns traceColumns;            ///< Trace: which columns hold what, in which units
+    std::vector<double> traceTimesS;      ///< Trace: offsets from the start (s), loaded and sorted
+    /// Request size; nullptr = small (gateways never reject). With a payload column in a trace it
+    /// is the empirical distribution of that column's sizes: the model draws each request's size
+    /// from it, so sizes keep their spread but not their pairing with a row's arrival.
+    DistributionPtr payloadKb;
 };
 
 /// Retries of a failed or timed-out call: `attempts` in all (the first included), waiting an

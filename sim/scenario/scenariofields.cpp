@@ -11,10 +11,10 @@ using namespace fields;
 constexpr std::array<const FieldDescription*, 5> kRunFields{
     &run::durationS, &run::windowS, &run::warmupS, &run::maxCompleted, &run::maxInFlight};
 // payloadKb goes with every workload type; the others each belong to one type.
-constexpr std::array<const FieldDescription*, 11> kWorkloadFields{
+constexpr std::array<const FieldDescription*, 12> kWorkloadFields{
     &workload::type,        &workload::ratePerS,    &workload::schedule,     &workload::onRatePerS,
     &workload::offRatePerS, &workload::onDurationS, &workload::offDurationS, &workload::users,
-    &workload::thinkTimeMs, &workload::traceFile,   &workload::payloadKb,
+    &workload::thinkTimeMs, &workload::traceFile,   &workload::trace,        &workload::payloadKb,
 };
 constexpr std::array<const FieldDescription*, 7> kAutoscalerFields{
     &autoscaler::metric,

@@ -234,6 +234,14 @@ inline constexpr FieldDescription traceFile{
     .presence = Presence::Required,
     .tooltip = "trace: a CSV file of arrival times in seconds",
 };
+inline constexpr FieldDescription trace{
+    .key = "trace",
+    .label = "Trace columns",
+    .type = FieldType::Object,
+    .presence = Presence::Optional,
+    .emptyMeaning = "times in seconds in the first column",
+    .tooltip = "Which columns of the trace hold what, their units and time base",
+};
 inline constexpr FieldDescription payloadKb{
     .key = "payloadKb",
     .label = "Request size",

@@ -202,18 +202,32 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
-/// The first CSV column of a line as a number, or nullopt if it is not one.
-std::optional<double> parseFirstColumn(const std::string& line, std::string& field) {
-    field = trim(std::string_view(line).substr(0, line.find(',')));
-    std::string_view digits = field;
-    if (digits.size() >= 2 && digits.front() == '"' && digits.back() == '"')
-        digits = digits.substr(1, digits.size() - 2);
-    double value = 0;
-    // from_chars, not strtod or streams: independent of the locale the GUI sets.
-    const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (digits.empty() || result.ec != std::errc{} || result.ptr != digits.data() + digits.size())
-        return std::nullopt;
-    return value;
+/// The distribution of the request sizes read from a trace's payload column: every size when
+/// there are few, else 1001 percentiles (so a long trace costs kilobytes, not a copy of itself).
+DistributionPtr payloadDistribution(std::vector<double> sizes) {
+    if (sizes.empty()) return nullptr;
+    std::sort(sizes.begin(), sizes.end());
+    if (sizes.front() == sizes.back()) return makeConstant(sizes.front());
+    constexpr std::size_t kPoints = 1001;
+    std::vector<std::pair<double, double>> points;
+    const double last = static_cast<double>(sizes.size() - 1);
+    if (sizes.size() <= kPoints) {
+        for (std::size_t i = 0; i < sizes.size(); ++i)
+            points.emplace_back(static_cast<double>(i) / last, sizes[i]);
+    } else {
+        for (std::size_t i = 0; i < kPoints; ++i) {
+            const double p = static_cast<double>(i) / (kPoints - 1);
+            // Linear between the order statistics around p, as the samples form interpolates.
+            const double at = p * last;
+            const auto below = static_cast<std::size_t>(std::floor(at));
+            const std::size_t above = std::min(below + 1, sizes.size() - 1);
+            const double x =
+                sizes[below] + (sizes[above] - sizes[below]) * (at - static_cast<double>(below));
+            points.emplace_back(p, std::max(x, points.empty() ? x : points.back().second));
+        }
+        points.back().first = 1;
+    }
+    return makeEmpirical(std::move(points));
 }
 
 // ---- the reader ---------------------------------------------------------------------------------
@@ -241,6 +255,8 @@ private:
     void readWorkload(JsonObjectReader& root, WorkloadSpec& workload);
     void readSchedule(JsonObjectReader& reader, WorkloadSpec& workload);
     void readTrace(JsonObjectReader& reader, WorkloadSpec& workload);
+    /// The optional "trace" object: which columns hold what. False if it has a problem.
+    bool readTraceColumns(JsonObjectReader& reader, TraceColumns& columns);
     void readTopology(JsonObjectReader& root, TopologySpec& topology);
 
     template <typename Spec>
@@ -388,7 +404,7 @@ void ScenarioReader::readWorkload(JsonObjectReader& root, WorkloadSpec& workload
         {"onRatePerS", WorkloadType::OnOff},  {"offRatePerS", WorkloadType::OnOff},
         {"onDurationS", WorkloadType::OnOff}, {"offDurationS", WorkloadType::OnOff},
         {"users", WorkloadType::Closed},      {"thinkTimeMs", WorkloadType::Closed},
-        {"traceFile", WorkloadType::Trace},
+        {"traceFile", WorkloadType::Trace},   {"trace", WorkloadType::Trace},
     };
     for (const auto& [key, owner] : owners) {
         if (owner == *type || !r.has(key)) continue;
@@ -429,7 +445,15 @@ void ScenarioReader::readWorkload(JsonObjectReader& root, WorkloadSpec& workload
             readTrace(r, workload);
             break;
     }
-    workload.payloadKb = readDistribution(r, fields::workload::payloadKb);
+    if (workload.type == WorkloadType::Trace && workload.traceColumns.hasPayload()) {
+        // The sizes come from the trace; a second source would leave one of them unused.
+        if (r.has("payloadKb"))
+            r.fail("payloadKb",
+                   "must not be given with trace.payloadColumn: the request sizes "
+                   "come from the trace's column");
+    } else {
+        workload.payloadKb = readDistribution(r, fields::workload::payloadKb);
+    }
     r.reportUnknownFields();
 }
 
@@ -462,15 +486,65 @@ void ScenarioReader::readSchedule(JsonObjectReader& r, WorkloadSpec& workload) {
     }
 }
 
+bool ScenarioReader::readTraceColumns(JsonObjectReader& workload, TraceColumns& columns) {
+    if (!workload.has("trace")) return true;
+    const std::size_t issuesBefore = m_report.issues().size();
+    JsonObjectReader r(*workload.value("trace", false), workload.fieldPath("trace"), m_report);
+    if (!r.isObject()) return false;
+    // A column by header name (a string) or by position (an integer, 1 = the first column).
+    const auto column = [&](const char* key, std::string& name, std::optional<std::size_t>& index) {
+        const json* v = r.value(key, false);
+        if (v == nullptr) return;
+        if (v->is_string()) {
+            name = v->get<std::string>();
+            if (name.empty())
+                r.fail(key, "must name a header column or give its position (1 = first)");
+            return;
+        }
+        if (v->is_number_integer() || v->is_number_unsigned()) {
+            if (auto position = r.integer(key, false, 1, 65'536))
+                index = static_cast<std::size_t>(*position - 1);
+            return;
+        }
+        r.fail(key,
+               "must be a header name (\"timestamp\") or a position (1 = the first column), "
+               "got " +
+                   describeJson(*v));
+    };
+    std::optional<std::size_t> timeIndex;
+    column("timeColumn", columns.timeColumn, timeIndex);
+    columns.timeColumnIndex = timeIndex.value_or(0);
+    const auto unit = r.choice("unit", false, {"s", "ms", "us", "ns"});
+    if (unit) columns.unit = *traceTimeUnitFromKeyword(*unit);
+    if (const auto base = r.choice("timeBase", false, {"offset", "epoch", "iso8601"})) {
+        columns.base = *traceTimeBaseFromKeyword(*base);
+        if (columns.base == TraceTimeBase::Iso8601 && unit)
+            r.fail("unit", "does not apply to iso8601 times, which spell out their own");
+    }
+    if (const auto delimiter = r.choice("delimiter", false, {",", ";", "\t", "|"}))
+        columns.delimiter = delimiter->front();
+    column("payloadColumn", columns.payloadColumn, columns.payloadColumnIndex);
+    if (const auto payloadUnit = r.choice("payloadUnit", false, {"B", "KB", "MB"})) {
+        columns.payloadUnit = *tracePayloadUnitFromKeyword(*payloadUnit);
+        if (!columns.hasPayload())
+            r.fail("payloadUnit", "needs payloadColumn: it is the unit of that column");
+    }
+    r.reportUnknownFields();
+    return m_report.issues().size() == issuesBefore;
+}
+
 void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
     const auto file = r.string("traceFile", true);
+    const bool columnsOk = readTraceColumns(r, workload.traceColumns);
     if (!file) return;
     const std::string path = r.fieldPath("traceFile");
     if (file->empty()) {
-        m_report.add(path, "must name a CSV file of arrival times in seconds");
+        m_report.add(path, "must name a CSV file of arrival times");
         return;
     }
     workload.traceFile = *file;
+    // Without knowing its columns the file cannot be read; the options' problem is the one to fix.
+    if (!columnsOk) return;
     std::filesystem::path location(*file);
     if (location.is_relative() && !m_baseDirectory.empty())
         location = std::filesystem::path(m_baseDirectory) / location;
@@ -481,8 +555,12 @@ void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
         return;
     }
     const std::string name = "trace file " + quotedPath(location.string());
+    const TraceColumns& columns = workload.traceColumns;
+    const bool plain = columns == TraceColumns{};
+    TraceRowParser parser(columns);
 
-    std::vector<double> times;
+    std::vector<std::int64_t> times;
+    std::vector<double> sizes;
     std::size_t badLines = 0;
     const auto bad = [&](std::size_t lineNumber, const std::string& why) {
         if (++badLines <= kMaxTraceIssues)
@@ -491,12 +569,17 @@ void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
     // Neither the first line nor the next holds a time: this is some other file, named by
     // mistake. Reading stops there, rather than quote line after line of it (it may hold secrets).
     const auto notATrace = [&] {
-        m_report.add(path, name +
-                               " does not look like a trace: it should hold one arrival time "
-                               "in seconds per line");
+        m_report.add(path, name + (plain ? " does not look like a trace: it should hold one "
+                                           "arrival time in seconds per line"
+                                         : " does not look like a trace: its first row holds no "
+                                           "arrival time where workload.trace says"));
     };
+    constexpr std::int64_t kMaxSpanNs = static_cast<std::int64_t>(kMaxDurationS) * 1'000'000'000;
+    // Absolute instants are rebased on the earliest; where the earliest and latest are, for a
+    // message about a trace that spans too long.
+    std::int64_t earliest = 0, latest = 0;
+    std::size_t earliestLine = 0, latestLine = 0;
     std::string line;
-    std::string field;
     bool seenContent = false;
     for (std::size_t lineNumber = 1;; ++lineNumber) {
         const BoundedFile::Line status = in.readLine(line, kMaxTraceLineBytes);
@@ -516,34 +599,65 @@ void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
             continue;
         }
         if (trim(line).empty()) continue;
-        const auto time = parseFirstColumn(line, field);
-        const bool first = !seenContent;
-        seenContent = true;
-        if (!time) {
-            if (first) continue;  // a header line: "timestamp,method,path"
-            bad(lineNumber, "'" + excerpt(field) + "' is not a time in seconds");
+        if (!seenContent) {
+            seenContent = true;
+            bool header = false;
+            if (const std::string error = parser.readFirstLine(line, header); !error.empty()) {
+                bad(lineNumber, error);
+                return;
+            }
+            if (header) continue;  // "timestamp,method,path"
+        }
+        const TraceRowParser::Row row = parser.parseRow(line);
+        if (!row.timeNs) {
+            bad(lineNumber, row.error);
             if (times.empty()) return notATrace();
-        } else if (!std::isfinite(*time)) {
-            bad(lineNumber, "'" + excerpt(field) + "' is not a finite time");
-        } else if (*time < 0) {
-            bad(lineNumber, formatNumber(*time) + " is negative; arrival times must be >= 0 s");
-        } else if (*time > kMaxDurationS) {
-            bad(lineNumber, formatNumber(*time) + " s is past the limit of " +
-                                formatNumber(kMaxDurationS) + " s (31 days)");
-        } else if (times.size() == kMaxTraceArrivals) {
+            continue;
+        }
+        const std::int64_t t = *row.timeNs;
+        if (columns.base == TraceTimeBase::Offset && t > kMaxSpanNs) {
+            bad(lineNumber, formatNumber(static_cast<double>(t) / 1e9) +
+                                " s is past the limit of " + formatNumber(kMaxDurationS) +
+                                " s (31 days)");
+            continue;
+        }
+        if (row.payloadKb && *row.payloadKb > kMaxPayloadKb) {
+            bad(lineNumber, "a request of " + formatNumber(*row.payloadKb) +
+                                " KB is past the limit of " + formatNumber(kMaxPayloadKb) +
+                                " KB (10 GB)");
+            continue;
+        }
+        if (times.size() == kMaxTraceArrivals) {
             m_report.add(path, name + " has more than " + std::to_string(kMaxTraceArrivals) +
                                    " arrival times; replay a shorter excerpt");
             return;
-        } else {
-            times.push_back(*time);
         }
+        if (times.empty() || t < earliest) earliest = t, earliestLine = lineNumber;
+        if (times.empty() || t > latest) latest = t, latestLine = lineNumber;
+        times.push_back(t);
+        if (row.payloadKb) sizes.push_back(*row.payloadKb);
     }
     if (badLines > kMaxTraceIssues)
         m_report.add(path, name + ": " + std::to_string(badLines - kMaxTraceIssues) +
                                " more bad lines not listed");
     if (badLines == 0 && times.empty()) m_report.add(path, name + " has no arrival times");
-    std::sort(times.begin(), times.end());
-    workload.traceTimesS = std::move(times);
+    // Instants far apart would overflow the difference before the comparison; unsigned does not.
+    if (columns.base != TraceTimeBase::Offset && !times.empty() &&
+        static_cast<std::uint64_t>(latest) - static_cast<std::uint64_t>(earliest) >
+            static_cast<std::uint64_t>(kMaxSpanNs)) {
+        m_report.add(path,
+                     name + " spans " +
+                         formatNumber(static_cast<double>(static_cast<std::uint64_t>(latest) -
+                                                          static_cast<std::uint64_t>(earliest)) /
+                                          1e9,
+                                      kFigureDigits) +
+                         " s from line " + std::to_string(earliestLine) + " to line " +
+                         std::to_string(latestLine) + ", past the limit of " +
+                         formatNumber(kMaxDurationS) + " s (31 days)");
+        return;
+    }
+    workload.traceTimesS = toArrivalOffsets(std::move(times), columns.base);
+    if (columns.hasPayload()) workload.payloadKb = payloadDistribution(std::move(sizes));
 }
 
 void ScenarioReader::readTopology(JsonObjectReader& root, TopologySpec& topology) {
@@ -1253,6 +1367,25 @@ ordered_json stepsToJson(const std::vector<HandlerStep>& steps) {
     return out;
 }
 
+ordered_json traceColumnsToJson(const TraceColumns& c) {
+    ordered_json out = ordered_json::object();
+    const auto column = [&](const char* key, const std::string& name, std::size_t index) {
+        if (name.empty())
+            out[key] = index + 1;
+        else
+            out[key] = name;
+    };
+    column("timeColumn", c.timeColumn, c.timeColumnIndex);
+    if (c.base != TraceTimeBase::Iso8601) out["unit"] = toKeyword(c.unit);
+    out["timeBase"] = toKeyword(c.base);
+    out["delimiter"] = std::string(1, c.delimiter);
+    if (c.hasPayload()) {
+        column("payloadColumn", c.payloadColumn, c.payloadColumnIndex.value_or(0));
+        out["payloadUnit"] = toKeyword(c.payloadUnit);
+    }
+    return out;
+}
+
 ordered_json workloadToJson(const WorkloadSpec& w) {
     namespace f = fields::workload;
     ordered_json out = ordered_json::object();
@@ -1284,9 +1417,15 @@ ordered_json workloadToJson(const WorkloadSpec& w) {
             break;
         case WorkloadType::Trace:
             put(out, f::traceFile, w.traceFile);
+            // Written only when it says something: a plain trace stays readable by builds that
+            // know only traceFile.
+            if (!(w.traceColumns == TraceColumns{}))
+                out["trace"] = traceColumnsToJson(w.traceColumns);
             break;
     }
-    putDistribution(out, f::payloadKb, w.payloadKb);
+    // Sizes read from a trace column are read again from the trace, not copied into the file.
+    if (!(w.type == WorkloadType::Trace && w.traceColumns.hasPayload()))
+        putDistribution(out, f::payloadKb, w.payloadKb);
     return out;
 }
 

@@ -3,8 +3,12 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <limits>
+
+#include "sim/scenario/jsonreader.h"
 
 namespace archsim {
 namespace {
@@ -126,6 +130,15 @@ int fixedDigits(std::string_view text, std::size_t at, std::size_t count) {
     return value;
 }
 
+/// A field as messages quote it: short, control characters escaped. Built by appending, which
+/// also keeps GCC 12 from a false -Wrestrict on "'" + std::string.
+std::string quotedField(std::string_view text) {
+    std::string out = "'";
+    out += excerpt(text);
+    out += '\'';
+    return out;
+}
+
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                const auto lower = [](char c) {
@@ -154,6 +167,44 @@ std::string_view toKeyword(TraceTimeUnit unit) {
 std::optional<TraceTimeUnit> traceTimeUnitFromKeyword(std::string_view keyword) {
     for (const TraceTimeUnit unit : {TraceTimeUnit::Seconds, TraceTimeUnit::Milliseconds,
                                      TraceTimeUnit::Microseconds, TraceTimeUnit::Nanoseconds})
+        if (toKeyword(unit) == keyword) return unit;
+    return std::nullopt;
+}
+
+std::string_view toKeyword(TraceTimeBase base) {
+    switch (base) {
+        case TraceTimeBase::Offset:
+            return "offset";
+        case TraceTimeBase::Epoch:
+            return "epoch";
+        case TraceTimeBase::Iso8601:
+            return "iso8601";
+    }
+    return "offset";
+}
+
+std::optional<TraceTimeBase> traceTimeBaseFromKeyword(std::string_view keyword) {
+    for (const TraceTimeBase base :
+         {TraceTimeBase::Offset, TraceTimeBase::Epoch, TraceTimeBase::Iso8601})
+        if (toKeyword(base) == keyword) return base;
+    return std::nullopt;
+}
+
+std::string_view toKeyword(TracePayloadUnit unit) {
+    switch (unit) {
+        case TracePayloadUnit::Bytes:
+            return "B";
+        case TracePayloadUnit::Kilobytes:
+            return "KB";
+        case TracePayloadUnit::Megabytes:
+            return "MB";
+    }
+    return "B";
+}
+
+std::optional<TracePayloadUnit> tracePayloadUnitFromKeyword(std::string_view keyword) {
+    for (const TracePayloadUnit unit :
+         {TracePayloadUnit::Bytes, TracePayloadUnit::Kilobytes, TracePayloadUnit::Megabytes})
         if (toKeyword(unit) == keyword) return unit;
     return std::nullopt;
 }
@@ -253,30 +304,51 @@ std::optional<std::int64_t> parseIso8601(std::string_view text) {
 TraceRowParser::TraceRowParser(TraceColumns columns) : m_columns(std::move(columns)) {
     m_index = m_columns.timeColumnIndex;
     m_columnLabel = "column " + std::to_string(m_index + 1);
+    m_payloadIndex = m_columns.payloadColumnIndex.value_or(0);
+    m_payloadLabel = "column " + std::to_string(m_payloadIndex + 1);
 }
 
 std::string TraceRowParser::readFirstLine(std::string_view line, bool& isHeader) {
     if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
     const std::vector<std::string> fields = splitTraceFields(line, m_columns.delimiter);
-    if (!m_columns.timeColumn.empty()) {
-        isHeader = true;
+    const auto label = [&](std::size_t index) {
+        return "column " + std::to_string(index + 1) +
+               (index < fields.size() ? " ('" + excerpt(fields[index]) + "')" : std::string());
+    };
+    // A column chosen by name: find it in the header, or say which columns there are.
+    const auto find = [&](const std::string& name, std::size_t& index) -> std::string {
         const auto found = std::find_if(fields.begin(), fields.end(), [&](const std::string& f) {
-            return equalsIgnoringCase(f, m_columns.timeColumn);
+            return equalsIgnoringCase(f, name);
         });
-        if (found == fields.end()) {
-            std::string names;
-            for (const auto& f : fields) names += (names.empty() ? "'" : ", '") + f + "'";
-            return "the header has no column '" + m_columns.timeColumn +
-                   "' (its columns: " + names + ")";
+        if (found != fields.end()) {
+            index = static_cast<std::size_t>(found - fields.begin());
+            return {};
         }
-        m_index = static_cast<std::size_t>(found - fields.begin());
-        m_columnLabel = "column " + std::to_string(m_index + 1) + " ('" + *found + "')";
+        // A wide header (a column per minute) is named by its first columns only.
+        constexpr std::size_t kNamesShown = 8;
+        std::string names;
+        for (std::size_t i = 0; i < std::min(fields.size(), kNamesShown); ++i)
+            names += (names.empty() ? "'" : ", '") + excerpt(fields[i]) + "'";
+        if (fields.size() > kNamesShown)
+            names += " and " + std::to_string(fields.size() - kNamesShown) + " more";
+        return "the header has no column '" + excerpt(name) + "' (its columns: " + names + ")";
+    };
+    if (!m_columns.timeColumn.empty() || !m_columns.payloadColumn.empty()) {
+        isHeader = true;
+        if (!m_columns.timeColumn.empty())
+            if (std::string error = find(m_columns.timeColumn, m_index); !error.empty())
+                return error;
+        if (!m_columns.payloadColumn.empty())
+            if (std::string error = find(m_columns.payloadColumn, m_payloadIndex); !error.empty())
+                return error;
+        m_columnLabel = label(m_index);
+        if (m_columns.hasPayload()) m_payloadLabel = label(m_payloadIndex);
         return {};
     }
     const Row row = parseRow(line);
     isHeader = !row.timeNs;
-    if (isHeader && m_index < fields.size())
-        m_columnLabel = "column " + std::to_string(m_index + 1) + " ('" + fields[m_index] + "')";
+    if (isHeader && m_index < fields.size()) m_columnLabel = label(m_index);
+    if (isHeader && m_columns.hasPayload()) m_payloadLabel = label(m_payloadIndex);
     if (isHeader && m_index >= fields.size())
         return "the first line has no " + m_columnLabel + " (it has " +
                std::to_string(fields.size()) + ")";
@@ -285,25 +357,57 @@ std::string TraceRowParser::readFirstLine(std::string_view line, bool& isHeader)
 
 TraceRowParser::Row TraceRowParser::parseRow(std::string_view line) const {
     const std::vector<std::string> fields = splitTraceFields(line, m_columns.delimiter);
-    if (m_index >= fields.size())
-        return {std::nullopt, "has no " + m_columnLabel + ": the row has " +
-                                  std::to_string(fields.size()) + " field" +
-                                  (fields.size() == 1 ? "" : "s")};
+    const auto missing = [&](const std::string& label) {
+        return Row{std::nullopt, std::nullopt,
+                   "has no " + label + ": the row has " + std::to_string(fields.size()) + " field" +
+                       (fields.size() == 1 ? "" : "s")};
+    };
+    if (m_index >= fields.size()) return missing(m_columnLabel);
     const std::string& field = fields[m_index];
-    if (field.empty()) return {std::nullopt, m_columnLabel + " is empty"};
+    if (field.empty()) return {std::nullopt, std::nullopt, m_columnLabel + " is empty"};
+    Row row;
     if (m_columns.base == TraceTimeBase::Iso8601) {
-        if (const auto ns = parseIso8601(field)) return {ns, {}};
-        return {std::nullopt,
-                "'" + field + "' is not an ISO 8601 date and time (like 2024-03-01T12:00:00Z)"};
+        row.timeNs = parseIso8601(field);
+        if (!row.timeNs)
+            return {std::nullopt, std::nullopt,
+                    quotedField(field) +
+                        " is not an ISO 8601 date and time (like 2024-03-01T12:00:00Z)"};
+    } else {
+        row.timeNs = parseScaledDecimal(field, unitExponent(m_columns.unit));
+        const std::string what = m_columns.base == TraceTimeBase::Epoch
+                                     ? "a Unix time in " + std::string(unitName(m_columns.unit))
+                                     : "a time in " + std::string(unitName(m_columns.unit));
+        if (!row.timeNs)
+            return {std::nullopt, std::nullopt, quotedField(field) + " is not " + what};
+        if (*row.timeNs < 0 && m_columns.base == TraceTimeBase::Offset)
+            return {std::nullopt, std::nullopt,
+                    quotedField(field) + " is negative; arrival times must be >= 0"};
     }
-    const auto ns = parseScaledDecimal(field, unitExponent(m_columns.unit));
-    const std::string what = m_columns.base == TraceTimeBase::Epoch
-                                 ? "a Unix time in " + std::string(unitName(m_columns.unit))
-                                 : "a time in " + std::string(unitName(m_columns.unit));
-    if (!ns) return {std::nullopt, "'" + field + "' is not " + what};
-    if (*ns < 0 && m_columns.base == TraceTimeBase::Offset)
-        return {std::nullopt, "'" + field + "' is negative; arrival times must be >= 0"};
-    return {ns, {}};
+    if (!m_columns.hasPayload()) return row;
+
+    if (m_payloadIndex >= fields.size()) return missing(m_payloadLabel);
+    const std::string& size = fields[m_payloadIndex];
+    double value = 0;
+    // from_chars, not strtod or streams: independent of the locale the GUI sets.
+    const auto parsed = std::from_chars(size.data(), size.data() + size.size(), value);
+    const std::string unit(toKeyword(m_columns.payloadUnit));
+    if (size.empty() || parsed.ec != std::errc{} || parsed.ptr != size.data() + size.size() ||
+        !std::isfinite(value) || value < 0)
+        return {std::nullopt, std::nullopt,
+                m_payloadLabel + ": " + quotedField(size) + " is not a request size in " + unit +
+                    " (a number >= 0)"};
+    switch (m_columns.payloadUnit) {
+        case TracePayloadUnit::Bytes:
+            row.payloadKb = value / 1024;
+            break;
+        case TracePayloadUnit::Kilobytes:
+            row.payloadKb = value;
+            break;
+        case TracePayloadUnit::Megabytes:
+            row.payloadKb = value * 1024;
+            break;
+    }
+    return row;
 }
 
 std::vector<double> toArrivalOffsets(std::vector<std::int64_t> timesNs, TraceTimeBase base) {

@@ -6,6 +6,8 @@
 // nanoseconds, so epoch milliseconds around 1.7e12 lose nothing before the trace is rebased onto
 // its first arrival (toArrivalOffsets).
 //
+// A row may also carry the request's size in another column (bytes, KB or MB), read alongside.
+//
 // Reading the file (lines, limits, the report with file and line) is the trace reader's job; this
 // only turns a header and a row's text into a time, or into a message saying what is wrong.
 
@@ -21,10 +23,18 @@ enum class TraceTimeUnit { Seconds, Milliseconds, Microseconds, Nanoseconds };
 /// Offsets: time since the start of the trace. Epoch: since 1970-01-01T00:00:00Z, in the unit.
 /// Iso8601: "2024-03-01T12:00:00.250Z", "2024-03-01 12:00:00+01:00" (no zone: UTC).
 enum class TraceTimeBase { Offset, Epoch, Iso8601 };
+/// The unit of a payload column. KB and MB are binary (1024), as gateway limits are.
+enum class TracePayloadUnit { Bytes, Kilobytes, Megabytes };
 
 /// The keyword of a unit as a file writes it ("s", "ms", "us", "ns"), and back.
 std::string_view toKeyword(TraceTimeUnit unit);
 std::optional<TraceTimeUnit> traceTimeUnitFromKeyword(std::string_view keyword);
+/// "offset", "epoch", "iso8601", and back.
+std::string_view toKeyword(TraceTimeBase base);
+std::optional<TraceTimeBase> traceTimeBaseFromKeyword(std::string_view keyword);
+/// "B", "KB", "MB", and back.
+std::string_view toKeyword(TracePayloadUnit unit);
+std::optional<TracePayloadUnit> tracePayloadUnitFromKeyword(std::string_view keyword);
 
 struct TraceColumns {
     std::string timeColumn;           ///< header name of the time column; "" = by index
@@ -32,6 +42,14 @@ struct TraceColumns {
     TraceTimeUnit unit = TraceTimeUnit::Seconds;  ///< of Offset and Epoch times
     TraceTimeBase base = TraceTimeBase::Offset;
     char delimiter = ',';
+    /// The column holding each request's size: by header name, else by index when set; neither =
+    /// the trace has no sizes.
+    std::string payloadColumn;
+    std::optional<std::size_t> payloadColumnIndex;
+    TracePayloadUnit payloadUnit = TracePayloadUnit::Bytes;
+
+    bool hasPayload() const { return !payloadColumn.empty() || payloadColumnIndex.has_value(); }
+    bool operator==(const TraceColumns&) const = default;
 };
 
 /// The fields of one CSV line: separated by the delimiter, each trimmed, double quotes removed
@@ -47,14 +65,15 @@ class TraceRowParser {
 public:
     explicit TraceRowParser(TraceColumns columns);
 
-    /// The first non-empty line. With a time column chosen by name it must be the header that
-    /// names it; chosen by index, it is a header when its time field is not a time (and then
-    /// skipped), otherwise the first row. Returns an error message, "" when fine; `isHeader` says
-    /// whether the line was a header.
+    /// The first non-empty line. With a column chosen by name it must be the header that names
+    /// it; with columns chosen by index, it is a header when its time field is not a time (and
+    /// then skipped), otherwise the first row. Returns an error message, "" when fine; `isHeader`
+    /// says whether the line was a header.
     std::string readFirstLine(std::string_view line, bool& isHeader);
 
     struct Row {
         std::optional<std::int64_t> timeNs;  ///< set on success (offset or epoch instant)
+        std::optional<double> payloadKb;     ///< set on success when there is a payload column
         std::string error;                   ///< what is wrong with the row, otherwise
     };
     /// A data row.
@@ -67,6 +86,8 @@ private:
     TraceColumns m_columns;
     std::size_t m_index = 0;
     std::string m_columnLabel;  ///< for messages: "column 3 ('ts')"
+    std::size_t m_payloadIndex = 0;
+    std::string m_payloadLabel;
 };
 
 /// Offsets in seconds from the earliest instant (absolute traces start at their first arrival);

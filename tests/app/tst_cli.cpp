@@ -291,6 +291,44 @@ private slots:
         QCOMPARE(parseJson(r.out)["replications"].toInt(), 3);
     }
 
+    void testAzureTraceBecomesAScenario() {
+        // One function of the sample trace, minutes 10 to 39: written with --out, it validates
+        // and runs, its schedule starting at minute 10's count (30 + 70 % 90 = 100 per minute).
+        QTemporaryDir dir;
+        const QString data = QStringLiteral(ARCHSIM_TEST_DATA_DIR "/azure/");
+        const QString out = dir.filePath("http.archsim.json");
+        const CliResult made =
+            runCli({"azure", data + "invocations_per_function_md.anon.d01.csv", "--durations",
+                    data + "function_durations_percentiles.anon.d01.csv", "--function=73751f",
+                    "--from", "10", "--minutes", "30", "--out", out});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        const QJsonObject scenario = parseJson(QString::fromUtf8(readFile(out)));
+        QCOMPARE(scenario["run"].toObject()["durationS"].toDouble(), 1800.0);
+        const QJsonArray schedule = scenario["workload"].toObject()["schedule"].toArray();
+        QCOMPARE(schedule.at(0).toObject()["ratePerS"].toDouble(), 100.0 / 60);
+        QCOMPARE(runCli({"validate", out}).exitCode, 0);
+        const CliResult ran = runCli({"run", out, "--json"});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+        QVERIFY(parseJson(ran.out)["completed"].toDouble() > 1000);
+
+        // Problems name what is wrong, and nothing is written.
+        const QString missing = dir.filePath("missing.archsim.json");
+        const CliResult ambiguous =
+            runCli({"azure", data + "invocations_per_function_md.anon.d01.csv", "--durations",
+                    data + "function_durations_percentiles.anon.d01.csv", "--function", "3fa85f",
+                    "--out", missing});
+        QCOMPARE(ambiguous.exitCode, 2);
+        QVERIFY2(ambiguous.err.contains("starts 2 function hashes"), qPrintable(ambiguous.err));
+        QVERIFY(!QFile::exists(missing));
+        const CliResult usage = runCli({"azure", data + "invocations_per_function_md.anon.d01.csv",
+                                        "--app", "5eb7e7", "--owner", "15321b", "--from", "0"});
+        QCOMPARE(usage.exitCode, 2);
+        QCOMPARE(problemLines(usage.err),
+                 (QStringList{"archsim-cli: azure needs --durations FILE for the service time",
+                              "archsim-cli: give at most one of --function, --app and --owner",
+                              "archsim-cli: --from must be a minute from 1 to 1440, got '0'"}));
+    }
+
     void testVersion() {
         const CliResult r = runCli({"--version"});
         QCOMPARE(r.exitCode, 0);

@@ -82,9 +82,17 @@ private slots:
     }
 
     void testDocumentation() {
-        for (const char* name : {"README.md", "LICENSE", "user-guide.md", "scenario-format.md",
-                                 "presets.md", "pricing.md", "screenshots/main-window.png"})
+        for (const char* name :
+             {"README.md", "LICENSE", "user-guide.md", "scenario-format.md", "presets.md",
+              "pricing.md", "screenshots/main-window.png", "copyright"})
             QVERIFY2(QFile::exists(installed(QStringLiteral("share/doc/archsim/") + name)), name);
+        // Debian's machine-readable form, naming the licence of archsim and of its chart library.
+        const QString copyright = readText(installed("share/doc/archsim/copyright"));
+        QVERIFY(copyright.startsWith(
+            "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"));
+        QVERIFY(copyright.contains("\nFiles: *\n"));
+        QVERIFY(copyright.contains("\nLicense: GPL-3.0-or-later\n"));
+        QVERIFY(copyright.contains("QCustomPlot (GPL-3.0)"));
     }
 
 #ifdef ARCHSIM_HAS_GUI

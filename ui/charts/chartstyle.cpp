@@ -6,7 +6,28 @@
 
 namespace archsim::ui {
 
+namespace {
+ScenarioPalette g_palette = ScenarioPalette::OkabeIto;  // the UI thread's only
+}  // namespace
+
+void setScenarioPalette(ScenarioPalette palette) {
+    g_palette = palette;
+}
+
+ScenarioPalette scenarioPalette() {
+    return g_palette;
+}
+
 QColor scenarioColour(int index) {
+    const int count = kScenarioColourCount;
+    if (g_palette == ScenarioPalette::HighContrast) {
+        static const QColor strong[kScenarioColourCount] = {
+            QColor(0x00, 0x00, 0x00), QColor(0x00, 0x33, 0xcc), QColor(0xcc, 0x00, 0x00),
+            QColor(0x00, 0x7a, 0x00), QColor(0x7a, 0x00, 0xa8), QColor(0xb3, 0x59, 0x00),
+            QColor(0x00, 0x70, 0x8a), QColor(0xa8, 0x00, 0x5a),
+        };
+        return strong[((index % count) + count) % count];
+    }
     // Ordered so that the first scenarios get the colours that differ most, also in grey.
     static const QColor colours[kScenarioColourCount] = {
         QColor(0x00, 0x72, 0xb2),  // blue
@@ -18,7 +39,6 @@ QColor scenarioColour(int index) {
         QColor(0x00, 0x00, 0x00),  // black
         QColor(0xc9, 0xb2, 0x00),  // yellow, darkened to stay visible on white
     };
-    const int count = kScenarioColourCount;
     return colours[((index % count) + count) % count];
 }
 

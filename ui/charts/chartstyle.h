@@ -12,8 +12,15 @@ namespace archsim::ui {
 /// Legend keys that explain a line style rather than a scenario are drawn in this neutral grey.
 inline const QColor kLegendKeyColour(70, 70, 70);
 
-/// The colour of the `index`-th scenario: the Okabe-Ito palette, safe for the common kinds of
-/// colour blindness and distinct for up to eight scenarios (it repeats from the ninth).
+/// The scenario colour sets: Okabe-Ito (the default), safe for the common kinds of colour
+/// blindness; high contrast, dark saturated colours that stand out on white and in projectors.
+enum class ScenarioPalette { OkabeIto, HighContrast };
+/// The palette scenarioColour() draws from (the window sets it from the settings).
+void setScenarioPalette(ScenarioPalette palette);
+ScenarioPalette scenarioPalette();
+
+/// The colour of the `index`-th scenario in the current palette, distinct for up to eight
+/// scenarios (it repeats from the ninth).
 QColor scenarioColour(int index);
 inline constexpr int kScenarioColourCount = 8;
 

@@ -129,6 +129,12 @@ void ChartWidget::setTitle(const QString& title) {
     }
     m_title->setText(title);
     setWindowTitle(title);
+    // What a screen reader says for the chart; the Summary tab holds the same figures as text.
+    m_plot->setAccessibleName(tr("%1 chart").arg(title));
+    m_plot->setAccessibleDescription(
+        tr("%1, drawn for each scenario run. The Summary tab lists the figures as text; the "
+           "context menu exports or copies the chart.")
+            .arg(title));
 }
 
 QCPGraph* ChartWidget::addLegendKey(QCPAxisRect* rect, const QString& name, const QPen& pen) {

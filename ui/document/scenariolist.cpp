@@ -38,6 +38,9 @@ ScenarioList::ScenarioList(QWidget* parent) : QWidget(parent), m_list(new QListW
     m_list->setToolTip(
         tr("Open scenarios. The checkbox puts a scenario into the comparison; "
            "right-click to change its colour or close it."));
+    m_list->setAccessibleName(tr("Open scenarios"));
+    m_list->setAccessibleDescription(
+        tr("Select the scenario to show; tick the ones Run compares side by side"));
     connect(m_list, &QListWidget::currentItemChanged, this,
             [this](QListWidgetItem* item, QListWidgetItem*) {
                 if (!m_updating && item) emit currentChanged(documentFor(item));

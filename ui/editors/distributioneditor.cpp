@@ -141,6 +141,9 @@ DistributionEditor::DistributionEditor(QWidget* parent)
     previewRow->addWidget(m_plotMode);
     layout->addLayout(previewRow);
     m_plot->setMinimumSize(320, 220);
+    m_plot->setAccessibleName(tr("Distribution chart"));
+    m_plot->setAccessibleDescription(
+        tr("The probability density of the distribution above, with its percentiles marked"));
     m_plot->legend->setVisible(false);
     m_plot->addGraph();
     m_plot->graph(0)->setPen(QPen(QColor(0x2a, 0x7a, 0xb8), 2));

@@ -183,6 +183,8 @@ void PropertiesEditor::rebuild() {
                        const QString& key,
                        int session) { return apply(mutate, text, key, session); },
                 m_body);
+            m_workload->setBaseDirectory(
+                [this] { return m_document ? m_document->baseDirectory() : QString(); });
             bodyLayout->addWidget(m_workload);
             WorkloadEditor* editor = m_workload;
             m_refreshers.push_back([editor](const Scenario& s) { editor->refresh(s); });

@@ -4,6 +4,8 @@
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,6 +18,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "sim/scenario/scenariojson.h"
 #include "ui/editors/distributionfield.h"
 #include "ui/editors/numberfield.h"
 
@@ -31,6 +34,27 @@ std::optional<double> cellNumber(const QTableWidgetItem* item) {
     if (!ok) value = QLocale::c().toDouble(item->text().trimmed(), &ok);
     return ok ? std::optional<double>(value) : std::nullopt;
 }
+
+/// A column as typed: a whole number is a position (1 = the first column), anything else a
+/// header name; "" keeps neither.
+void setColumn(const QString& text, std::string& name, std::optional<std::size_t>& index) {
+    const QString trimmed = text.trimmed();
+    bool isNumber = false;
+    const uint position = trimmed.toUInt(&isNumber);
+    name.clear();
+    index.reset();
+    if (trimmed.isEmpty()) return;
+    if (isNumber) {
+        index = position == 0 ? std::size_t{0} : position - 1;
+    } else {
+        name = trimmed.toStdString();
+    }
+}
+
+QString columnText(const std::string& name, std::optional<std::size_t> index) {
+    if (!name.empty()) return QString::fromStdString(name);
+    return index ? QString::number(*index + 1) : QString();
+}
 }  // namespace
 
 WorkloadEditor::WorkloadEditor(Applier applier, QWidget* parent)
@@ -42,6 +66,12 @@ WorkloadEditor::WorkloadEditor(Applier applier, QWidget* parent)
       m_chart(new QCustomPlot(this)),
       m_scheduleError(new QLabel(this)),
       m_trace(new QLineEdit(this)),
+      m_timeColumn(new QLineEdit(this)),
+      m_timeUnit(new QComboBox(this)),
+      m_timeBase(new QComboBox(this)),
+      m_delimiter(new QComboBox(this)),
+      m_payloadColumn(new QLineEdit(this)),
+      m_payloadUnit(new QComboBox(this)),
       m_traceInfo(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -92,6 +122,9 @@ WorkloadEditor::WorkloadEditor(Applier applier, QWidget* parent)
         m_scheduleError->hide();
         column->addWidget(m_scheduleError);
         m_chart->setMinimumHeight(220);
+        m_chart->setAccessibleName(tr("Rate schedule chart"));
+        m_chart->setAccessibleDescription(
+            tr("The arrival rate over the run, as the table of rate points above gives it"));
         m_chart->addGraph();
         m_chart->graph(0)->setPen(QPen(QColor(0x2a, 0x7a, 0xb8), 2));
         m_chart->graph(0)->setBrush(QColor(0x2a, 0x7a, 0xb8, 40));
@@ -166,24 +199,7 @@ WorkloadEditor::WorkloadEditor(Applier applier, QWidget* parent)
         form->addRow(tr("Think time"), m_think);
         m_pages->addWidget(page);
     }
-    // Trace.
-    {
-        auto* page = new QWidget(this);
-        auto* form = new QFormLayout(page);
-        form->setContentsMargins(0, 0, 0, 0);
-        m_trace->setToolTip(
-            tr("CSV file of arrival timestamps in seconds, relative to the "
-               "scenario file"));
-        form->addRow(tr("Trace file"), m_trace);
-        form->addRow(QString(), m_traceInfo);
-        connect(m_trace, &QLineEdit::editingFinished, this, [this] {
-            const std::string file = m_trace->text().trimmed().toStdString();
-            const QString error =
-                apply([&](WorkloadSpec& w) { w.traceFile = file; }, tr("Change trace file"));
-            m_traceInfo->setText(error.isEmpty() ? QString() : error);
-        });
-        m_pages->addWidget(page);
-    }
+    buildTracePage();
     layout->addWidget(m_pages);
     auto* bottom = new QFormLayout;
     m_payload = distribution(tr("Request size"), tr("KB"), true,
@@ -219,6 +235,144 @@ WorkloadEditor::WorkloadEditor(Applier applier, QWidget* parent)
             m_pages->setCurrentIndex(index);
         }
     });
+}
+
+void WorkloadEditor::buildTracePage() {
+    auto* page = new QWidget(this);
+    auto* form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_trace->setToolTip(tr("CSV file of arrival times, relative to the scenario file's folder"));
+    auto* browse = new QPushButton(tr("Browse..."), page);
+    browse->setAccessibleName(tr("Browse for trace file"));
+    auto* fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_trace, 1);
+    fileRow->addWidget(browse);
+    form->addRow(tr("Trace file"), fileRow);
+
+    m_timeColumn->setPlaceholderText(tr("1"));
+    m_timeColumn->setToolTip(
+        tr("The column holding the arrival time: its header name, or its "
+           "position (1 = the first column)"));
+    form->addRow(tr("Time column"), m_timeColumn);
+    m_timeBase->addItem(tr("Offset from the start"), int(TraceTimeBase::Offset));
+    m_timeBase->addItem(tr("Unix epoch"), int(TraceTimeBase::Epoch));
+    m_timeBase->addItem(tr("ISO 8601 date and time"), int(TraceTimeBase::Iso8601));
+    m_timeBase->setToolTip(
+        tr("How times are written; absolute times replay from the first "
+           "arrival, which arrives at 0 s"));
+    form->addRow(tr("Times are"), m_timeBase);
+    for (const TraceTimeUnit unit : {TraceTimeUnit::Seconds, TraceTimeUnit::Milliseconds,
+                                     TraceTimeUnit::Microseconds, TraceTimeUnit::Nanoseconds})
+        m_timeUnit->addItem(QString::fromUtf8(toKeyword(unit).data(),
+                                              static_cast<qsizetype>(toKeyword(unit).size())),
+                            int(unit));
+    m_timeUnit->setToolTip(tr("Unit of offsets and epoch times"));
+    form->addRow(tr("Time unit"), m_timeUnit);
+    m_delimiter->addItem(tr("Comma (,)"), int(','));
+    m_delimiter->addItem(tr("Semicolon (;)"), int(';'));
+    m_delimiter->addItem(tr("Tab"), int('\t'));
+    m_delimiter->addItem(tr("Bar (|)"), int('|'));
+    m_delimiter->setToolTip(tr("The character between the fields of a row"));
+    form->addRow(tr("Delimiter"), m_delimiter);
+    m_payloadColumn->setPlaceholderText(tr("none"));
+    m_payloadColumn->setToolTip(
+        tr("A column holding each request's size (header name or "
+           "position); requests draw their sizes from it"));
+    m_payloadUnit->addItem(tr("bytes"), int(TracePayloadUnit::Bytes));
+    m_payloadUnit->addItem(tr("KB"), int(TracePayloadUnit::Kilobytes));
+    m_payloadUnit->addItem(tr("MB"), int(TracePayloadUnit::Megabytes));
+    m_payloadUnit->setToolTip(tr("Unit of the size column (KB = 1024 bytes)"));
+    auto* payloadRow = new QHBoxLayout;
+    payloadRow->addWidget(m_payloadColumn, 1);
+    payloadRow->addWidget(m_payloadUnit);
+    form->addRow(tr("Size column"), payloadRow);
+    m_traceInfo->setWordWrap(true);
+    form->addRow(QString(), m_traceInfo);
+
+    // Every field edit applies all of the page's fields at once: a new file often needs new
+    // column options too, and neither alone may be readable.
+    connect(m_trace, &QLineEdit::editingFinished, this, [this] {
+        if (m_trace->text().trimmed().toStdString() != m_scenario.workload.traceFile)
+            applyTrace(tr("Change trace file"));
+    });
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString base = m_baseDirectory ? m_baseDirectory() : QString();
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Trace File"), base, tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+        if (path.isEmpty()) return;
+        // Inside the scenario's folder the path is kept relative, so the two move together.
+        QString shown = path;
+        if (!base.isEmpty()) {
+            const QString relative = QDir(base).relativeFilePath(path);
+            if (!relative.startsWith(QLatin1String(".."))) shown = relative;
+        }
+        m_trace->setText(shown);
+        applyTrace(tr("Change trace file"));
+    });
+    connect(m_timeColumn, &QLineEdit::editingFinished, this,
+            [this] { applyTrace(tr("Change time column")); });
+    connect(m_timeBase, &QComboBox::activated, this, [this] {
+        m_timeUnit->setEnabled(m_timeBase->currentData().toInt() != int(TraceTimeBase::Iso8601));
+        applyTrace(tr("Change trace time base"));
+    });
+    connect(m_timeUnit, &QComboBox::activated, this,
+            [this] { applyTrace(tr("Change trace time unit")); });
+    connect(m_delimiter, &QComboBox::activated, this,
+            [this] { applyTrace(tr("Change trace delimiter")); });
+    connect(m_payloadColumn, &QLineEdit::editingFinished, this, [this] {
+        m_payloadUnit->setEnabled(!m_payloadColumn->text().trimmed().isEmpty());
+        applyTrace(tr("Change size column"));
+    });
+    connect(m_payloadUnit, &QComboBox::activated, this,
+            [this] { applyTrace(tr("Change size unit")); });
+    m_pages->addWidget(page);
+}
+
+void WorkloadEditor::setBaseDirectory(std::function<QString()> baseDirectory) {
+    m_baseDirectory = std::move(baseDirectory);
+}
+
+void WorkloadEditor::readTraceFields(WorkloadSpec& w) const {
+    w.traceFile = m_trace->text().trimmed().toStdString();
+    TraceColumns c;
+    std::optional<std::size_t> timeIndex;
+    setColumn(m_timeColumn->text(), c.timeColumn, timeIndex);
+    c.timeColumnIndex = timeIndex.value_or(0);
+    c.base = static_cast<TraceTimeBase>(m_timeBase->currentData().toInt());
+    // ISO 8601 times spell out their own unit.
+    if (c.base != TraceTimeBase::Iso8601)
+        c.unit = static_cast<TraceTimeUnit>(m_timeUnit->currentData().toInt());
+    c.delimiter = static_cast<char>(m_delimiter->currentData().toInt());
+    setColumn(m_payloadColumn->text(), c.payloadColumn, c.payloadColumnIndex);
+    if (c.hasPayload())
+        c.payloadUnit = static_cast<TracePayloadUnit>(m_payloadUnit->currentData().toInt());
+    // Sizes that came from a column go with it; a size distribution of the user's own stays.
+    if (w.traceColumns.hasPayload() && !c.hasPayload()) w.payloadKb = nullptr;
+    w.traceColumns = c;
+}
+
+void WorkloadEditor::applyTrace(const QString& text) {
+    const QString base = m_baseDirectory ? m_baseDirectory() : QDir::currentPath();
+    const QString error = apply(
+        [&](WorkloadSpec& w) {
+            readTraceFields(w);
+            if (w.traceColumns.hasPayload()) w.payloadKb = nullptr;
+            // The reader holds the arrivals (and sizes) the fields now describe; without this the
+            // document would keep replaying the previous file's.
+            Scenario probe = m_scenario;
+            probe.workload = w;
+            ValidationReport report;
+            if (const auto read =
+                    scenarioFromJson(scenarioToJson(probe), report, base.toStdString())) {
+                w.traceTimesS = read->workload.traceTimesS;
+                if (w.traceColumns.hasPayload()) w.payloadKb = read->workload.payloadKb;
+            }
+        },
+        text);
+    if (!error.isEmpty()) {
+        m_traceInfo->setText(error);
+        m_traceInfo->setStyleSheet(QStringLiteral("color: #c62828;"));
+    }
 }
 
 NumberField* WorkloadEditor::number(const NumberSpec& spec, const QString& text,
@@ -322,8 +476,34 @@ void WorkloadEditor::refresh(const Scenario& scenario) {
     m_think->setDistribution(w.thinkTimeMs);
     const QString trace = QString::fromStdString(w.traceFile);
     if (m_trace->text() != trace) m_trace->setText(trace);
-    if (w.type == WorkloadType::Trace)
-        m_traceInfo->setText(tr("%1 arrivals loaded").arg(w.traceTimesS.size()));
+    const TraceColumns& c = w.traceColumns;
+    m_timeColumn->setText(c.timeColumn.empty() && c.timeColumnIndex == 0
+                              ? QString()
+                              : columnText(c.timeColumn, c.timeColumnIndex));
+    m_timeBase->setCurrentIndex(m_timeBase->findData(int(c.base)));
+    m_timeUnit->setCurrentIndex(m_timeUnit->findData(int(c.unit)));
+    m_timeUnit->setEnabled(c.base != TraceTimeBase::Iso8601);
+    m_delimiter->setCurrentIndex(std::max(0, m_delimiter->findData(int(c.delimiter))));
+    m_payloadColumn->setText(columnText(c.payloadColumn, c.payloadColumnIndex));
+    m_payloadUnit->setCurrentIndex(m_payloadUnit->findData(int(c.payloadUnit)));
+    m_payloadUnit->setEnabled(c.hasPayload());
+    if (w.type == WorkloadType::Trace) {
+        const double span = w.traceTimesS.empty() ? 0 : w.traceTimesS.back();
+        QString info = tr("%1 arrivals loaded over %2 s")
+                           .arg(w.traceTimesS.size())
+                           .arg(NumberField::format(span));
+        if (c.hasPayload() && w.payloadKb)
+            info += QLatin1Char('\n') + tr("Request sizes from the trace: %1 KB")
+                                            .arg(QString::fromStdString(w.payloadKb->describe()));
+        m_traceInfo->setText(info);
+        m_traceInfo->setStyleSheet(QString());
+    }
+    // Sizes read from a trace column are not the user's to edit here.
+    const bool sizesFromTrace = w.type == WorkloadType::Trace && c.hasPayload();
+    m_payload->setEnabled(!sizesFromTrace);
+    m_payload->setToolTip(sizesFromTrace ? tr("Read from the trace's size column")
+                                         : tr("Size of each request; gateways with a payload "
+                                              "limit reject larger ones. None: small requests"));
     m_payload->setDistribution(w.payloadKb);
     m_filling = false;
 }

@@ -54,6 +54,12 @@ QRectF NodeItem::lidRect() {
     return QRectF(4, -2, kWidth - 8, 6);
 }
 
+void NodeItem::setTargeted(bool targeted) {
+    if (targeted == m_targeted) return;
+    m_targeted = targeted;
+    update();
+}
+
 QRectF NodeItem::boundingRect() const {
     return QRectF(-3, -3, kWidth + 6, kHeight + 6);
 }
@@ -124,6 +130,13 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->setBrush(QColor(color.red(), color.green(), color.blue(), 28).lighter(105));
     painter->fillPath(shape, QColor(255, 255, 255));
     painter->drawPath(shape);
+    if (m_targeted) {
+        painter->save();
+        painter->setPen(QPen(QColor(0xe6, 0x51, 0x00), 2.5, Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(-2, -2, kWidth + 4, kHeight + 4), 10, 10);
+        painter->restore();
+    }
     if (m_node.ref.kind == ComponentKind::Database) {
         painter->setPen(QPen(color.darker(130), 1.2));
         painter->drawArc(lidRect(), 180 * 16, 180 * 16);

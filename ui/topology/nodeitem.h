@@ -24,6 +24,9 @@ public:
     /// Sets the badge directly (the workload's measured arrival rate).
     void setBadge(const QString& text, double load = -1);
     QString badgeText() const { return m_badge; }
+    /// Marks the node a keyboard Connect would go to (a dashed outline).
+    void setTargeted(bool targeted);
+    bool isTargeted() const { return m_targeted; }
 
     /// Where the title is written, and the ellipse whose lower half draws a database's rim.
     static QRectF titleRect();
@@ -38,6 +41,7 @@ private:
     TopologyNode m_node;
     QString m_badge;
     double m_load = -1;  ///< utilization 0..1 for the bar, -1 = none
+    bool m_targeted = false;
 };
 
 }  // namespace archsim::ui

@@ -13,6 +13,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWheelEvent>
+#include <cmath>
 
 #include "ui/document/scenarioedits.h"
 #include "ui/topology/edgeitem.h"
@@ -91,6 +92,9 @@ TopologyView::TopologyView(QWidget* parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->viewport()->installEventFilter(this);
     m_view->installEventFilter(this);
+    m_view->setFocusPolicy(Qt::StrongFocus);
+    m_view->setAccessibleName(tr("Topology diagram"));
+    describeSelection();
     layout->addWidget(m_view, 1);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &TopologyView::sceneSelectionChanged);
     connect(m_view, &QWidget::customContextMenuRequested, this, &TopologyView::showContextMenu);
@@ -120,8 +124,7 @@ void TopologyView::setScenario(const Scenario& scenario) {
     if (!exists(m_scenario, m_selection)) {
         m_selection = {};
         // The component a connection would start from is gone.
-        m_connecting = false;
-        m_hint->hide();
+        endConnect();
     }
     updateActions();
     scheduleRebuild();
@@ -196,6 +199,7 @@ void TopologyView::rebuild() {
     m_rebuilding = false;
     setGauges(m_gauges);
     setArrivalRate(m_arrivalRate);
+    if (NodeItem* target = nodeItem(m_connectTarget)) target->setTargeted(m_connecting);
     if (!m_userZoomed) fitAll();
     updateActions();
 }
@@ -214,6 +218,7 @@ void TopologyView::fitAll() {
 void TopologyView::setSelection(const ComponentRef& ref) {
     if (ref == m_selection) return;
     m_selection = ref;
+    describeSelection();
     m_rebuilding = true;
     m_scene->clearSelection();
     // A component added a moment ago has no item until the queued rebuild, which selects it.
@@ -229,8 +234,7 @@ void TopologyView::sceneSelectionChanged() {
     if (!items.isEmpty())
         if (auto* node = dynamic_cast<NodeItem*>(items.front())) selected = node->ref();
     if (m_connecting) {
-        m_connecting = false;
-        m_hint->hide();
+        endConnect();
         const ComponentRef from = m_selection;
         if (selected.kind != ComponentKind::None && !(selected == from)) {
             // The clicked node only marked the target: the selection stays on `from`, which the
@@ -242,6 +246,7 @@ void TopologyView::sceneSelectionChanged() {
     }
     if (selected == m_selection) return;
     m_selection = selected;
+    describeSelection();
     updateActions();
     emit selectionChanged(m_selection);
 }
@@ -249,10 +254,141 @@ void TopologyView::sceneSelectionChanged() {
 void TopologyView::startConnect() {
     if (m_selection.kind == ComponentKind::None) return;
     m_connecting = true;
-    m_hint->setText(tr("Click the component that %1 should call (Esc to cancel).")
+    m_hint->setText(tr("Click the component that %1 should call, or choose it with the arrow keys "
+                       "and press Enter (Esc to cancel).")
                         .arg(m_selection.kind == ComponentKind::Workload ? tr("the workload")
                                                                          : m_selection.id));
     m_hint->show();
+    // A first target to move from: the next component to the right, else any other.
+    ComponentRef target = neighbour(m_selection, 1, 0);
+    for (const auto& direction : {std::pair{0, 1}, std::pair{0, -1}, std::pair{-1, 0}})
+        if (target == m_selection)
+            target = neighbour(m_selection, direction.first, direction.second);
+    setConnectTarget(target == m_selection ? ComponentRef{} : target);
+}
+
+void TopologyView::endConnect() {
+    m_connecting = false;
+    m_hint->hide();
+    setConnectTarget({});
+}
+
+void TopologyView::setConnectTarget(const ComponentRef& ref) {
+    if (NodeItem* old = nodeItem(m_connectTarget)) old->setTargeted(false);
+    m_connectTarget = ref;
+    if (NodeItem* item = nodeItem(ref)) {
+        item->setTargeted(true);
+        m_view->ensureVisible(item);
+    }
+    describeSelection();
+}
+
+ComponentRef TopologyView::neighbour(const ComponentRef& from, int dx, int dy) const {
+    const NodeItem* origin = nodeItem(from);
+    if (!origin) {
+        // Nothing selected yet: start at the workload, where requests come from.
+        const NodeItem* workload = nodeItem({ComponentKind::Workload, {}});
+        return workload ? workload->ref() : from;
+    }
+    const QPointF centre = origin->sceneBoundingRect().center();
+    ComponentRef best = from;
+    double bestScore = 0;
+    for (const auto& [key, item] : m_nodes) {
+        if (item == origin) continue;
+        const QPointF d = item->sceneBoundingRect().center() - centre;
+        const double along = d.x() * dx + d.y() * dy;
+        const double across = std::abs(d.x() * dy - d.y() * dx);
+        if (along <= 0) continue;
+        // Straight ahead beats diagonal: sideways distance counts double.
+        const double score = along + 2 * across;
+        if (best == from || score < bestScore) {
+            best = item->ref();
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
+bool TopologyView::handleKey(const QKeyEvent* event) {
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return false;
+    int dx = 0, dy = 0;
+    switch (event->key()) {
+        case Qt::Key_Left:
+            dx = -1;
+            break;
+        case Qt::Key_Right:
+            dx = 1;
+            break;
+        case Qt::Key_Up:
+            dy = -1;
+            break;
+        case Qt::Key_Down:
+            dy = 1;
+            break;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (m_connecting) {
+                const ComponentRef from = m_selection, to = m_connectTarget;
+                endConnect();
+                if (to.kind != ComponentKind::None && !(to == from)) {
+                    emit connectRequested(from, to);
+                    scheduleRebuild();
+                }
+            } else if (m_selection.kind != ComponentKind::None) {
+                emit editRequested(m_selection);
+            }
+            return true;
+        case Qt::Key_C:
+            if (m_connecting || m_selection.kind == ComponentKind::None) return false;
+            startConnect();
+            return true;
+        case Qt::Key_Escape:
+            if (!m_connecting) return false;
+            endConnect();
+            return true;
+        default:
+            return false;
+    }
+    if (m_connecting) {
+        const ComponentRef from =
+            m_connectTarget.kind == ComponentKind::None ? m_selection : m_connectTarget;
+        const ComponentRef next = neighbour(from, dx, dy);
+        if (!(next == m_selection)) setConnectTarget(next);
+        return true;
+    }
+    const ComponentRef next = neighbour(m_selection, dx, dy);
+    if (next == m_selection) return true;
+    setSelection(next);
+    if (NodeItem* item = nodeItem(next)) m_view->ensureVisible(item);
+    emit selectionChanged(m_selection);
+    return true;
+}
+
+QList<QPair<QString, QString>> TopologyView::keyboardKeys() {
+    return {{tr("Move to the nearest component that way"), tr("Arrow keys")},
+            {tr("Edit the selected component in Properties"), tr("Enter")},
+            {tr("Connect the selected component (arrows choose, Enter connects)"), tr("C")},
+            {tr("Cancel Connect"), tr("Esc")},
+            {tr("Remove the selected component"), tr("Delete")},
+            {tr("Zoom"), tr("Ctrl+mouse wheel")}};
+}
+
+void TopologyView::describeSelection() {
+    // A screen reader cannot see the boxes: the view's description says what is selected.
+    const auto name = [](const ComponentRef& ref) {
+        return ref.kind == ComponentKind::Workload
+                   ? tr("the workload")
+                   : QStringLiteral("%1 %2").arg(kindLabel(ref.kind), ref.id);
+    };
+    QString text = m_selection.kind == ComponentKind::None
+                       ? tr("Nothing selected.")
+                       : tr("Selected: %1.").arg(name(m_selection));
+    if (m_connecting && m_connectTarget.kind != ComponentKind::None)
+        text += QLatin1Char(' ') + tr("Connect to: %1.").arg(name(m_connectTarget));
+    text += QLatin1Char(' ') + tr("Arrow keys move between components, Enter edits the selected "
+                                  "one, C connects it, Delete removes it.");
+    m_view->setAccessibleDescription(text);
 }
 
 void TopologyView::setGauges(const std::vector<ComponentGauge>& gauges) {
@@ -309,11 +445,12 @@ bool TopologyView::eventFilter(QObject* watched, QEvent* event) {
             queueRebuild();  // after this event has been handled
         }
     }
+    if (watched == m_view && event->type() == QEvent::KeyPress &&
+        handleKey(static_cast<QKeyEvent*>(event)))
+        return true;
     if (event->type() == QEvent::KeyPress && m_connecting &&
-        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
-        m_connecting = false;
-        m_hint->hide();
-    }
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape)
+        endConnect();
     return QWidget::eventFilter(watched, event);
 }
 

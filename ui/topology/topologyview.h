@@ -4,6 +4,11 @@
 // and the structural edits: add, remove and connect components, set the entry. The view only
 // asks for edits (signals); the main window applies them to the document, so they are undoable.
 //
+// The keyboard reaches everything the mouse does: with the diagram focused, the arrow keys move
+// the selection to the nearest component in that direction, Enter asks to edit it (the window
+// focuses the properties editor), C starts Connect (the arrows then choose the target, Enter
+// connects, Esc cancels) and Delete removes it.
+//
 // An edit is usually asked for from inside the scene's own event handling (a click on a node
 // while connecting), and Qt keeps using the clicked item after the signal returns. So the diagram
 // is never rebuilt synchronously: setScenario() queues the rebuild for the next turn of the event
@@ -20,6 +25,7 @@
 #include "ui/document/componentref.h"
 
 class QAction;
+class QKeyEvent;
 class QToolBar;
 class QLabel;
 
@@ -51,6 +57,8 @@ public:
     NodeItem* nodeItem(const ComponentRef& ref) const;
     /// Fits the whole diagram into the view.
     void fitAll();
+    /// The diagram's keys and what they do, for the Keyboard Shortcuts list.
+    static QList<QPair<QString, QString>> keyboardKeys();
 
 signals:
     void selectionChanged(const archsim::ui::ComponentRef& ref);
@@ -59,6 +67,8 @@ signals:
     void connectRequested(const archsim::ui::ComponentRef& from,
                           const archsim::ui::ComponentRef& to);
     void entryRequested(const archsim::ui::ComponentRef& ref);
+    /// Enter on a selected component: the user wants to edit its properties.
+    void editRequested(const archsim::ui::ComponentRef& ref);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -72,6 +82,13 @@ private:
     void showContextMenu(const QPoint& position);
     QMenu* addMenu(QWidget* parent);
     void startConnect();
+    void endConnect();
+    /// The keys of the focused diagram; true when the key was used.
+    bool handleKey(const QKeyEvent* event);
+    /// The component nearest to `from` in direction (dx, dy); `from` itself when there is none.
+    ComponentRef neighbour(const ComponentRef& from, int dx, int dy) const;
+    void setConnectTarget(const ComponentRef& ref);
+    void describeSelection();
 
     QToolBar* m_toolbar;
     QGraphicsView* m_view;
@@ -81,6 +98,7 @@ private:
     QAction* m_connectAction;
     Scenario m_scenario;
     ComponentRef m_selection;
+    ComponentRef m_connectTarget;          ///< while connecting from the keyboard
     std::map<QString, NodeItem*> m_nodes;  ///< by "kind/id"
     std::vector<ComponentGauge> m_gauges;
     double m_arrivalRate = -1;

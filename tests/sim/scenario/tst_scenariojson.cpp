@@ -973,7 +973,7 @@ void TestScenarioJson::testBadFilesAreReported_data() {
         << QStringList{name("workload.traceFile: trace file '" + badTrace +
                             "' line 3: 'abc' is not a time in seconds"),
                        name("workload.traceFile: trace file '" + badTrace +
-                            "' line 4: -1 is negative; arrival times must be >= 0 s"),
+                            "' line 4: '-1' is negative; arrival times must be >= 0"),
                        name("workload.traceFile: trace file '" + badTrace +
                             "' line 5: 1000000000 s is past the limit of 2678400 s (31 days)")};
     QTest::newRow("missing trace file")
@@ -1154,6 +1154,12 @@ void TestScenarioJson::testSchemaDeclaresEveryField() {
     other["workload"] = {{"type", "closed"}, {"users", 1}, {"thinkTimeMs", 1}};
     findUndeclared(schema, schema, other, "", missing);
     other["workload"] = {{"type", "trace"}, {"traceFile", "a.csv"}};
+    findUndeclared(schema, schema, other, "", missing);
+    other["workload"]["trace"] = {{"timeColumn", "ts"}, {"unit", "ms"},     {"timeBase", "epoch"},
+                                  {"delimiter", ";"},   {"payloadColumn", 3}, {"payloadUnit", "B"}};
+    findUndeclared(schema, schema, other, "", missing);
+    other["workload"]["trace"] = {{"timeColumn", "ts"}, {"unit", "ms"},     {"timeBase", "epoch"},
+                                  {"delimiter", ";"},   {"payloadColumn", 3}, {"payloadUnit", "B"}};
     findUndeclared(schema, schema, other, "", missing);
     other["workload"] = {{"type", "poisson"}, {"ratePerS", 1}};
     findUndeclared(schema, schema, other, "", missing);
