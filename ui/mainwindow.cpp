@@ -423,6 +423,7 @@ QWidget* MainWindow::buildRunPanel() {
     layout->addWidget(m_speed, 2, 1);
     m_replications = new QSpinBox(panel);
     m_replications->setObjectName(QStringLiteral("replications"));
+    m_replications->setAccessibleName(tr("Replications"));
     m_replications->setRange(1, static_cast<int>(RunController::kMaxReplications));
     m_replications->setValue(1);
     m_replications->setToolTip(

@@ -105,6 +105,52 @@ private slots:
         // The servers' hit ratio climbs as their caches warm.
         QVERIFY(servers.windows.front().cacheHitRatio < servers.windows.back().cacheHitRatio);
     }
+
+    void testRetryStormIsMetastableWithoutABudget() {
+        // The trigger (a 5x slowdown) lasts from 120 to 150 s. Without a budget the service never
+        // recovers: after 180 s almost nothing completes. With a 10% retry budget it is back to
+        // normal: nearly every request after 180 s completes, and fast.
+        const RunResult storm = runPreset("retry-storm.json");
+        const RunResult budget = runPreset("retry-storm-budget.json");
+        const auto after = [](const RunResult& r, double fromS) {
+            std::uint64_t arrivals = 0, completed = 0;
+            for (const auto& w : r.windows)
+                if (w.latency.start >= fromSeconds(fromS)) {
+                    arrivals += w.arrivals;
+                    completed += w.latency.completed;
+                }
+            return arrivals ? static_cast<double>(completed) / static_cast<double>(arrivals) : 0.0;
+        };
+        QVERIFY2(after(storm, 0) > 0 && after(storm, 180) < 0.05, figures(storm));
+        QVERIFY2(after(budget, 180) > 0.99, figures(budget));
+        QVERIFY2(storm.retries > 5 * budget.retries, figures(storm) + " vs " + figures(budget));
+        // Before the trigger both are the same healthy system.
+        QVERIFY2(static_cast<double>(storm.windows[10].latency.completed) >
+                     0.99 * static_cast<double>(storm.windows[10].arrivals),
+                 figures(storm));
+    }
+
+    void testZoneOutageRecoversOnlyWithAnAutoscaler() {
+        const RunResult fixed = runPreset("zone-outage-fixed.json");
+        const RunResult scaled = runPreset("zone-outage-autoscaled.json");
+        QVERIFY2(fixed.errorRate() > 0.05, figures(fixed));
+        QVERIFY2(scaled.errorRate() < 0.01, figures(scaled));
+        QVERIFY2(scaled.peakInstances > 6, figures(scaled));  // replacements were launched
+    }
+
+    void testBreakerKeepsASlowDependencyFromTakingTheApiDown() {
+        // The recommendations call has a fallback, so a failed call costs nothing but the
+        // recommendations. Without a breaker each call holds an API worker for the whole timeout
+        // and the API itself rejects requests; with one, calls fail fast and the API stays up.
+        const RunResult timeout = runPreset("slow-dependency-timeout.json");
+        const RunResult breaker = runPreset("slow-dependency-breaker.json");
+        QVERIFY2(timeout.errors[static_cast<std::size_t>(ErrorReason::Rejected)] > 100,
+                 figures(timeout));
+        QVERIFY2(breaker.totalErrors() < timeout.totalErrors() / 10,
+                 figures(breaker) + " vs " + figures(timeout));
+        QVERIFY2(ms(breaker, 0.99) * 3 < ms(timeout, 0.99),
+                 figures(breaker) + " vs " + figures(timeout));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPresets)

@@ -39,6 +39,8 @@ public:
         while (simulator.step()) {
         }
     }
+    /// Runs the events up to `ms` (timers beyond it, a long keep-alive, stay pending).
+    void runUntil(double ms) { simulator.runUntil(fromMillis(ms)); }
     void handleEvent(const Event& event) override {
         const Send& send = m_sends[event.payload];
         const std::uint32_t id = requests.allocate();

@@ -70,7 +70,7 @@ private slots:
         fn.connect([](const std::string&) -> Component* { return nullptr; });
         fn.start();
         for (int i = 0; i < 4; ++i) h.send(fn, 0);
-        h.run();
+        h.runUntil(500);
         QCOMPARE(fn.alive(), 4);
         FailureSpec outage;
         outage.kind = FailureKind::LoseReplicas;
@@ -78,7 +78,7 @@ private slots:
         fn.beginFailure(outage);
         QCOMPARE(fn.alive(), 2);
         for (int i = 0; i < 4; ++i) h.send(fn, 1000);
-        h.run();
+        h.runUntil(2000);
         QCOMPARE(h.logList().mid(4), QStringList({"1005 ms #4 done", "1005 ms #5 done",
                                                   "1105 ms #6 done", "1105 ms #7 done"}));
     }
