@@ -7,71 +7,13 @@
 #include <cmath>
 
 #include "sim/run/runner.h"
+#include "sim/model/handcheckedscenario.h"
 #include "sim/stats/confidence.h"
 
 using namespace archsim;
+using namespace archsim::testing;
 
 namespace {
-
-GatewaySpec gateway(const std::string& id, DistributionPtr latencyMs,
-                    std::optional<double> payloadLimitKb, const std::string& next) {
-    GatewaySpec g;
-    g.id = id;
-    g.latencyMs = std::move(latencyMs);
-    g.payloadLimitKb = payloadLimitKb;
-    g.next = next;
-    return g;
-}
-
-HandlerStep cpu(double ms) {
-    HandlerStep s;
-    s.kind = HandlerStep::Kind::Cpu;
-    s.cpuMs = makeConstant(ms);
-    return s;
-}
-HandlerStep call(const std::string& target) {
-    HandlerStep s;
-    s.kind = HandlerStep::Kind::Call;
-    s.target = target;
-    return s;
-}
-HandlerStep cacheStep(const std::string& cache, std::vector<HandlerStep> onMiss) {
-    HandlerStep s;
-    s.kind = HandlerStep::Kind::Cache;
-    s.target = cache;
-    s.onMiss = std::move(onMiss);
-    return s;
-}
-
-Scenario traceScenario(std::vector<double> arrivalsS, double durationS = 100) {
-    Scenario s;
-    s.name = "hand-checked";
-    s.run.durationS = durationS;
-    s.run.windowS = 1;
-    s.workload.type = WorkloadType::Trace;
-    s.workload.traceTimesS = std::move(arrivalsS);
-    return s;
-}
-
-FunctionPoolSpec function(const std::string& id, std::vector<HandlerStep> handler) {
-    FunctionPoolSpec f;
-    f.id = id;
-    f.coldStartMs = makeConstant(100);
-    f.keepAliveS = makeConstant(10);
-    f.handler = std::move(handler);
-    return f;
-}
-
-ServerPoolSpec servers(const std::string& id, int replicas, int workers, int queue,
-                       std::vector<HandlerStep> handler) {
-    ServerPoolSpec p;
-    p.id = id;
-    p.replicas = replicas;
-    p.workersPerReplica = workers;
-    p.queueCapacity = queue;
-    p.handler = std::move(handler);
-    return p;
-}
 
 RunResult run(const Scenario& s, std::uint64_t seed = 1, std::uint64_t replication = 0) {
     RunOptions options;

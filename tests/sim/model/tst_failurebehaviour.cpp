@@ -5,23 +5,13 @@
 #include <QtTest>
 
 #include "sim/run/runner.h"
+#include "sim/model/handcheckedscenario.h"
 
 using namespace archsim;
+using namespace archsim::testing;
 
 namespace {
 
-HandlerStep cpu(double ms) {
-    HandlerStep s;
-    s.kind = HandlerStep::Kind::Cpu;
-    s.cpuMs = makeConstant(ms);
-    return s;
-}
-HandlerStep call(const std::string& target) {
-    HandlerStep s;
-    s.kind = HandlerStep::Kind::Call;
-    s.target = target;
-    return s;
-}
 RetryPolicy retries(int attempts, double backoffMs) {
     RetryPolicy r;
     r.attempts = attempts;
@@ -32,26 +22,7 @@ RetryPolicy retries(int attempts, double backoffMs) {
     return r;
 }
 
-Scenario traceScenario(std::vector<double> arrivalsS, double durationS = 30) {
-    Scenario s;
-    s.name = "hand-checked";
-    s.run.durationS = durationS;
-    s.run.windowS = 1;
-    s.workload.type = WorkloadType::Trace;
-    s.workload.traceTimesS = std::move(arrivalsS);
-    return s;
-}
 
-ServerPoolSpec servers(const std::string& id, int replicas, int workers, int queue,
-                       std::vector<HandlerStep> handler) {
-    ServerPoolSpec p;
-    p.id = id;
-    p.replicas = replicas;
-    p.workersPerReplica = workers;
-    p.queueCapacity = queue;
-    p.handler = std::move(handler);
-    return p;
-}
 
 /// "api" (1 replica, 100 workers) calls "dep" with the given call step; "dep" runs `depCpuMs`.
 Scenario callerAndDependency(std::vector<double> arrivalsS, HandlerStep callStep, int depWorkers,

@@ -8,20 +8,12 @@
 
 #include "sim/model/architecturemodel.h"
 #include "sim/run/runner.h"
+#include "sim/model/handcheckedscenario.h"
 
 using namespace archsim;
+using namespace archsim::testing;
 
 namespace {
-
-GatewaySpec gateway(const std::string& id, DistributionPtr latencyMs,
-                    std::optional<double> payloadLimitKb, const std::string& next) {
-    GatewaySpec g;
-    g.id = id;
-    g.latencyMs = std::move(latencyMs);
-    g.payloadLimitKb = payloadLimitKb;
-    g.next = next;
-    return g;
-}
 
 /// One station of `servers` servers with a constant service time, as the entry.
 Scenario stationScenario(int servers, double serviceMs, double durationS = 100) {
