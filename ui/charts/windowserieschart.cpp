@@ -50,6 +50,7 @@ void WindowSeriesChart::setUp(const QString& title, std::vector<Panel> panels,
         m_measureKeys.push_back(key);
     }
     placeLegendBelow(chart->legend);
+    showFailuresOn(m_panels);
     updateRanges();
 }
 
