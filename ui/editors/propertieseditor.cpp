@@ -16,6 +16,7 @@
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
 #include "ui/editors/distributionfield.h"
+#include "ui/editors/failureseditor.h"
 #include "ui/editors/handlereditor.h"
 #include "ui/editors/workloadeditor.h"
 
@@ -471,6 +472,15 @@ void PropertiesEditor::buildScenario() {
     addMember(run, runPrefix, fields::run::warmupS, settings, &RunSettings::warmupS);
     addMember(run, runPrefix, fields::run::maxCompleted, settings, &RunSettings::maxCompleted);
     addMember(run, runPrefix, fields::run::maxInFlight, settings, &RunSettings::maxInFlight);
+
+    QFormLayout* failures = section(tr("Failures"));
+    auto* failuresEditor = new FailuresEditor(
+        [this](const std::function<void(Scenario&)>& mutate, const QString& text,
+               const QString& key, int session) { return apply(mutate, text, key, session); },
+        m_body);
+    failuresEditor->setObjectName(QStringLiteral("failures"));
+    failures->addRow(failuresEditor);
+    m_refreshers.push_back([failuresEditor](const Scenario& s) { failuresEditor->refresh(s); });
 
     QFormLayout* cost = section(tr("Cost"));
     const PricingTable* pricing = bundledPricing();
