@@ -204,6 +204,9 @@ void ChartWidget::detailChanged() {}
 
 void ChartWidget::showFailuresOn(std::vector<QCPAxisRect*> rects) {
     m_failureMarkers = std::make_unique<FailureMarkers>(m_plot, std::move(rects));
+    // Labels are stacked in pixels, so once the plot is laid out at the size it is drawn at: on
+    // screen and in an export alike.
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] { m_failureMarkers->layOutLabels(); });
     updateFailureMarkers();
 }
 

@@ -15,29 +15,6 @@ const QColor kLabelColour(120, 35, 28);
 const QString kBandLayer = QStringLiteral("failures");
 const QString kLabelLayer = QStringLiteral("annotations");
 
-/// The label rows: a failure's label goes on the first row no earlier failure still occupies, so
-/// overlapping failures stack their labels instead of writing over each other.
-std::vector<int> labelRows(const std::vector<FailureSpec>& failures) {
-    std::vector<std::size_t> order(failures.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&failures](std::size_t a, std::size_t b) {
-        return failures[a].startS < failures[b].startS;
-    });
-    std::vector<double> rowEnds;
-    std::vector<int> rows(failures.size(), 0);
-    for (const std::size_t i : order) {
-        const FailureSpec& f = failures[i];
-        const double end =
-            f.kind == FailureKind::CacheFlush ? f.startS : std::max(f.startS, f.endS);
-        std::size_t row = 0;
-        while (row < rowEnds.size() && rowEnds[row] >= f.startS) ++row;
-        if (row == rowEnds.size()) rowEnds.push_back(end);
-        rowEnds[row] = end;
-        rows[i] = static_cast<int>(row);
-    }
-    return rows;
-}
-
 void onAxes(QCPItemPosition* position, QCPAxisRect* rect, double x, double yRatio) {
     position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
     position->setAxisRect(rect);
@@ -88,13 +65,12 @@ void FailureMarkers::removeItems() {
     m_bands.clear();
     m_lines.clear();
     m_labels.clear();
+    m_starts.clear();
 }
 
 void FailureMarkers::set(const std::vector<FailureSpec>& failures) {
     removeItems();
     if (m_rects.empty()) return;
-    const std::vector<int> rows = labelRows(failures);
-    const double rowHeight = QFontMetricsF(m_plot->font()).height() + 4;
     for (std::size_t i = 0; i < failures.size(); ++i) {
         const FailureSpec& f = failures[i];
         const bool instant = f.kind == FailureKind::CacheFlush || f.endS <= f.startS;
@@ -135,8 +111,34 @@ void FailureMarkers::set(const std::vector<FailureSpec>& failures) {
         // Pixels from the band's top-left corner: rows keep their spacing at every plot height.
         label->position->setParentAnchor(anchor);
         label->position->setType(QCPItemPosition::ptAbsolute);
-        label->position->setCoords(3, 2 + rows[i] * rowHeight);
+        label->position->setCoords(3, 2);
         m_labels.push_back(label);
+        m_starts.push_back(f.startS);
+    }
+    layOutLabels();
+}
+
+void FailureMarkers::layOutLabels() {
+    if (m_labels.empty()) return;
+    // In pixels at the current range: a label goes on the first row where it clears the labels
+    // already there, so failures close together stack their labels instead of writing over each
+    // other (however short the band, its label is as wide as its text).
+    QCPAxis* time = m_rects.front()->axis(QCPAxis::atBottom);
+    const QFontMetricsF metrics(m_labels.front()->font());
+    const double rowHeight = metrics.height() + 4;
+    std::vector<std::size_t> order(m_labels.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [this](std::size_t a, std::size_t b) { return m_starts[a] < m_starts[b]; });
+    std::vector<double> rowEnds;  // right edge of the last label on each row, in pixels
+    for (const std::size_t i : order) {
+        const double left = time->coordToPixel(m_starts[i]);
+        const double right = left + 3 + metrics.horizontalAdvance(m_labels[i]->text()) + 10;
+        std::size_t row = 0;
+        while (row < rowEnds.size() && rowEnds[row] > left) ++row;
+        if (row == rowEnds.size()) rowEnds.push_back(right);
+        rowEnds[row] = right;
+        m_labels[i]->position->setCoords(3, 2 + static_cast<double>(row) * rowHeight);
     }
 }
 

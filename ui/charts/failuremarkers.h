@@ -36,6 +36,10 @@ public:
     /// Replaces the marked failures.
     void set(const std::vector<archsim::FailureSpec>& failures);
 
+    /// Stacks labels that would overlap at the current layout and time range (call once the plot
+    /// is laid out, before it draws).
+    void layOutLabels();
+
     /// One band per interval failure and panel, in the order set() got them.
     const std::vector<QCPItemRect*>& bands() const { return m_bands; }
     /// One line per cache flush and panel.
@@ -51,6 +55,7 @@ private:
     std::vector<QCPItemRect*> m_bands;
     std::vector<QCPItemLine*> m_lines;
     std::vector<QCPItemText*> m_labels;
+    std::vector<double> m_starts;  ///< per label, its failure's start (s)
 };
 
 }  // namespace archsim::ui

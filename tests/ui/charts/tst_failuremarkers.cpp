@@ -99,17 +99,23 @@ private slots:
         panel.addScenario(2, "two", Qt::red);
         panel.setFailures(1, twoFailures());
         auto other = twoFailures();
-        other[0].startS = 25;  // differs: marked too
+        other[0].startS = 22;  // differs: marked too
         panel.setFailures(2, other);
         const FailureMarkers& markers = *panel.percentileChart()->failureMarkers();
         QCOMPARE(markers.labels().size(), std::size_t{3});
         QCOMPARE(markers.bands().size(), std::size_t{2});
         QCOMPARE(markers.lines().size(), std::size_t{1});
-        // Overlapping failures stack their labels rather than overlap.
+        // Labels that would run into each other stack, once the plot is laid out; the flush,
+        // clear of both, keeps the first row.
+        panel.resize(1000, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.appendWindows(1, test::sampleWindows(test::SampleKind::Serverless, 0, 60));
+        panel.percentileChart()->plot()->replot();
+        QCOMPARE(panel.percentileChart()->plot()->xAxis->range().upper, 60.0);
         QCOMPARE(markers.labels()[2]->text(), QStringLiteral("down db"));
         QVERIFY(markers.labels()[0]->position->coords().y() <
                 markers.labels()[2]->position->coords().y());
-        // The flush, clear of both, keeps the first row.
         QCOMPARE(markers.labels()[1]->position->coords().y(),
                  markers.labels()[0]->position->coords().y());
         panel.removeScenario(2);
@@ -118,6 +124,28 @@ private slots:
         QVERIFY(markers.labels().empty());
         QVERIFY(markers.bands().empty());
         QVERIFY(markers.lines().empty());
+    }
+
+    void testALabelNextToALineDoesNotOverlapIt() {
+        // A short label after a flush once wrote over the flush's label: a band that starts a
+        // few pixels after the line still stacks its label below.
+        ChartsPanel panel;
+        panel.resize(1000, 600);
+        panel.addScenario(1, "one", Qt::blue);
+        auto failures = twoFailures();
+        failures[0].startS = 52;
+        failures[0].endS = 58;
+        panel.setFailures(1, failures);
+        panel.appendWindows(1, test::sampleWindows(test::SampleKind::Serverless, 0, 60));
+        CapacityChart* chart = panel.capacityChart();
+        panel.setCurrentWidget(chart);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        chart->plot()->replot();
+        const FailureMarkers& markers = *chart->failureMarkers();
+        QCOMPARE(markers.labels()[1]->text(), QStringLiteral("Redis restart"));
+        QVERIFY(markers.labels()[0]->position->coords().y() >
+                markers.labels()[1]->position->coords().y());
     }
 
     void testExportWithFailures() {
