@@ -314,6 +314,7 @@ void HandlerEditor::fill(QTreeWidgetItem* parent, const std::vector<HandlerStep>
         path << static_cast<int>(i);
         auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
         item->setText(0, describe(steps[i]));
+        item->setToolTip(0, item->text(0));  // a guarded call's line may not fit the panel
         item->setData(0, kPathRole, QVariant::fromValue(path));
         if (steps[i].kind == HandlerStep::Kind::Branch) fill(item, steps[i].steps, path, 0);
         if (steps[i].kind == HandlerStep::Kind::Cache) {
