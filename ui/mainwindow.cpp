@@ -1050,6 +1050,7 @@ void MainWindow::addScenariosToCharts(const std::vector<ScenarioDocument*>& docu
         if (name.isEmpty()) name = document->displayName();
         m_charts->addScenario(document->key(), name, document->color(),
                               document->scenario().topology);
+        m_charts->setFailures(document->key(), document->scenario().failures);
     }
     m_charts->setSloMs(m_slo->value());
 }

@@ -3,34 +3,70 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace archsim::ui {
 
 CapacityChart::CapacityChart(QWidget* parent) : WindowSeriesChart(parent) {
-    const auto errorsOf = [](const WindowRow& row, bool throttled) {
+    // The reasons that have a series of their own; the rest are "other errors".
+    static constexpr ErrorReason kOwnSeries[] = {
+        ErrorReason::Throttled, ErrorReason::RetriesExhausted, ErrorReason::BreakerOpen,
+        ErrorReason::Shed,      ErrorReason::Unavailable,      ErrorReason::Failed};
+    const auto otherErrors = [](int, const WindowRow& row) {
         std::uint64_t count = 0;
         for (std::size_t i = 0; i < kErrorReasonCount; ++i)
-            if ((static_cast<ErrorReason>(i) == ErrorReason::Throttled) == throttled)
+            if (std::find(std::begin(kOwnSeries), std::end(kOwnSeries),
+                          static_cast<ErrorReason>(i)) == std::end(kOwnSeries))
                 count += row.errors[i];
         return static_cast<double>(count);
     };
+    std::vector<Measure> measures = {
+        {tr("alive"), 0, 2.0, 100, false, false,
+         [this](int key, const WindowRow& row) { return capacity(key, row, false); }},
+        {tr("busy"), 0, 1.0, 140, true, false,
+         [this](int key, const WindowRow& row) { return capacity(key, row, true); }},
+        {tr("cold starts"), 1, 1.6, 100, false, false,
+         [](int, const WindowRow& row) { return static_cast<double>(row.coldStarts); }},
+        // Throttles and errors come in bursts: impulses show each one without a line
+        // wandering back and forth along zero.
+        {tr("throttled (bars)"), 1, 2.0, 160, false, true,
+         [](int, const WindowRow& row) {
+             return static_cast<double>(
+                 row.errors[static_cast<std::size_t>(ErrorReason::Throttled)]);
+         }},
+        {tr("other errors (thin bars)"), 1, 1.0, 220, false, true, otherErrors},
+    };
+    // Failure behaviour: a bar with a marker per reason, and nothing in a window without any, so
+    // the markers stand only where requests were lost (a zero would put a row of them on the axis).
+    const std::pair<ErrorReason, QCPScatterStyle::ScatterShape> failureSeries[] = {
+        {ErrorReason::RetriesExhausted, QCPScatterStyle::ssCircle},
+        {ErrorReason::BreakerOpen, QCPScatterStyle::ssSquare},
+        {ErrorReason::Shed, QCPScatterStyle::ssTriangle},
+        {ErrorReason::Unavailable, QCPScatterStyle::ssCross},
+        {ErrorReason::Failed, QCPScatterStyle::ssDiamond},
+    };
+    for (const auto& [reason, marker] : failureSeries) {
+        Measure measure{QString::fromStdString(toString(reason)),
+                        2,
+                        1.2,
+                        150,
+                        false,
+                        true,
+                        [reason](int, const WindowRow& row) {
+                            const auto count = row.errors[static_cast<std::size_t>(reason)];
+                            return count > 0 ? static_cast<double>(count)
+                                             : std::numeric_limits<double>::quiet_NaN();
+                        }};
+        measure.marker = marker;
+        measures.push_back(std::move(measure));
+    }
     setUp(tr("Capacity: instances and replicas, cold starts, throttles and errors"),
-          {{tr("instances or replicas"), 0, 1.3}, {tr("count per window"), 0, 1}},
-          {
-              {tr("alive"), 0, 2.0, 100, false, false,
-               [this](int key, const WindowRow& row) { return capacity(key, row, false); }},
-              {tr("busy"), 0, 1.0, 140, true, false,
-               [this](int key, const WindowRow& row) { return capacity(key, row, true); }},
-              {tr("cold starts"), 1, 1.6, 100, false, false,
-               [](int, const WindowRow& row) { return static_cast<double>(row.coldStarts); }},
-              // Throttles and errors come in bursts: impulses show each one without a line
-              // wandering back and forth along zero.
-              {tr("throttled (bars)"), 1, 2.0, 160, false, true,
-               [errorsOf](int, const WindowRow& row) { return errorsOf(row, true); }},
-              {tr("other errors (thin bars)"), 1, 1.0, 220, false, true,
-               [errorsOf](int, const WindowRow& row) { return errorsOf(row, false); }},
-          });
+          {{tr("instances or replicas"), 0, 1.3},
+           {tr("count per window"), 0, 1},
+           {tr("failed per window"), 0, 0.9}},
+          std::move(measures));
 }
 
 void CapacityChart::setTopology(int key, const TopologySpec& topology) {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Capacity over simulated time: function instances or server replicas alive and busy (the gap
-// between the two is idle capacity being paid for), and per window the cold starts, throttles and
-// other errors that show where capacity ran short.
+// between the two is idle capacity being paid for), per window the cold starts, throttles and
+// other errors that show where capacity ran short, and below them the requests lost to failure
+// behaviour (retries exhausted, breaker open, shed, unavailable, injected errors), one series per
+// reason with its own marker.
 
 #include <map>
 #include <set>
@@ -18,7 +20,18 @@ class CapacityChart : public WindowSeriesChart {
 
 public:
     /// Index of each curve, for graph().
-    enum Curve : std::size_t { Alive, Busy, ColdStarts, Throttled, OtherErrors };
+    enum Curve : std::size_t {
+        Alive,
+        Busy,
+        ColdStarts,
+        Throttled,
+        OtherErrors,  ///< rejected, timed out, payload too large
+        RetriesExhausted,
+        BreakerOpen,
+        Shed,
+        Unavailable,
+        Failed,
+    };
 
     explicit CapacityChart(QWidget* parent = nullptr);
 

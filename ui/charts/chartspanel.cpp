@@ -45,6 +45,10 @@ void ChartsPanel::addScenario(int key, const QString& name, const QColor& colour
     m_capacity->setTopology(key, topology);
 }
 
+void ChartsPanel::setFailures(int key, const std::vector<FailureSpec>& failures) {
+    for (ChartWidget* chart : m_charts) chart->setFailures(key, failures);
+}
+
 void ChartsPanel::removeScenario(int key) {
     for (ChartWidget* chart : m_charts) chart->removeScenario(key);
 }

@@ -42,6 +42,8 @@ public:
     void addScenario(int key, const QString& name, const QColor& colour,
                      const archsim::TopologySpec& topology);
     void removeScenario(int key);
+    /// The failures injected into `key`, marked on the charts over time (after addScenario()).
+    void setFailures(int key, const std::vector<archsim::FailureSpec>& failures);
     void appendWindows(int key, const std::vector<archsim::WindowRow>& rows);
     void setHistogram(int key, const archsim::LatencyHistogram& histogram);
     void setResult(int key, const archsim::RunResult& result);

@@ -20,6 +20,7 @@
 
 #include "ui/charts/chartexportdialog.h"
 #include "ui/charts/chartstyle.h"
+#include "ui/charts/failuremarkers.h"
 
 namespace archsim::ui {
 namespace {
@@ -148,6 +149,7 @@ QCPGraph* ChartWidget::addLegendKey(QCPAxisRect* rect, const QString& name, cons
 void ChartWidget::addScenario(int key, const QString& name, const QColor& colour) {
     if (scenarioIndex(key) >= 0) removeScenario(key);
     m_scenarios.push_back({key, name, colour});
+    updateFailureMarkers();
     const int before = m_plot ? m_plot->plottableCount() : 0;
     scenarioAdded(m_scenarios.back());
     if (m_plot && isBaselineKey(key)) {
@@ -169,6 +171,7 @@ void ChartWidget::removeScenario(int key) {
     const int index = scenarioIndex(key);
     if (index < 0) return;
     m_scenarios.erase(m_scenarios.begin() + index);
+    if (m_failures.erase(key) > 0) updateFailureMarkers();
     scenarioRemoved(key);
     requestReplot();
 }
@@ -204,6 +207,42 @@ QPen ChartWidget::detailPen(QPen pen) const {
 }
 
 void ChartWidget::detailChanged() {}
+
+void ChartWidget::showFailuresOn(std::vector<QCPAxisRect*> rects) {
+    m_failureMarkers = std::make_unique<FailureMarkers>(m_plot, std::move(rects));
+    // Labels are stacked in pixels, so once the plot is laid out at the size it is drawn at: on
+    // screen and in an export alike.
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] { m_failureMarkers->layOutLabels(); });
+    updateFailureMarkers();
+}
+
+void ChartWidget::setFailures(int key, const std::vector<FailureSpec>& failures) {
+    if (failures.empty())
+        m_failures.erase(key);
+    else
+        m_failures[key] = failures;
+    updateFailureMarkers();
+    requestReplot();
+}
+
+void ChartWidget::updateFailureMarkers() {
+    if (!m_failureMarkers) return;
+    // In the order of the scenarios, each distinct failure once: a baseline and its live run
+    // usually inject the same ones.
+    std::vector<FailureSpec> shown;
+    for (const ChartScenario& scenario : m_scenarios) {
+        const auto found = m_failures.find(scenario.key);
+        if (found == m_failures.end()) continue;
+        for (const FailureSpec& f : found->second) {
+            const bool seen = std::any_of(shown.begin(), shown.end(), [&f](const FailureSpec& s) {
+                return s.kind == f.kind && s.target == f.target && s.startS == f.startS &&
+                       s.endS == f.endS && failureLabel(s) == failureLabel(f);
+            });
+            if (!seen) shown.push_back(f);
+        }
+    }
+    m_failureMarkers->set(shown);
+}
 
 void ChartWidget::appendWindows(int, const std::vector<WindowRow>&) {}
 void ChartWidget::setHistogram(int, const LatencyHistogram&) {}

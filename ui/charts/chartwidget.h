@@ -21,10 +21,12 @@
 #include <QWidget>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <vector>
 
 #include "sim/cost/costmodel.h"
 #include "sim/run/runresult.h"
+#include "sim/scenario/scenario.h"
 #include "sim/stats/latencyhistogram.h"
 
 class QCPAxisRect;
@@ -36,6 +38,8 @@ class QPainter;
 class QVBoxLayout;
 
 namespace archsim::ui {
+
+class FailureMarkers;
 
 /// A scenario as the charts show it.
 struct ChartScenario {
@@ -76,6 +80,12 @@ public:
     virtual void setReplicationResults(int key, const std::vector<archsim::RunResult>& results);
     virtual void setSloMs(double sloMs);
     virtual void setLogScale(bool logarithmic);
+    /// The failures injected into scenario `key`, marked on a chart over simulated time (others
+    /// ignore them). A failure several shown scenarios share is marked once. Set after
+    /// addScenario(): adding a key again forgets its failures.
+    void setFailures(int key, const std::vector<archsim::FailureSpec>& failures);
+    /// The marks of the failures, or nullptr on a chart that is not over simulated time.
+    const FailureMarkers* failureMarkers() const { return m_failureMarkers.get(); }
 
     /// The plot, or nullptr for a chart that is not a QCustomPlot (the summary table).
     QCustomPlot* plot() const { return m_plot; }
@@ -135,6 +145,9 @@ protected:
     /// Re-applies pens after the level of detail changed.
     virtual void detailChanged();
 
+    /// Marks the scenarios' failures on `rects` (panels over simulated time; call once).
+    void showFailuresOn(std::vector<QCPAxisRect*> rects);
+
     /// Moves the legend under the plot, laid out in rows, so it never hides data.
     void placeLegendBelow(QCPLegend* legend);
     /// Lays the legend out in as many columns as fit `width` pixels.
@@ -166,9 +179,12 @@ private:
         double windowS = 0;
     };
     bool writeImage(const QString& path, int width, int height, double scale);
+    void updateFailureMarkers();
 
     std::vector<ChartScenario> m_scenarios;
     std::map<int, RunFacts> m_runFacts;
+    std::map<int, std::vector<archsim::FailureSpec>> m_failures;
+    std::unique_ptr<FailureMarkers> m_failureMarkers;
     QString m_caption;
     int m_replications = 1;
     double m_captionSloMs = 0;

@@ -108,6 +108,7 @@ PercentileChart::PercentileChart(QWidget* parent)
     m_thinKey = addLegendKey(plot->axisRect(), tr("faded: too few requests in the window"),
                              thinPen(PercentileChart::Percentile::P50, kLegendKeyColour));
     placeLegendBelow(plot->legend);
+    showFailuresOn({plot->axisRect()});
     plot->xAxis->setRange(0, 60);
     plot->yAxis->setRange(0, 100);
 }

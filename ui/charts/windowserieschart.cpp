@@ -8,6 +8,14 @@
 #include "ui/charts/chartstyle.h"
 
 namespace archsim::ui {
+namespace {
+
+QCPScatterStyle markerOf(int marker, int darker, const QColor& colour) {
+    return QCPScatterStyle(static_cast<QCPScatterStyle::ScatterShape>(marker),
+                           colour.darker(darker), Qt::white, 7);
+}
+
+}  // namespace
 
 WindowSeriesChart::WindowSeriesChart(QWidget* parent) : ChartWidget(parent) {}
 
@@ -46,10 +54,13 @@ void WindowSeriesChart::setUp(const QString& title, std::vector<Panel> panels,
             key = addLegendKey(m_panels[measure.panel], measure.name,
                                measurePen(measure, kLegendKeyColour));
             if (measure.filled) key->setBrush(translucent(kLegendKeyColour, 70));
+            if (measure.marker)
+                key->setScatterStyle(markerOf(measure.marker, measure.darker, kLegendKeyColour));
         }
         m_measureKeys.push_back(key);
     }
     placeLegendBelow(chart->legend);
+    showFailuresOn(m_panels);
     updateRanges();
 }
 
@@ -64,6 +75,8 @@ void WindowSeriesChart::scenarioAdded(const ChartScenario& scenario) {
         graph->setPen(detailPen(measurePen(measure, scenario.colour)));
         if (measure.filled && detailed()) graph->setBrush(translucent(scenario.colour, 45));
         if (measure.impulses) graph->setLineStyle(QCPGraph::lsImpulse);
+        if (measure.marker)
+            graph->setScatterStyle(markerOf(measure.marker, measure.darker, scenario.colour));
         graph->removeFromLegend();
         series.graphs.push_back(graph);
     }

@@ -43,6 +43,9 @@ protected:
         bool impulses = false;  ///< a vertical line per window (sparse counts)
         /// The value plotted for a window of scenario `key`; NaN leaves a gap.
         std::function<double(int key, const archsim::WindowRow& row)> value;
+        /// A QCPScatterStyle::ScatterShape at each point (0: none): tells apart measures that
+        /// share a panel and a width, also in black and white.
+        int marker = 0;
     };
 
     explicit WindowSeriesChart(QWidget* parent = nullptr);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editors/handlereditor.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -12,15 +13,21 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "sim/scenario/scenariofields.h"
 #include "ui/document/scenarioedits.h"
 #include "ui/editors/distributionfield.h"
 #include "ui/editors/numberfield.h"
+#include "ui/editors/propertieseditor.h"
 
 namespace archsim::ui {
 
 namespace {
 constexpr int kPathRole = Qt::UserRole + 1;
 enum DetailPage { EmptyPage, CpuPage, CallPage, CachePage, BranchPage };
+
+QString fromView(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
 }  // namespace
 
 HandlerEditor::HandlerEditor(Access access, QString ownerId, Applier apply, QWidget* parent)
@@ -84,7 +91,7 @@ HandlerEditor::HandlerEditor(Access access, QString ownerId, Applier apply, QWid
         m_detail->addWidget(widget);
     };
     page(tr("CPU time"), m_cpu);
-    page(tr("Calls"), m_callTarget);
+    m_detail->addWidget(buildCallPage());
     page(tr("Cache"), m_cacheTarget);
     page(tr("Probability"), m_probability);
     m_callTarget->setToolTip(tr("The component this step calls (a database, a hop, a pool...)"));
@@ -122,6 +129,143 @@ HandlerEditor::HandlerEditor(Access access, QString ownerId, Applier apply, QWid
             });
 }
 
+QWidget* HandlerEditor::buildCallPage() {
+    auto* widget = new QWidget(this);
+    auto* form = new QFormLayout(widget);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(fromView(fields::call::target.label), m_callTarget);
+
+    m_resilienceToggle = new QToolButton(widget);
+    m_resilienceToggle->setText(tr("Resilience"));
+    m_resilienceToggle->setToolTip(tr("Timeout, retries and circuit breaker of this call"));
+    m_resilienceToggle->setCheckable(true);
+    m_resilienceToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_resilienceToggle->setArrowType(Qt::RightArrow);
+    m_resilienceToggle->setAutoRaise(true);
+    form->addRow(m_resilienceToggle);
+    m_resilience = new QWidget(widget);
+    m_resilience->hide();
+    auto* inner = new QFormLayout(m_resilience);
+    inner->setContentsMargins(12, 0, 0, 0);
+    form->addRow(m_resilience);
+    connect(m_resilienceToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_resilienceToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_resilience->setVisible(open);
+    });
+
+    // The timeout: optional, empty means waiting as long as it takes.
+    auto* timeout = new NumberField(numberSpec(fields::call::timeoutMs), m_resilience);
+    inner->addRow(fromView(fields::call::timeoutMs.label), timeout);
+    m_policyFields[fromView(fields::call::timeoutMs.key)] = {
+        timeout, [](const HandlerStep& s) { return s.timeoutMs; }, false};
+    connect(timeout, &NumberField::committed, this, [this, timeout](std::optional<double> v) {
+        const QString error =
+            editStep([&](HandlerStep& s) { s.timeoutMs = v; }, tr("Edit call timeout"));
+        if (!error.isEmpty()) timeout->showError(error);
+    });
+
+    const auto policySwitch = [this, inner](const FieldDescription& field, auto policy,
+                                            const QString& text) {
+        auto* check = new QCheckBox(fromView(field.label), m_resilience);
+        check->setToolTip(fromView(field.tooltip));
+        inner->addRow(check);
+        connect(check, &QCheckBox::clicked, this, [this, check, policy, text](bool on) {
+            const QString error = editStep(
+                [&](HandlerStep& s) {
+                    if (on)
+                        (s.*policy).emplace();
+                    else
+                        (s.*policy).reset();
+                },
+                text);
+            if (!error.isEmpty()) {
+                const QSignalBlocker block(check);
+                check->setChecked(!on);
+            }
+        });
+        return check;
+    };
+    m_retryCheck = policySwitch(fields::call::retry, &HandlerStep::retry, tr("Switch retries"));
+    const QString retry = QStringLiteral("retry.");
+    addPolicyField(inner, retry, fields::retry::attempts, &HandlerStep::retry,
+                   &RetryPolicy::attempts);
+    addPolicyField(inner, retry, fields::retry::backoffMs, &HandlerStep::retry,
+                   &RetryPolicy::backoffMs);
+    addPolicyField(inner, retry, fields::retry::backoffMultiplier, &HandlerStep::retry,
+                   &RetryPolicy::backoffMultiplier);
+    addPolicyField(inner, retry, fields::retry::maxBackoffMs, &HandlerStep::retry,
+                   &RetryPolicy::maxBackoffMs);
+    addPolicyField(inner, retry, fields::retry::jitter, &HandlerStep::retry, &RetryPolicy::jitter);
+    addPolicyField(inner, retry, fields::retry::budget, &HandlerStep::retry, &RetryPolicy::budget);
+    m_breakerCheck =
+        policySwitch(fields::call::breaker, &HandlerStep::breaker, tr("Switch circuit breaker"));
+    const QString breaker = QStringLiteral("breaker.");
+    addPolicyField(inner, breaker, fields::breaker::failureRateThreshold, &HandlerStep::breaker,
+                   &CircuitBreakerSpec::failureRateThreshold);
+    addPolicyField(inner, breaker, fields::breaker::windowS, &HandlerStep::breaker,
+                   &CircuitBreakerSpec::windowS);
+    addPolicyField(inner, breaker, fields::breaker::minimumCalls, &HandlerStep::breaker,
+                   &CircuitBreakerSpec::minimumCalls);
+    addPolicyField(inner, breaker, fields::breaker::openS, &HandlerStep::breaker,
+                   &CircuitBreakerSpec::openS);
+    addPolicyField(inner, breaker, fields::breaker::halfOpenProbes, &HandlerStep::breaker,
+                   &CircuitBreakerSpec::halfOpenProbes);
+    return widget;
+}
+
+template <typename Spec, typename T>
+void HandlerEditor::addPolicyField(QFormLayout* form, const QString& prefix,
+                                   const FieldDescription& field,
+                                   std::optional<Spec> HandlerStep::*policy, T Spec::*member) {
+    auto* number = new NumberField(numberSpec(field), m_resilience);
+    form->addRow(fromView(field.label), number);
+    const auto get = [policy, member](const HandlerStep& s) -> std::optional<double> {
+        const std::optional<Spec>& spec = s.*policy;
+        if (!spec) return std::nullopt;
+        if constexpr (std::is_same_v<T, std::optional<double>>)
+            return (*spec).*member;
+        else
+            return static_cast<double>((*spec).*member);
+    };
+    m_policyFields[prefix + fromView(field.key)] = {number, get, true};
+    const QString text = tr("Edit %1").arg(fromView(field.label).toLower());
+    connect(number, &NumberField::committed, this,
+            [this, number, policy, member, text](std::optional<double> v) {
+                if constexpr (!std::is_same_v<T, std::optional<double>>)
+                    if (!v) return;  // a required field left empty keeps its value
+                const QString error = editStep(
+                    [&](HandlerStep& s) {
+                        std::optional<Spec>& spec = s.*policy;
+                        if (!spec) return;
+                        if constexpr (std::is_same_v<T, std::optional<double>>)
+                            (*spec).*member = v;
+                        else
+                            (*spec).*member = static_cast<T>(*v);
+                    },
+                    text);
+                if (!error.isEmpty()) number->showError(error);
+            });
+}
+
+void HandlerEditor::showResilience(const HandlerStep& step) {
+    // A guarded call opens with its failure behaviour in view; a plain one keeps it folded.
+    if (step.guarded() && !m_resilienceToggle->isChecked()) m_resilienceToggle->setChecked(true);
+    m_retryCheck->setChecked(step.retry.has_value());
+    m_breakerCheck->setChecked(step.breaker.has_value());
+    for (auto& [key, policyField] : m_policyFields) {
+        policyField.field->clearError();
+        policyField.field->setValue(policyField.get(step));
+        const bool on = key.startsWith(QLatin1String("retry.")) ? step.retry.has_value()
+                                                                : step.breaker.has_value();
+        policyField.field->setEnabled(!policyField.needsPolicy || on);
+    }
+}
+
+NumberField* HandlerEditor::resilienceField(const QString& key) const {
+    const auto found = m_policyFields.find(key);
+    return found == m_policyFields.end() ? nullptr : found->second.field;
+}
+
 std::vector<HandlerStep>* HandlerEditor::listAt(std::vector<HandlerStep>& root, const Path& path) {
     std::vector<HandlerStep>* list = &root;
     for (int i = 0; i + 2 < path.size(); i += 2) {
@@ -146,8 +290,14 @@ QString HandlerEditor::describe(const HandlerStep& step) const {
             return tr("CPU: %1 ms")
                 .arg(step.cpuMs ? QString::fromStdString(step.cpuMs->describe())
                                 : QStringLiteral("?"));
-        case HandlerStep::Kind::Call:
-            return tr("Call %1").arg(QString::fromStdString(step.target));
+        case HandlerStep::Kind::Call: {
+            QString text = tr("Call %1").arg(QString::fromStdString(step.target));
+            // The failure behaviour in a word each, so a guarded call shows in the tree.
+            if (step.timeoutMs) text += tr(" · timeout %1 ms").arg(*step.timeoutMs);
+            if (step.retry) text += tr(" · %1 attempts").arg(step.retry->attempts);
+            if (step.breaker) text += tr(" · breaker");
+            return text;
+        }
         case HandlerStep::Kind::Cache:
             return tr("Cache lookup in %1").arg(QString::fromStdString(step.target));
         case HandlerStep::Kind::Branch:
@@ -164,6 +314,7 @@ void HandlerEditor::fill(QTreeWidgetItem* parent, const std::vector<HandlerStep>
         path << static_cast<int>(i);
         auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
         item->setText(0, describe(steps[i]));
+        item->setToolTip(0, item->text(0));  // a guarded call's line may not fit the panel
         item->setData(0, kPathRole, QVariant::fromValue(path));
         if (steps[i].kind == HandlerStep::Kind::Branch) fill(item, steps[i].steps, path, 0);
         if (steps[i].kind == HandlerStep::Kind::Cache) {
@@ -230,6 +381,7 @@ void HandlerEditor::showStep() {
             break;
         case HandlerStep::Kind::Call:
             m_callTarget->setCurrentText(QString::fromStdString(step->target));
+            showResilience(*step);
             m_detail->setCurrentIndex(CallPage);
             break;
         case HandlerStep::Kind::Cache:

@@ -2,20 +2,27 @@
 #pragma once
 // Edits the handler of a function or server pool: the list of steps a request runs while it holds
 // its instance or worker (CPU work, calls, cache lookups with their miss path, branches), as a tree
-// with the selected step's fields below it.
+// with the selected step's fields below it. A call step also has its failure behaviour (timeout,
+// retries, circuit breaker) behind a "Resilience" toggle, so the usual case stays compact.
 
 #include <QList>
 #include <QWidget>
 #include <functional>
+#include <map>
+#include <optional>
 #include <vector>
 
+#include "sim/scenario/fielddescription.h"
 #include "sim/scenario/scenario.h"
 #include "ui/editors/applier.h"
 
+class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QStackedWidget;
 class QTreeWidget;
+class QToolButton;
 class QTreeWidgetItem;
 
 namespace archsim::ui {
@@ -33,6 +40,12 @@ public:
     /// Shows the handler as it is in `scenario`.
     void refresh(const Scenario& scenario);
     QTreeWidget* tree() { return m_tree; }
+    /// The call step's failure-behaviour fields by key ("timeoutMs", "retry.attempts",
+    /// "breaker.windowS"...), the switches of the optional policies and the toggle showing them.
+    NumberField* resilienceField(const QString& key) const;
+    QCheckBox* retryCheck() const { return m_retryCheck; }
+    QCheckBox* breakerCheck() const { return m_breakerCheck; }
+    QToolButton* resilienceToggle() const { return m_resilienceToggle; }
 
 private:
     /// A step's place: [index, (list, index)...] where list 0 = a branch's steps, 1 = on miss.
@@ -50,6 +63,18 @@ private:
     void removeStep();
     void moveStep(int delta);
     QString describe(const HandlerStep& step) const;
+    QWidget* buildCallPage();
+    /// A described field of the step's `policy` (retry or breaker), edited only while it is set.
+    template <typename Spec, typename T>
+    void addPolicyField(QFormLayout* form, const QString& prefix, const FieldDescription& field,
+                        std::optional<Spec> HandlerStep::*policy, T Spec::*member);
+    void showResilience(const HandlerStep& step);
+
+    struct PolicyField {
+        NumberField* field;
+        std::function<std::optional<double>(const HandlerStep&)> get;
+        bool needsPolicy;  ///< greyed out while its retry or breaker is off
+    };
 
     Access m_access;
     QString m_ownerId;
@@ -61,6 +86,11 @@ private:
     QComboBox* m_callTarget;
     QComboBox* m_cacheTarget;
     NumberField* m_probability;
+    QToolButton* m_resilienceToggle = nullptr;
+    QWidget* m_resilience = nullptr;
+    QCheckBox* m_retryCheck = nullptr;
+    QCheckBox* m_breakerCheck = nullptr;
+    std::map<QString, PolicyField> m_policyFields;
     QLabel* m_error;
     bool m_filling = false;
 };

@@ -16,6 +16,7 @@
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
 #include "ui/editors/distributionfield.h"
+#include "ui/editors/failureseditor.h"
 #include "ui/editors/handlereditor.h"
 #include "ui/editors/workloadeditor.h"
 
@@ -474,6 +475,15 @@ void PropertiesEditor::buildScenario() {
     addMember(run, runPrefix, fields::run::maxCompleted, settings, &RunSettings::maxCompleted);
     addMember(run, runPrefix, fields::run::maxInFlight, settings, &RunSettings::maxInFlight);
 
+    QFormLayout* failures = section(tr("Failures"));
+    auto* failuresEditor = new FailuresEditor(
+        [this](const std::function<void(Scenario&)>& mutate, const QString& text,
+               const QString& key, int session) { return apply(mutate, text, key, session); },
+        m_body);
+    failuresEditor->setObjectName(QStringLiteral("failures"));
+    failures->addRow(failuresEditor);
+    m_refreshers.push_back([failuresEditor](const Scenario& s) { failuresEditor->refresh(s); });
+
     QFormLayout* cost = section(tr("Cost"));
     const PricingTable* pricing = bundledPricing();
     addCheck(
@@ -638,6 +648,37 @@ void PropertiesEditor::buildGateway() {
         [at, targets](Scenario& s, int index) {
             if (at(s)) at(s)->next = index <= 0 ? std::string() : targets[index].toStdString();
         });
+
+    // Failure behaviour: what the gateway turns away before it reaches the service.
+    QFormLayout* protection = section(tr("Rate limit and load shedding"));
+    addCheck(
+        protection, labelOf(fields::gateway::rateLimit), tooltipOf(fields::gateway::rateLimit),
+        [at](const Scenario& s) { return at(s) && at(s)->rateLimit.has_value(); },
+        [at](Scenario& s, bool on) {
+            if (!at(s)) return;
+            if (on)
+                at(s)->rateLimit = RateLimitSpec{};
+            else
+                at(s)->rateLimit.reset();
+        });
+    auto limit = [at](const Scenario& s) -> RateLimitSpec* {
+        GatewaySpec* gateway = at(s);
+        return gateway && gateway->rateLimit ? &*gateway->rateLimit : nullptr;
+    };
+    const QString limitPrefix = prefix + fromView(fields::gateway::rateLimit.key) + '.';
+    addMember(protection, limitPrefix, fields::rateLimit::ratePerS, limit,
+              &RateLimitSpec::ratePerS);
+    addMember(protection, limitPrefix, fields::rateLimit::burst, limit, &RateLimitSpec::burst);
+    // Without a rate limit its fields have nothing to edit: greyed out until it is switched on.
+    for (const auto* field : {&fields::rateLimit::ratePerS, &fields::rateLimit::burst}) {
+        NumberField* number = m_numbers[limitPrefix + fromView(field->key)];
+        m_refreshers.push_back(
+            [number, limit](const Scenario& s) { number->setEnabled(limit(s) != nullptr); });
+    }
+    addMember(protection, prefix, fields::gateway::shedQueueAbove, at,
+              &GatewaySpec::shedQueueAbove);
+    addMember(protection, prefix, fields::gateway::shedInFlightAbove, at,
+              &GatewaySpec::shedInFlightAbove);
 }
 
 void PropertiesEditor::buildFunction() {

@@ -370,6 +370,7 @@ ReportDocument buildReport(const ReportRequest& request, const ReportRuns& runs)
             inputs[i].colour.isValid() ? inputs[i].colour : scenarioColour(static_cast<int>(i));
         panel.addScenario(key, names[static_cast<qsizetype>(i)], colour,
                           inputs[i].scenario.topology);
+        panel.setFailures(key, inputs[i].scenario.failures);
     }
     panel.setSloMs(request.sloMs);
     for (std::size_t i = 0; i < inputs.size() && i < runs.scenarios.size(); ++i) {

@@ -199,7 +199,56 @@ private slots:
                  static_cast<double>(rows.front().coldStarts));
         QCOMPARE(chart->graph(kServerless, CapacityChart::Throttled)->data()->at(0)->value, 4.0);
         QCOMPARE(chart->graph(kStateful, CapacityChart::Alive)->data()->at(0)->value, 4.0);
-        QCOMPARE(chart->panelCount(), std::size_t{2});
+        // Instances, counts, and the requests lost to failure behaviour.
+        QCOMPARE(chart->panelCount(), std::size_t{3});
+    }
+
+    void testCapacityShowsEachFailureReasonOnItsOwn() {
+        ChartsPanel panel;
+        panel.addScenario(kServerless, "one", Qt::blue);
+        auto rows = test::sampleWindows(SampleKind::Serverless, 0, 3);
+        const auto at = [](ErrorReason reason) { return static_cast<std::size_t>(reason); };
+        for (WindowRow& row : rows) row.errors = {};
+        rows[0].errors[at(ErrorReason::RetriesExhausted)] = 3;
+        rows[0].errors[at(ErrorReason::Rejected)] = 2;
+        rows[0].errors[at(ErrorReason::TimedOut)] = 1;
+        rows[1].errors[at(ErrorReason::BreakerOpen)] = 5;
+        rows[1].errors[at(ErrorReason::Shed)] = 6;
+        rows[2].errors[at(ErrorReason::Unavailable)] = 7;
+        rows[2].errors[at(ErrorReason::Failed)] = 8;
+        panel.appendWindows(kServerless, rows);
+        const CapacityChart* chart = panel.capacityChart();
+        const auto value = [chart](CapacityChart::Curve curve, int window) {
+            return chart->graph(kServerless, curve)->data()->at(window)->value;
+        };
+        QCOMPARE(value(CapacityChart::RetriesExhausted, 0), 3.0);
+        QCOMPARE(value(CapacityChart::BreakerOpen, 1), 5.0);
+        QCOMPARE(value(CapacityChart::Shed, 1), 6.0);
+        QCOMPARE(value(CapacityChart::Unavailable, 2), 7.0);
+        QCOMPARE(value(CapacityChart::Failed, 2), 8.0);
+        // Not counted twice: "other errors" are the reasons without a series of their own.
+        QCOMPARE(value(CapacityChart::OtherErrors, 0), 3.0);
+        QCOMPARE(value(CapacityChart::OtherErrors, 1), 0.0);
+        QCOMPARE(value(CapacityChart::Throttled, 0), 0.0);
+        // A window without such errors is a gap, not a marker on the axis.
+        QVERIFY(std::isnan(value(CapacityChart::RetriesExhausted, 1)));
+        // The series sit in the bottom panel, each with its own marker, named by its reason.
+        QSet<int> shapes;
+        for (auto curve : {CapacityChart::RetriesExhausted, CapacityChart::BreakerOpen,
+                           CapacityChart::Shed, CapacityChart::Unavailable, CapacityChart::Failed}) {
+            QCPGraph* graph = chart->graph(kServerless, curve);
+            QCOMPARE(graph->valueAxis()->axisRect(), chart->panel(2));
+            shapes.insert(graph->scatterStyle().shape());
+        }
+        QCOMPARE(shapes.size(), 5);
+        QStringList legend;
+        for (int i = 0; i < chart->plot()->legend->itemCount(); ++i)
+            if (auto* item =
+                    qobject_cast<QCPPlottableLegendItem*>(chart->plot()->legend->item(i)))
+                legend << item->plottable()->name();
+        for (const char* reason :
+             {"retries exhausted", "breaker open", "shed", "unavailable", "failed"})
+            QVERIFY2(legend.contains(reason), reason);
     }
 
     void testCacheAndDatabaseSeries() {

@@ -4,6 +4,7 @@
 // range, unit and tooltip from the field description, so it accepts exactly what the file reader
 // accepts.
 
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSlider>
@@ -39,6 +40,7 @@ private slots:
     void testLongTextReadsFromItsStart();
     void testEditorAndReaderAgreeAtTheEdges();
     void testCacheKeysHaveOneLimit();
+    void testGatewayRateLimitAndShedding();
 };
 
 void TestPropertiesEditor::testCostFieldsFollowThePlatform() {
@@ -222,3 +224,52 @@ void TestPropertiesEditor::testCacheKeysHaveOneLimit() {
 
 QTEST_MAIN(TestPropertiesEditor)
 #include "tst_propertieseditor.moc"
+
+void TestPropertiesEditor::testGatewayRateLimitAndShedding() {
+    // The rate limit is an optional group: its fields are greyed out until it is switched on;
+    // switching, editing and shedding thresholds are each one undoable step.
+    ValidationReport report;
+    const auto scenario = scenarioFromJson(testing::baseScenario(), report);
+    QVERIFY2(scenario, report.toString().c_str());
+    ScenarioDocument document(1, *scenario);
+    PropertiesEditor editor;
+    editor.setDocument(&document);
+    editor.setSelection(firstOfKind(document.scenario(), ComponentKind::Gateway));
+    const auto gateway = [&document] { return document.scenario().topology.gateways.front(); };
+    NumberField* rate = editor.numberField(QStringLiteral("gateways.rateLimit.ratePerS"));
+    NumberField* burst = editor.numberField(QStringLiteral("gateways.rateLimit.burst"));
+    NumberField* queued = editor.numberField(QStringLiteral("gateways.shedQueueAbove"));
+    NumberField* inFlight = editor.numberField(QStringLiteral("gateways.shedInFlightAbove"));
+    QVERIFY(rate && burst && queued && inFlight);
+    QVERIFY(!rate->isEnabled());
+    QVERIFY(!burst->isEnabled());
+    QCheckBox* limit = nullptr;
+    for (QCheckBox* check : editor.findChildren<QCheckBox*>())
+        if (check->text() == QStringLiteral("Rate limit")) limit = check;
+    QVERIFY(limit);
+    QVERIFY(!limit->isChecked());
+    limit->click();
+    QVERIFY(gateway().rateLimit.has_value());
+    rate = editor.numberField(QStringLiteral("gateways.rateLimit.ratePerS"));
+    QVERIFY(rate->isEnabled());
+    rate->lineEdit()->setText(QStringLiteral("250"));
+    emit rate->lineEdit()->editingFinished();
+    QCOMPARE(gateway().rateLimit->ratePerS, 250.0);
+    // Out of range: refused with a message, the scenario unchanged.
+    burst = editor.numberField(QStringLiteral("gateways.rateLimit.burst"));
+    burst->lineEdit()->setText(QStringLiteral("0"));
+    emit burst->lineEdit()->editingFinished();
+    QCOMPARE(gateway().rateLimit->burst, RateLimitSpec{}.burst);
+    queued = editor.numberField(QStringLiteral("gateways.shedQueueAbove"));
+    queued->lineEdit()->setText(QStringLiteral("40"));
+    emit queued->lineEdit()->editingFinished();
+    QCOMPARE(gateway().shedQueueAbove, std::optional<std::int64_t>(40));
+    QCOMPARE(document.undoStack()->count(), 3);
+    document.undoStack()->undo();
+    QVERIFY(!gateway().shedQueueAbove);
+    document.undoStack()->undo();
+    QCOMPARE(gateway().rateLimit->ratePerS, RateLimitSpec{}.ratePerS);
+    document.undoStack()->undo();
+    QVERIFY(!gateway().rateLimit);
+    QVERIFY(!editor.numberField(QStringLiteral("gateways.rateLimit.ratePerS"))->isEnabled());
+}
