@@ -62,7 +62,7 @@ CapacityChart::CapacityChart(QWidget* parent) : WindowSeriesChart(parent) {
         measure.marker = marker;
         measures.push_back(std::move(measure));
     }
-    setUp(tr("Capacity: instances and replicas, cold starts, throttles and errors"),
+    setUp(tr("Capacity, cold starts and errors"),
           {{tr("instances or replicas"), 0, 1.3},
            {tr("count per window"), 0, 1},
            {tr("failed per window"), 0, 0.9}},

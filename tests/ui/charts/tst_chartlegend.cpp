@@ -17,6 +17,21 @@ using archsim::test::SampleKind;
 class TestChartLegend : public QObject {
     Q_OBJECT
 private slots:
+    void testTitlesFitAProjectorWidth() {
+        // At 1024x768 a chart gets about 460 px: every title must fit there whole (the capacity
+        // chart's once read "acity: instances and replicas, cold starts, throttles and err").
+        ChartsPanel panel;
+        panel.addScenario(1, "Auth API on Cloudflare Workers", QColor(0, 114, 178));
+        for (std::size_t i = 0; i < panel.charts().size(); ++i) {
+            QCustomPlot* plot = panel.charts()[i]->plot();
+            if (!plot || plot->plotLayout()->rowCount() == 0) continue;
+            auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
+            if (!title) continue;
+            const int width = QFontMetrics(title->font()).horizontalAdvance(title->text());
+            QVERIFY2(width <= 440, qPrintable(title->text() + ": " + QString::number(width)));
+        }
+    }
+
     void testEntriesNeverOverlap_data() {
         QTest::addColumn<int>("width");
         for (int width : {480, 640, 900, 1400}) QTest::addRow("%d px", width) << width;
