@@ -9,18 +9,10 @@
 #include "sim/model/requestflow.h"
 
 namespace archsim {
-namespace {
-
-constexpr double kBudgetTokensAtStart = 10;
-constexpr double kBudgetTokensKept = 100;
-
-}  // namespace
-
 CallGuard::CallGuard(ModelContext& context, const HandlerStep& step, Component& target,
                      RandomEngine engine)
     : m_context(context), m_step(step), m_target(target), m_engine(engine) {
     if (step.breaker) m_breaker.emplace(*step.breaker);
-    m_budgetTokens = kBudgetTokensAtStart;
 }
 
 void CallGuard::call(std::uint32_t caller) {

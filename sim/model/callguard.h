@@ -33,6 +33,10 @@ struct ModelContext;
 
 class CallGuard {
 public:
+    /// Retry-budget tokens in hand at the start of a run, and the most ever kept.
+    static constexpr double kBudgetTokensAtStart = 10;
+    static constexpr double kBudgetTokensKept = 100;
+
     CallGuard(ModelContext& context, const HandlerStep& step, Component& target,
               RandomEngine engine);
 
@@ -60,7 +64,7 @@ private:
     Component& m_target;
     RandomEngine m_engine;
     std::optional<CircuitBreaker> m_breaker;
-    double m_budgetTokens = 10;
+    double m_budgetTokens = kBudgetTokensAtStart;
     EventMethod<CallGuard, &CallGuard::timedOut> m_timeout{*this};
     EventMethod<CallGuard, &CallGuard::backedOff> m_backoff{*this};
 };

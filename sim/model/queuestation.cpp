@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sim/model/queuestation.h"
 
+#include <algorithm>
+
+#include "sim/run/runresult.h"
+
 namespace archsim {
 
 QueueStation::QueueStation(Simulator& simulator, RandomEngine engine, int servers,
@@ -13,6 +17,31 @@ QueueStation::QueueStation(Simulator& simulator, RandomEngine engine, int server
       m_recorder(recorder),
       m_inFlightCap(inFlightCap),
       m_memoryBudget(memoryBudgetBytes) {}
+
+void QueueStation::windowFigures(const Statistics& start, const Statistics& end, Time length,
+                                 int servers, double& queueLength, double& utilization) {
+    const auto elapsed = static_cast<double>(length);
+    if (elapsed <= 0) return;
+    queueLength = (end.queueArea - start.queueArea) / elapsed;
+    utilization = (end.busyArea - start.busyArea) / elapsed / static_cast<double>(servers);
+}
+
+void QueueStation::finishFigures(const Statistics& stats, int servers, RunResult& result) {
+    const double observed = static_cast<double>(result.simulatedTime - stats.since);
+    if (stats.started > 0) {
+        result.station.meanWaitS = toSeconds(stats.totalWait) / static_cast<double>(stats.started);
+        result.station.probabilityOfWait =
+            static_cast<double>(stats.waited) / static_cast<double>(stats.started);
+    }
+    if (observed > 0) {
+        result.station.meanQueueLength = stats.queueArea / observed;
+        result.station.utilization = stats.busyArea / observed / static_cast<double>(servers);
+    }
+    result.breakdown[static_cast<std::size_t>(TimeCategory::Queueing)] =
+        static_cast<double>(stats.totalWait);
+    result.breakdown[static_cast<std::size_t>(TimeCategory::Cpu)] = std::max(
+        0.0, static_cast<double>(result.latency.sum()) - static_cast<double>(stats.totalWait));
+}
 
 void QueueStation::updateAreas() {
     const Time now = m_simulator.now();

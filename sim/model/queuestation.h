@@ -16,6 +16,8 @@
 
 namespace archsim {
 
+struct RunResult;
+
 class QueueStation final : public EventHandler, public RequestTarget {
 public:
     struct Statistics {
@@ -47,6 +49,14 @@ public:
     void updateAreas();
 
     const Statistics& statistics() const { return m_stats; }
+    /// The time-averages over a window: requests waiting and the busy share of `servers`, from the
+    /// statistics at the window's start and end.
+    static void windowFigures(const Statistics& start, const Statistics& end, Time length,
+                              int servers, double& queueLength, double& utilization);
+    /// The run's queueing figures and where the time went (waiting, then service booked as CPU),
+    /// from the statistics of the measured period, into `result` (whose simulatedTime and
+    /// latency are set).
+    static void finishFigures(const Statistics& stats, int servers, RunResult& result);
     int servers() const { return m_servers; }
     int busy() const { return m_busy; }
     std::size_t queueLength() const { return m_waiting.size(); }

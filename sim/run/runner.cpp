@@ -66,36 +66,16 @@ public:
     void fillWindow(WindowRow& row, Time start, Time end) override {
         m_station.updateAreas();
         const auto& now = m_station.statistics();
-        const auto elapsed = static_cast<double>(end - start);
-        if (elapsed > 0) {
-            row.meanQueueLength = (now.queueArea - m_windowStart.queueArea) / elapsed;
-            row.utilization = (now.busyArea - m_windowStart.busyArea) / elapsed /
-                              static_cast<double>(m_station.servers());
-        }
+        QueueStation::windowFigures(m_windowStart, now, end - start, m_station.servers(),
+                                    row.meanQueueLength, row.utilization);
         row.arrivals = m_source.arrivals() - m_arrivalsAtWindowStart;
         m_windowStart = now;
         m_arrivalsAtWindowStart = m_source.arrivals();
     }
     void finish(RunResult& result) override {
         m_station.updateAreas();
-        const auto& stats = m_station.statistics();
-        const double observed = static_cast<double>(result.simulatedTime - stats.since);
-        if (stats.started > 0) {
-            result.station.meanWaitS = toSeconds(stats.totalWait) / static_cast<double>(stats.started);
-            result.station.probabilityOfWait =
-                static_cast<double>(stats.waited) / static_cast<double>(stats.started);
-        }
-        if (observed > 0) {
-            result.station.meanQueueLength = stats.queueArea / observed;
-            result.station.utilization =
-                stats.busyArea / observed / static_cast<double>(m_station.servers());
-        }
+        QueueStation::finishFigures(m_station.statistics(), m_station.servers(), result);
         result.measuredArrivals = m_measuredArrivals;
-        // Where the time went: waiting in line, then service (booked as CPU).
-        result.breakdown[static_cast<std::size_t>(TimeCategory::Queueing)] =
-            static_cast<double>(stats.totalWait);
-        result.breakdown[static_cast<std::size_t>(TimeCategory::Cpu)] = std::max(
-            0.0, static_cast<double>(result.latency.sum()) - static_cast<double>(stats.totalWait));
     }
     std::uint64_t arrivals() const override { return m_source.arrivals(); }
     bool overloaded() const override { return m_station.overloaded(); }

@@ -69,12 +69,6 @@ void ServerPool::replicaReady(const Event& event) {
 }
 
 std::uint32_t ServerPool::pickReplica() {
-    // One replica serving: every policy picks it (and draws nothing), so skip the policy.
-    if (m_serving.size() == 1 && m_spec.balancer != BalancerPolicy::Random &&
-        m_spec.balancer != BalancerPolicy::PowerOfTwoChoices) {
-        ++m_roundRobin;
-        return m_serving.front();
-    }
     const auto outstanding = [&](std::uint32_t slot) {
         return m_replicas[slot].active + static_cast<int>(m_replicas[slot].queue.size());
     };

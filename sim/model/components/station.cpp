@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sim/model/components/station.h"
 
-#include <algorithm>
-
 #include "sim/model/requestflow.h"
 
 namespace archsim {
@@ -56,12 +54,8 @@ void Station::handleEvent(const Event& event) {
 
 bool Station::fillGauge(ComponentGauge& gauge, WindowTotals&, Time start, Time end) {
     updateAreas();
-    const auto elapsed = static_cast<double>(end - start);
-    if (elapsed > 0) {
-        gauge.queueLength = (m_stats.queueArea - m_windowStart.queueArea) / elapsed;
-        gauge.busy = (m_stats.busyArea - m_windowStart.busyArea) / elapsed;
-        gauge.utilization = gauge.busy / static_cast<double>(m_spec.servers);
-    }
+    QueueStation::windowFigures(m_windowStart, m_stats, end - start, m_spec.servers,
+                                gauge.queueLength, gauge.utilization);
     gauge.alive = m_spec.servers;
     m_windowStart = m_stats;
     return false;
@@ -76,24 +70,7 @@ void Station::beginMeasurement() {
 
 void Station::finish(RunResult& result) {
     updateAreas();
-    const double observed = static_cast<double>(result.simulatedTime - m_stats.since);
-    if (m_stats.started > 0) {
-        result.station.meanWaitS =
-            toSeconds(m_stats.totalWait) / static_cast<double>(m_stats.started);
-        result.station.probabilityOfWait =
-            static_cast<double>(m_stats.waited) / static_cast<double>(m_stats.started);
-    }
-    if (observed > 0) {
-        result.station.meanQueueLength = m_stats.queueArea / observed;
-        result.station.utilization =
-            m_stats.busyArea / observed / static_cast<double>(m_spec.servers);
-    }
-    // Where the time went: waiting in line, then service (booked as CPU), from the station's own
-    // figures, as the fast path reports it.
-    result.breakdown[static_cast<std::size_t>(TimeCategory::Queueing)] =
-        static_cast<double>(m_stats.totalWait);
-    result.breakdown[static_cast<std::size_t>(TimeCategory::Cpu)] = std::max(
-        0.0, static_cast<double>(result.latency.sum()) - static_cast<double>(m_stats.totalWait));
+    QueueStation::finishFigures(m_stats, m_spec.servers, result);
 }
 
 }  // namespace archsim

@@ -17,7 +17,7 @@ public:
     Station(ModelContext& context, const StationSpec& spec);
 
     void accept(std::uint32_t request) override;
-    /// Fills busy/alive/queue and utilization for the headline; a station has no row of its own.
+    /// Fills queue, alive and utilization for the headline; a station has no row of its own.
     bool fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time start, Time end) override;
     void beginMeasurement() override;
     void finish(RunResult& result) override;
