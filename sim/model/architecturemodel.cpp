@@ -37,7 +37,7 @@ public:
         m_workload.start();
     }
 
-    void arrive(std::int64_t user) override;
+    void arrive(const Arrival& arrival) override;
     void beginMeasurement();
     void fillWindow(WindowRow& row, Time start, Time end);
     void finish(RunResult& result);
@@ -63,7 +63,7 @@ private:
     bool m_measuring = false;
 };
 
-void ArchitectureModelImpl::arrive(std::int64_t user) {
+void ArchitectureModelImpl::arrive(const Arrival& arrival) {
     const Time now = m_simulator.now();
     ++m_counters.arrivals;
     ++m_counters.arrivalsInWindow;
@@ -72,11 +72,18 @@ void ArchitectureModelImpl::arrive(std::int64_t user) {
     Request& r = m_requests[id];
     r.arrival = now;
     r.phaseStart = now;
-    r.user = user;
+    r.user = arrival.user;
     r.measured = now >= m_warmupEnd;
     if (r.measured) ++m_counters.measuredArrivals;
-    if (m_scenario.workload.payloadKb)
-        r.payloadKb = m_scenario.workload.payloadKb->sample(m_payloadEngine);
+    const WorkloadSpec& workload = m_scenario.workload;
+    // A row's own size and key when the trace has them (the bounds hold for any scenario the
+    // reader made; a hand-built one with shorter columns falls back rather than read past them).
+    const auto row = static_cast<std::size_t>(arrival.traceRow);
+    if (arrival.traceRow >= 0 && row < workload.tracePayloadKb.size())
+        r.payloadKb = workload.tracePayloadKb[row];
+    else if (workload.payloadKb)
+        r.payloadKb = workload.payloadKb->sample(m_payloadEngine);
+    if (arrival.traceRow >= 0 && row < workload.traceKeys.size()) r.key = workload.traceKeys[row];
     m_flow.checkLimits();
     m_topology.entry->accept(id);
 }

@@ -34,6 +34,9 @@ struct Request {
     Time phaseStart = 0;  ///< start of the phase whose time is booked next (see book())
     std::int64_t user = -1;
     double payloadKb = 0;
+    /// The key this request looks up in every cache on its path (a trace's key column); -1 =
+    /// each cache draws one from its own key popularity.
+    std::int64_t key = -1;
     std::array<Time, kTimeCategoryCount> breakdown{};
     std::array<Frame, kMaxCallDepth> frames{};
     std::array<std::int64_t, kMaxCacheNesting> cacheKeys{};
@@ -78,6 +81,7 @@ public:
             r.breakdown = {};
             r.depth = 0;
             r.payloadKb = 0;
+            r.key = -1;
             r.user = -1;
             r.measured = r.timedOut = r.userNotified = r.coldStarted = false;
             r.attempt = 0;

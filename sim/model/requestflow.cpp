@@ -124,6 +124,7 @@ std::uint32_t RequestFlow::spawnAttempt(std::uint32_t caller, CallGuard& guard) 
     a.arrival = a.phaseStart = m_simulator.now();
     a.measured = c.measured;
     a.payloadKb = c.payloadKb;
+    a.key = c.key;
     a.guard = &guard;
     a.parent = caller;
     a.parentGeneration = c.generation;

@@ -108,13 +108,15 @@ void Workload::handleEvent(const Event& event) {
             if (m_spec.type == WorkloadType::OnOff && event.payload != m_periodGeneration) return;
             ++m_arrivals;
             if (m_spec.type == WorkloadType::Trace) {
+                const auto row = static_cast<std::int64_t>(m_traceNext);
                 if (++m_traceNext < m_spec.traceTimesS.size())
                     m_simulator.schedule(fromSeconds(m_spec.traceTimesS[m_traceNext]), this,
                                          kArrival);
+                m_sink.arrive({-1, row});
             } else {
                 scheduleNextOpenArrival();
+                m_sink.arrive({});
             }
-            m_sink.arrive(-1);
             return;
         case kPeriodSwitch: {
             if (event.payload != m_periodGeneration) return;
@@ -128,7 +130,7 @@ void Workload::handleEvent(const Event& event) {
         }
         case kUserReady:
             ++m_arrivals;
-            m_sink.arrive(static_cast<std::int64_t>(event.payload));
+            m_sink.arrive({static_cast<std::int64_t>(event.payload), -1});
             return;
         default: return;
     }

@@ -15,11 +15,17 @@
 
 namespace archsim {
 
+/// Who sent a request, and for a trace, which row (its attributes travel with it).
+struct Arrival {
+    std::int64_t user = -1;      ///< the closed-loop user who sent it; -1 for open loop
+    std::int64_t traceRow = -1;  ///< index into the trace's arrival-ordered rows; -1 otherwise
+};
+
 /// Receives the requests a workload generates.
 class ArrivalSink {
 public:
-    /// A request arrives now; `user` is the closed-loop user who sent it (-1 for open loop).
-    virtual void arrive(std::int64_t user) = 0;
+    /// A request arrives now.
+    virtual void arrive(const Arrival& arrival) = 0;
 
 protected:
     ~ArrivalSink() = default;

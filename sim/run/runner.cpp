@@ -82,10 +82,10 @@ public:
     std::string overloadReason() const override { return m_station.overloadReason(); }
 
 private:
-    void arrive(std::int64_t user) override {
+    void arrive(const Arrival& arrival) override {
         const Time now = m_simulator.now();
         if (now >= m_warmupEnd) ++m_measuredArrivals;
-        m_station.accept(now, user);
+        m_station.accept(now, arrival.user);
     }
 
     Simulator& m_simulator;

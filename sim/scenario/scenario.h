@@ -59,9 +59,15 @@ struct WorkloadSpec {
     std::string traceFile;                ///< Trace: CSV path as written in the file
     TraceColumns traceColumns;            ///< Trace: which columns hold what, in which units
     std::vector<double> traceTimesS;      ///< Trace: offsets from the start (s), loaded and sorted
+    /// Trace with a payload column: each row's size (KB), in the order of traceTimesS, so the
+    /// request arriving at traceTimesS[i] carries tracePayloadKb[i].
+    std::vector<double> tracePayloadKb;
+    /// Trace with a key column: each row's key as a small number (equal texts, equal numbers;
+    /// numbered in order of first arrival), in the order of traceTimesS.
+    std::vector<std::int64_t> traceKeys;
     /// Request size; nullptr = small (gateways never reject). With a payload column in a trace it
-    /// is the empirical distribution of that column's sizes: the model draws each request's size
-    /// from it, so sizes keep their spread but not their pairing with a row's arrival.
+    /// is the empirical distribution of that column's sizes, for showing; the model uses each
+    /// row's own size (tracePayloadKb).
     DistributionPtr payloadKb;
 };
 

@@ -21,6 +21,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -529,6 +530,7 @@ bool ScenarioReader::readTraceColumns(JsonObjectReader& workload, TraceColumns& 
         if (!columns.hasPayload())
             r.fail("payloadUnit", "needs payloadColumn: it is the unit of that column");
     }
+    column("keyColumn", columns.keyColumn, columns.keyColumnIndex);
     r.reportUnknownFields();
     return m_report.issues().size() == issuesBefore;
 }
@@ -561,6 +563,9 @@ void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
 
     std::vector<std::int64_t> times;
     std::vector<double> sizes;
+    // Keys are numbered as first read; renumbered in arrival order once the rows are sorted.
+    std::vector<std::int64_t> keys;
+    std::unordered_map<std::string, std::int64_t> keyNumbers;
     std::size_t badLines = 0;
     const auto bad = [&](std::size_t lineNumber, const std::string& why) {
         if (++badLines <= kMaxTraceIssues)
@@ -636,7 +641,12 @@ void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
         if (times.empty() || t > latest) latest = t, latestLine = lineNumber;
         times.push_back(t);
         if (row.payloadKb) sizes.push_back(*row.payloadKb);
+        if (columns.hasKey())
+            keys.push_back(
+                keyNumbers.try_emplace(row.key, static_cast<std::int64_t>(keyNumbers.size()))
+                    .first->second);
     }
+    keyNumbers = {};
     if (badLines > kMaxTraceIssues)
         m_report.add(path, name + ": " + std::to_string(badLines - kMaxTraceIssues) +
                                " more bad lines not listed");
@@ -655,6 +665,26 @@ void ScenarioReader::readTrace(JsonObjectReader& r, WorkloadSpec& workload) {
                          std::to_string(latestLine) + ", past the limit of " +
                          formatNumber(kMaxDurationS) + " s (31 days)");
         return;
+    }
+    // A row's size and key go with its own arrival, so they follow its time into arrival order.
+    if (columns.hasPayload() || columns.hasKey()) {
+        const std::vector<std::size_t> order = arrivalOrder(times);
+        if (columns.hasPayload()) {
+            workload.tracePayloadKb.reserve(order.size());
+            for (const std::size_t i : order) workload.tracePayloadKb.push_back(sizes[i]);
+        }
+        if (columns.hasKey()) {
+            // Numbered again in arrival order: the same trace gives the same numbers however its
+            // rows are laid out in the file.
+            std::vector<std::int64_t> renumbered(keys.size(), -1);  // at most one key per row
+            std::int64_t next = 0;
+            workload.traceKeys.reserve(order.size());
+            for (const std::size_t i : order) {
+                std::int64_t& number = renumbered[static_cast<std::size_t>(keys[i])];
+                if (number < 0) number = next++;
+                workload.traceKeys.push_back(number);
+            }
+        }
     }
     workload.traceTimesS = toArrivalOffsets(std::move(times), columns.base);
     if (columns.hasPayload()) workload.payloadKb = payloadDistribution(std::move(sizes));
@@ -1383,6 +1413,7 @@ ordered_json traceColumnsToJson(const TraceColumns& c) {
         column("payloadColumn", c.payloadColumn, c.payloadColumnIndex.value_or(0));
         out["payloadUnit"] = toKeyword(c.payloadUnit);
     }
+    if (c.hasKey()) column("keyColumn", c.keyColumn, c.keyColumnIndex.value_or(0));
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 #include "sim/scenario/jsonreader.h"
 
@@ -301,11 +302,21 @@ std::optional<std::int64_t> parseIso8601(std::string_view text) {
     return ns;
 }
 
+namespace {
+TraceRowParser::Row rowError(std::string error) {
+    TraceRowParser::Row row;
+    row.error = std::move(error);
+    return row;
+}
+}  // namespace
+
 TraceRowParser::TraceRowParser(TraceColumns columns) : m_columns(std::move(columns)) {
     m_index = m_columns.timeColumnIndex;
     m_columnLabel = "column " + std::to_string(m_index + 1);
     m_payloadIndex = m_columns.payloadColumnIndex.value_or(0);
     m_payloadLabel = "column " + std::to_string(m_payloadIndex + 1);
+    m_keyIndex = m_columns.keyColumnIndex.value_or(0);
+    m_keyLabel = "column " + std::to_string(m_keyIndex + 1);
 }
 
 std::string TraceRowParser::readFirstLine(std::string_view line, bool& isHeader) {
@@ -333,7 +344,8 @@ std::string TraceRowParser::readFirstLine(std::string_view line, bool& isHeader)
             names += " and " + std::to_string(fields.size() - kNamesShown) + " more";
         return "the header has no column '" + excerpt(name) + "' (its columns: " + names + ")";
     };
-    if (!m_columns.timeColumn.empty() || !m_columns.payloadColumn.empty()) {
+    if (!m_columns.timeColumn.empty() || !m_columns.payloadColumn.empty() ||
+        !m_columns.keyColumn.empty()) {
         isHeader = true;
         if (!m_columns.timeColumn.empty())
             if (std::string error = find(m_columns.timeColumn, m_index); !error.empty())
@@ -341,14 +353,19 @@ std::string TraceRowParser::readFirstLine(std::string_view line, bool& isHeader)
         if (!m_columns.payloadColumn.empty())
             if (std::string error = find(m_columns.payloadColumn, m_payloadIndex); !error.empty())
                 return error;
+        if (!m_columns.keyColumn.empty())
+            if (std::string error = find(m_columns.keyColumn, m_keyIndex); !error.empty())
+                return error;
         m_columnLabel = label(m_index);
         if (m_columns.hasPayload()) m_payloadLabel = label(m_payloadIndex);
+        if (m_columns.hasKey()) m_keyLabel = label(m_keyIndex);
         return {};
     }
     const Row row = parseRow(line);
     isHeader = !row.timeNs;
     if (isHeader && m_index < fields.size()) m_columnLabel = label(m_index);
     if (isHeader && m_columns.hasPayload()) m_payloadLabel = label(m_payloadIndex);
+    if (isHeader && m_columns.hasKey()) m_keyLabel = label(m_keyIndex);
     if (isHeader && m_index >= fields.size())
         return "the first line has no " + m_columnLabel + " (it has " +
                std::to_string(fields.size()) + ")";
@@ -358,30 +375,31 @@ std::string TraceRowParser::readFirstLine(std::string_view line, bool& isHeader)
 TraceRowParser::Row TraceRowParser::parseRow(std::string_view line) const {
     const std::vector<std::string> fields = splitTraceFields(line, m_columns.delimiter);
     const auto missing = [&](const std::string& label) {
-        return Row{std::nullopt, std::nullopt,
-                   "has no " + label + ": the row has " + std::to_string(fields.size()) + " field" +
-                       (fields.size() == 1 ? "" : "s")};
+        return rowError("has no " + label + ": the row has " + std::to_string(fields.size()) +
+                        " field" + (fields.size() == 1 ? "" : "s"));
     };
     if (m_index >= fields.size()) return missing(m_columnLabel);
     const std::string& field = fields[m_index];
-    if (field.empty()) return {std::nullopt, std::nullopt, m_columnLabel + " is empty"};
+    if (field.empty()) return rowError(m_columnLabel + " is empty");
     Row row;
     if (m_columns.base == TraceTimeBase::Iso8601) {
         row.timeNs = parseIso8601(field);
         if (!row.timeNs)
-            return {std::nullopt, std::nullopt,
-                    quotedField(field) +
-                        " is not an ISO 8601 date and time (like 2024-03-01T12:00:00Z)"};
+            return rowError(quotedField(field) +
+                            " is not an ISO 8601 date and time (like 2024-03-01T12:00:00Z)");
     } else {
         row.timeNs = parseScaledDecimal(field, unitExponent(m_columns.unit));
         const std::string what = m_columns.base == TraceTimeBase::Epoch
                                      ? "a Unix time in " + std::string(unitName(m_columns.unit))
                                      : "a time in " + std::string(unitName(m_columns.unit));
-        if (!row.timeNs)
-            return {std::nullopt, std::nullopt, quotedField(field) + " is not " + what};
+        if (!row.timeNs) return rowError(quotedField(field) + " is not " + what);
         if (*row.timeNs < 0 && m_columns.base == TraceTimeBase::Offset)
-            return {std::nullopt, std::nullopt,
-                    quotedField(field) + " is negative; arrival times must be >= 0"};
+            return rowError(quotedField(field) + " is negative; arrival times must be >= 0");
+    }
+    if (m_columns.hasKey()) {
+        if (m_keyIndex >= fields.size()) return missing(m_keyLabel);
+        if (fields[m_keyIndex].empty()) return rowError(m_keyLabel + " (the cache key) is empty");
+        row.key = fields[m_keyIndex];
     }
     if (!m_columns.hasPayload()) return row;
 
@@ -393,9 +411,8 @@ TraceRowParser::Row TraceRowParser::parseRow(std::string_view line) const {
     const std::string unit(toKeyword(m_columns.payloadUnit));
     if (size.empty() || parsed.ec != std::errc{} || parsed.ptr != size.data() + size.size() ||
         !std::isfinite(value) || value < 0)
-        return {std::nullopt, std::nullopt,
-                m_payloadLabel + ": " + quotedField(size) + " is not a request size in " + unit +
-                    " (a number >= 0)"};
+        return rowError(m_payloadLabel + ": " + quotedField(size) + " is not a request size in " +
+                        unit + " (a number >= 0)");
     switch (m_columns.payloadUnit) {
         case TracePayloadUnit::Bytes:
             row.payloadKb = value / 1024;
@@ -420,6 +437,14 @@ std::vector<double> toArrivalOffsets(std::vector<std::int64_t> timesNs, TraceTim
     // so 122 ms reads back as exactly 0.122); exact up to 104 days.
     for (const std::int64_t t : timesNs) offsets.push_back(static_cast<double>(t - origin) / 1e9);
     return offsets;
+}
+
+std::vector<std::size_t> arrivalOrder(const std::vector<std::int64_t>& timesNs) {
+    std::vector<std::size_t> order(timesNs.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return timesNs[a] < timesNs[b]; });
+    return order;
 }
 
 }  // namespace archsim

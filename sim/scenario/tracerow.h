@@ -6,7 +6,8 @@
 // nanoseconds, so epoch milliseconds around 1.7e12 lose nothing before the trace is rebased onto
 // its first arrival (toArrivalOffsets).
 //
-// A row may also carry the request's size in another column (bytes, KB or MB), read alongside.
+// A row may also carry the request's size in another column (bytes, KB or MB) and a key (a user,
+// a token, an object name) that the request looks up in every cache on its path, read alongside.
 //
 // Reading the file (lines, limits, the report with file and line) is the trace reader's job; this
 // only turns a header and a row's text into a time, or into a message saying what is wrong.
@@ -47,8 +48,12 @@ struct TraceColumns {
     std::string payloadColumn;
     std::optional<std::size_t> payloadColumnIndex;
     TracePayloadUnit payloadUnit = TracePayloadUnit::Bytes;
+    /// The column holding each request's cache key, chosen like the payload column.
+    std::string keyColumn;
+    std::optional<std::size_t> keyColumnIndex;
 
     bool hasPayload() const { return !payloadColumn.empty() || payloadColumnIndex.has_value(); }
+    bool hasKey() const { return !keyColumn.empty() || keyColumnIndex.has_value(); }
     bool operator==(const TraceColumns&) const = default;
 };
 
@@ -75,6 +80,7 @@ public:
         std::optional<std::int64_t> timeNs;  ///< set on success (offset or epoch instant)
         std::optional<double> payloadKb;     ///< set on success when there is a payload column
         std::string error;                   ///< what is wrong with the row, otherwise
+        std::string key;                     ///< on success with a key column: its text
     };
     /// A data row.
     Row parseRow(std::string_view line) const;
@@ -88,10 +94,16 @@ private:
     std::string m_columnLabel;  ///< for messages: "column 3 ('ts')"
     std::size_t m_payloadIndex = 0;
     std::string m_payloadLabel;
+    std::size_t m_keyIndex = 0;
+    std::string m_keyLabel;
 };
 
 /// Offsets in seconds from the earliest instant (absolute traces start at their first arrival);
 /// offset traces keep their own origin. The result is sorted.
 std::vector<double> toArrivalOffsets(std::vector<std::int64_t> timesNs, TraceTimeBase base);
+
+/// The rows in the order their arrivals are replayed: by time, rows at the same instant in file
+/// order. A row's payload and key follow its time through this order.
+std::vector<std::size_t> arrivalOrder(const std::vector<std::int64_t>& timesNs);
 
 }  // namespace archsim

@@ -72,6 +72,7 @@ WorkloadEditor::WorkloadEditor(Applier applier, QWidget* parent)
       m_delimiter(new QComboBox(this)),
       m_payloadColumn(new QLineEdit(this)),
       m_payloadUnit(new QComboBox(this)),
+      m_keyColumn(new QLineEdit(this)),
       m_traceInfo(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -286,6 +287,12 @@ void WorkloadEditor::buildTracePage() {
     payloadRow->addWidget(m_payloadColumn, 1);
     payloadRow->addWidget(m_payloadUnit);
     form->addRow(tr("Size column"), payloadRow);
+    m_keyColumn->setPlaceholderText(tr("none"));
+    m_keyColumn->setToolTip(
+        tr("A column holding each request's cache key (header name or position): a user, a "
+           "token, an object name. Caches look up the row's key instead of drawing one"));
+    m_keyColumn->setAccessibleName(tr("Cache key column"));
+    form->addRow(tr("Key column"), m_keyColumn);
     m_traceInfo->setWordWrap(true);
     form->addRow(QString(), m_traceInfo);
 
@@ -325,6 +332,8 @@ void WorkloadEditor::buildTracePage() {
     });
     connect(m_payloadUnit, &QComboBox::activated, this,
             [this] { applyTrace(tr("Change size unit")); });
+    connect(m_keyColumn, &QLineEdit::editingFinished, this,
+            [this] { applyTrace(tr("Change key column")); });
     m_pages->addWidget(page);
 }
 
@@ -346,6 +355,7 @@ void WorkloadEditor::readTraceFields(WorkloadSpec& w) const {
     setColumn(m_payloadColumn->text(), c.payloadColumn, c.payloadColumnIndex);
     if (c.hasPayload())
         c.payloadUnit = static_cast<TracePayloadUnit>(m_payloadUnit->currentData().toInt());
+    setColumn(m_keyColumn->text(), c.keyColumn, c.keyColumnIndex);
     // Sizes that came from a column go with it; a size distribution of the user's own stays.
     if (w.traceColumns.hasPayload() && !c.hasPayload()) w.payloadKb = nullptr;
     w.traceColumns = c;
@@ -365,6 +375,8 @@ void WorkloadEditor::applyTrace(const QString& text) {
             if (const auto read =
                     scenarioFromJson(scenarioToJson(probe), report, base.toStdString())) {
                 w.traceTimesS = read->workload.traceTimesS;
+                w.tracePayloadKb = read->workload.tracePayloadKb;
+                w.traceKeys = read->workload.traceKeys;
                 if (w.traceColumns.hasPayload()) w.payloadKb = read->workload.payloadKb;
             }
         },
@@ -487,6 +499,7 @@ void WorkloadEditor::refresh(const Scenario& scenario) {
     m_payloadColumn->setText(columnText(c.payloadColumn, c.payloadColumnIndex));
     m_payloadUnit->setCurrentIndex(m_payloadUnit->findData(int(c.payloadUnit)));
     m_payloadUnit->setEnabled(c.hasPayload());
+    m_keyColumn->setText(columnText(c.keyColumn, c.keyColumnIndex));
     if (w.type == WorkloadType::Trace) {
         const double span = w.traceTimesS.empty() ? 0 : w.traceTimesS.back();
         QString info = tr("%1 arrivals loaded over %2 s")

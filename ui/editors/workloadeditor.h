@@ -36,6 +36,7 @@ public:
     QComboBox* timeUnitBox() { return m_timeUnit; }
     QComboBox* timeBaseBox() { return m_timeBase; }
     QLineEdit* payloadColumnEdit() { return m_payloadColumn; }
+    QLineEdit* keyColumnEdit() { return m_keyColumn; }
     QLabel* traceInfo() { return m_traceInfo; }
     DistributionField* payloadField() { return m_payload; }
 
@@ -79,6 +80,7 @@ private:
     QComboBox* m_delimiter;
     QLineEdit* m_payloadColumn;
     QComboBox* m_payloadUnit;
+    QLineEdit* m_keyColumn;
     QLabel* m_traceInfo;
     std::function<QString()> m_baseDirectory;
     DistributionField* m_payload;

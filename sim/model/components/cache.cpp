@@ -24,7 +24,8 @@ LruCache& Cache::storeFor(const Request& r) {
 
 void Cache::accept(std::uint32_t id) {
     Request& r = m_context.requests[id];
-    if (!m_spec.hitRatio) r.cacheKeys[r.cacheDepth] = m_zipf->sample(m_engine);
+    if (!m_spec.hitRatio)
+        r.cacheKeys[r.cacheDepth] = r.key >= 0 ? r.key : m_zipf->sample(m_engine);
     if (m_spec.placement == CachePlacement::Remote) ++m_context.counters.usage.remoteCacheReads;
     m_context.simulator.scheduleIn(fromMillis(m_spec.lookupMs->sample(m_engine) * slowdown()),
                                    &m_answered, 0, id);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -13,8 +14,10 @@ namespace {
 class RecordingSink final : public ArrivalSink, public EventHandler {
 public:
     RecordingSink(Simulator& s, Time responseTime) : m_simulator(s), m_responseTime(responseTime) {}
-    void arrive(std::int64_t user) override {
+    void arrive(const Arrival& arrival) override {
+        const std::int64_t user = arrival.user;
         times.push_back(m_simulator.now());
+        rows.push_back(arrival.traceRow);
         ++inFlight;
         maxInFlight = std::max(maxInFlight, inFlight);
         if (user >= 0) m_simulator.scheduleIn(m_responseTime, this, 0, static_cast<std::uint64_t>(user));
@@ -24,6 +27,7 @@ public:
         workload->requestDone(static_cast<std::int64_t>(e.payload));
     }
     std::vector<Time> times;
+    std::vector<std::int64_t> rows;  ///< each arrival's trace row (-1 when not a trace)
     int inFlight = 0, maxInFlight = 0;
     Workload* workload = nullptr;
 
@@ -112,6 +116,28 @@ private slots:
         const auto t = arrivals(w, 10);
         const std::vector<Time> expected{fromSeconds(0.5), fromSeconds(1.25), fromSeconds(1.25), fromSeconds(7)};
         QCOMPARE(t, expected);
+    }
+
+    void testEachTraceArrivalNamesItsRow() {
+        // A row's payload and cache key travel with its arrival, so the sink must be told which.
+        WorkloadSpec w;
+        w.type = WorkloadType::Trace;
+        w.traceTimesS = {0.5, 1.25, 1.25, 7};
+        Simulator sim;
+        RecordingSink sink(sim, 0);
+        Workload workload(sim, w, makeStream(1, 0, "workload", "arrivals"), sink);
+        workload.start();
+        sim.runUntil(fromSeconds(10));
+        QCOMPARE(sink.rows, (std::vector<std::int64_t>{0, 1, 2, 3}));
+
+        WorkloadSpec poisson;
+        Simulator sim2;
+        RecordingSink open(sim2, 0);
+        Workload openWorkload(sim2, poisson, makeStream(1, 0, "workload", "arrivals"), open);
+        openWorkload.start();
+        sim2.runUntil(fromSeconds(2));
+        QVERIFY(!open.rows.empty());
+        QVERIFY(std::all_of(open.rows.begin(), open.rows.end(), [](auto r) { return r == -1; }));
     }
 
     void testSameSeedSameArrivals() {

@@ -97,6 +97,8 @@ std::string firstDifference(const Scenario& a, const Scenario& b) {
     d.distribution(wa.thinkTimeMs, wb.thinkTimeMs, "workload.thinkTimeMs");
     d.check(wa.traceFile == wb.traceFile, "workload.traceFile");
     d.check(wa.traceTimesS == wb.traceTimesS, "workload.traceTimesS");
+    d.check(wa.tracePayloadKb == wb.tracePayloadKb, "workload.tracePayloadKb");
+    d.check(wa.traceKeys == wb.traceKeys, "workload.traceKeys");
     d.distribution(wa.payloadKb, wb.payloadKb, "workload.payloadKb");
 
     const TopologySpec& ta = a.topology;

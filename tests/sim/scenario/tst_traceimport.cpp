@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A trace workload read as its "trace" options say: the time column by name or position, its unit
 // and time base (absolute instants become offsets from the first arrival), another delimiter, and
-// a payload column whose sizes reach the model. Bad rows are reported with the file and the line.
+// payload and key columns whose values reach the model, each with its own row's arrival. Bad rows are reported with the file and the line.
 #include <QTemporaryDir>
 #include <QtTest>
 #include <fstream>
@@ -172,15 +172,10 @@ private slots:
                  errors.c_str());
     }
 
-    void testPayloadColumnReachesTheModel() {
-        // Half the requests are 1 KB, half 3 KB; a gateway that takes at most 2 KB rejects about
-        // half of them for their payload, which it could not without the column.
-        QTemporaryDir dir;
-        std::string csv = "t,size\n";
-        for (int i = 0; i < 2000; ++i)
-            csv += std::to_string(i * 0.004) + "," + (i % 2 ? "3" : "1") + "\n";
-        json scenario = traceScenario(
-            dir, csv, {{"payloadColumn", "size"}, {"payloadUnit", "KB"}, {"timeColumn", "t"}});
+    /// A gateway taking at most 2 KB in front of one server, fed by `csv` with `options`.
+    static json gatewayScenario(const QTemporaryDir& dir, const std::string& csv,
+                                const json& options) {
+        json scenario = traceScenario(dir, csv, options);
         scenario["topology"]["entry"] = "edge";
         scenario["topology"]["gateways"] = json::array(
             {{{"id", "edge"}, {"latencyMs", 1}, {"payloadLimitKb", 2}, {"next", "app"}}});
@@ -189,15 +184,107 @@ private slots:
                                                         {"replicas", 1},
                                                         {"workersPerReplica", 100},
                                                         {"handler", json::array({{{"cpu", 1}}})}}});
+        return scenario;
+    }
+
+    void testEachRowKeepsItsOwnPayload() {
+        // The first 4 s bring 1 KB requests, the next 4 s 3 KB ones, written in reverse time
+        // order: a gateway that takes at most 2 KB must reject exactly the second half, and none
+        // of the first 4 windows. Sizes drawn from the column's distribution would reject about
+        // half in every window.
+        QTemporaryDir dir;
+        std::string csv = "t,size\n";
+        for (int i = 1999; i >= 0; --i)
+            csv += std::to_string(0.002 + i * 0.004) + "," + (i >= 1000 ? "3" : "1") + "\n";
         std::string errors;
-        const auto s = load(dir, scenario, errors);
+        const auto s = load(
+            dir,
+            gatewayScenario(dir, csv,
+                            {{"payloadColumn", "size"}, {"payloadUnit", "KB"}, {"timeColumn", "t"}}),
+            errors);
         QVERIFY2(s, errors.c_str());
+        QCOMPARE(s->workload.tracePayloadKb.size(), std::size_t{2000});
+        QCOMPARE(s->workload.tracePayloadKb.front(), 1.0);
+        QCOMPARE(s->workload.tracePayloadKb.back(), 3.0);
         RunOptions options;
         options.seed = 5;
         const RunResult result = runScenario(*s, options);
-        const auto rejected = result.errors[static_cast<std::size_t>(ErrorReason::Payload)];
+        const auto payload = static_cast<std::size_t>(ErrorReason::Payload);
         QCOMPARE(result.arrivals, std::uint64_t{2000});
-        QVERIFY2(rejected > 850 && rejected < 1150, std::to_string(rejected).c_str());
+        QCOMPARE(result.errors[payload], std::uint64_t{1000});
+        QVERIFY(result.windows.size() >= 8);
+        for (std::size_t w = 0; w < 4; ++w) QCOMPARE(result.windows[w].errors[payload], 0u);
+        for (std::size_t w = 4; w < 8; ++w) QCOMPARE(result.windows[w].errors[payload], 250u);
+    }
+
+    void testKeyColumnDecidesCacheHits() {
+        // Every request asks for one of two keys, so a cache of two entries misses only on each
+        // key's first request; with a key per row it never hits. The cache's own Zipf popularity
+        // over 1e6 keys would hit almost never in either case.
+        QTemporaryDir dir;
+        const auto run = [&](bool repeated) {
+            std::string csv = "t;user\n";
+            for (int i = 0; i < 1000; ++i) {
+                csv += std::to_string(i * 0.005);
+                csv += repeated ? (i % 2 ? ";alice" : ";bob") : ";u";
+                if (!repeated) csv += std::to_string(i);
+                csv += '\n';
+            }
+            json scenario = traceScenario(dir, csv,
+                                          {{"timeColumn", "t"}, {"delimiter", ";"},
+                                           {"keyColumn", "user"}});
+            scenario["topology"]["stations"] = json::array();
+            scenario["topology"]["entry"] = "app";
+            scenario["topology"]["caches"] =
+                json::array({{{"id", "tokens"}, {"placement", "remote"}, {"lookupMs", 1},
+                              {"keys", 1000000}, {"capacity", 2}}});
+            scenario["topology"]["servers"] = json::array(
+                {{{"id", "app"},
+                  {"replicas", 1},
+                  {"workersPerReplica", 100},
+                  {"handler", json::array({{{"cache", "tokens"},
+                                            {"onMiss", json::array({{{"cpu", 1}}})}}})}}});
+            std::string errors;
+            const auto s = load(dir, scenario, errors);
+            if (!s) qFatal("%s", errors.c_str());
+            RunOptions options;
+            options.seed = 3;
+            return runScenario(*s, options);
+        };
+        const RunResult repeated = run(true);
+        QCOMPARE(repeated.cacheHits + repeated.cacheMisses, std::uint64_t{1000});
+        QCOMPARE(repeated.cacheHits, std::uint64_t{998});
+        const RunResult distinct = run(false);
+        QCOMPARE(distinct.cacheHits + distinct.cacheMisses, std::uint64_t{1000});
+        QCOMPARE(distinct.cacheHits, std::uint64_t{0});
+    }
+
+    void testKeysAreNumberedInArrivalOrder() {
+        QTemporaryDir dir;
+        std::string errors;
+        const auto s = load(dir,
+                            traceScenario(dir, "3,x\n1,y\n2,x\n1,z\n",
+                                          {{"keyColumn", 2}}),
+                            errors);
+        QVERIFY2(s, errors.c_str());
+        // Arrival order: 1 y, 1 z (same instant: file order), 2 x, 3 x.
+        QCOMPARE(s->workload.traceKeys, (std::vector<std::int64_t>{0, 1, 2, 2}));
+        const std::string text = scenarioToText(*s);
+        QCOMPARE(json::parse(text)["workload"]["trace"]["keyColumn"], json(2));
+        ValidationReport report;
+        const auto again = scenarioFromText(text, report, dir.path().toStdString());
+        QVERIFY2(again, report.toString().c_str());
+        QCOMPARE(again->workload.traceKeys, s->workload.traceKeys);
+
+        QVERIFY(!load(dir, traceScenario(dir, "t,k\n1,a\n2,\n", {{"keyColumn", "k"}}), errors));
+        QCOMPARE(QString::fromStdString(errors),
+                 QString::fromStdString(traceName(dir) +
+                                        " line 3: column 2 ('k') (the cache key) is empty"));
+        QVERIFY(!load(dir, traceScenario(dir, "t,k\n1,a\n", {{"keyColumn", "key"}}), errors));
+        QCOMPARE(QString::fromStdString(errors),
+                 QString::fromStdString(traceName(dir) +
+                                        " line 1: the header has no column 'key' (its columns: "
+                                        "'t', 'k')"));
     }
 };
 

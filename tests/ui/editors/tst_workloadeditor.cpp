@@ -93,6 +93,16 @@ private slots:
         QCOMPARE(*w().payloadKb->mean(), 2.0);
         QVERIFY(!editor->payloadField()->isEnabled());
         QVERIFY(editor->traceInfo()->text().contains(QStringLiteral("3 arrivals")));
+        // Each row's own size, in arrival order (y at 0 s, z at 0.25 s, x at 1 s).
+        QCOMPARE(w().tracePayloadKb, (std::vector<double>{1, 3, 2}));
+
+        // A key column by name: the hosts become keys in arrival order.
+        typeInto(editor->keyColumnEdit(), QStringLiteral("host"));
+        QCOMPARE(w().traceColumns.keyColumn, std::string("host"));
+        QCOMPARE(w().traceKeys, (std::vector<std::int64_t>{0, 1, 2}));
+        document.undoStack()->undo();
+        QVERIFY(w().traceColumns.keyColumn.empty());
+        QVERIFY(w().traceKeys.empty());
 
         // Undo walks back through the same states, arrivals included.
         document.undoStack()->undo();
