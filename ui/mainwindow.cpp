@@ -49,6 +49,7 @@
 #include "ui/report/dataexport.h"
 #include "ui/focusfirstfield.h"
 #include "ui/help/helpmenu.h"
+#include "ui/import/azureimportdialog.h"
 #include "ui/palettemenu.h"
 #include "ui/report/reportexporter.h"
 #include "ui/run/baselinestore.h"
@@ -262,6 +263,10 @@ void MainWindow::buildMenus() {
     }
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
+    QMenu* imports = file->addMenu(tr("&Import"));
+    imports->setObjectName(QStringLiteral("importMenu"));
+    imports->addAction(tr("&Azure Functions Trace…"), this, [this] { importAzureTrace(); })
+        ->setObjectName(QStringLiteral("importAzureAction"));
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
@@ -1112,6 +1117,21 @@ std::vector<DataRun> MainWindow::recordedData() const {
             {name.isEmpty() ? document->displayName() : name, run->result->seed, run->runs()});
     }
     return recorded;
+}
+
+AzureImportDialog* MainWindow::importAzureTrace() {
+    // Window-modal but not a nested event loop: the window keeps drawing while a day's trace is
+    // read, and a run already going on goes on.
+    auto* dialog = new AzureImportDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!dialog->scenario()) return;
+        ScenarioDocument* document = addDocument(*dialog->scenario(), {}, false);
+        document->markModified();  // nothing on disk holds it yet: closing asks to save
+        statusMessage(tr("Imported %1; save it to keep it.").arg(document->displayName()));
+    });
+    dialog->open();
+    return dialog;
 }
 
 ScenarioDocument* MainWindow::duplicateScenario() {

@@ -37,6 +37,7 @@ class QSpinBox;
 namespace archsim::ui {
 
 class AutosaveStore;
+class AzureImportDialog;
 class BaselineStore;
 struct DataRun;
 class RunRecorder;
@@ -65,6 +66,9 @@ public:
     /// Opens a bundled preset by file name ("mmc-queue.json") or resource path.
     ScenarioDocument* openPreset(const QString& name);
     ScenarioDocument* newScenario();
+    /// File > Import > Azure Functions Trace: opens the dialog (the imported scenario becomes a new,
+    /// unsaved document).
+    AzureImportDialog* importAzureTrace();
     /// An editable copy of the current scenario, "<name> (copy)", in a document of its own.
     ScenarioDocument* duplicateScenario();
     bool save();
