@@ -3,6 +3,7 @@
 #include "app/cli/resourcedirs.h"
 #include "app/cli/scenariooverride.h"
 
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -222,6 +223,22 @@ nlohmann::json breakdownJson(const RunResult& r) {
     return j;
 }
 
+/// The median request's breakdown beside the tail's (RunResult::tail).
+nlohmann::json tailJson(const RunResult& r) {
+    nlohmann::json j;
+    const std::array<std::pair<const char*, const TailBreakdown*>, 3> groups{
+        {{"median", &r.tail.median}, {"p99", &r.tail.p99}, {"p999", &r.tail.p999}}};
+    for (const auto& [name, tail] : groups) {
+        nlohmann::json breakdown;
+        for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
+            breakdown[toString(static_cast<TimeCategory>(c))] = tail->meanMs[c];
+        j[name] = {{"requests", tail->requests},
+                   {"latencyMs", tail->meanLatencyMs},
+                   {"breakdownMs", breakdown}};
+    }
+    return j;
+}
+
 nlohmann::json summaryJson(const RunResult& r) {
     nlohmann::json j = {{"scenario", r.scenarioName},
                         {"seed", r.seed},
@@ -234,7 +251,8 @@ nlohmann::json summaryJson(const RunResult& r) {
                         {"eventsPerSecond", r.eventsPerSecond()},
                         {"wallSeconds", r.wallSeconds},
                         {"fingerprint", r.fingerprint()},
-                        {"breakdownMs", breakdownJson(r)}};
+                        {"breakdownMs", breakdownJson(r)},
+                        {"tail", tailJson(r)}};
     nlohmann::json latency;
     for (const Figure& f : figures()) {
         const std::string key = f.key;
@@ -274,6 +292,20 @@ void printSummary(const RunResult& r, std::ostream& out) {
         out << toString(static_cast<TimeCategory>(c)) << ' '
             << fixed(r.meanBreakdownMs(static_cast<TimeCategory>(c)), 2)
             << (c + 1 < kTimeCategoryCount ? ", " : "\n");
+    // The mean hides the tail: what the median request and the slowest ones spent their time on.
+    const std::array<std::pair<const char*, const TailBreakdown*>, 3> groups{
+        {{"median request (ms)        ", &r.tail.median},
+         {"p99 and slower (ms)        ", &r.tail.p99},
+         {"p99.9 and slower (ms)      ", &r.tail.p999}}};
+    for (const auto& [label, tail] : groups) {
+        if (tail->requests <= 0) continue;
+        out << label << fixed(tail->meanLatencyMs, 2) << ':';
+        for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
+            if (tail->meanMs[c] > 0)
+                out << ' ' << toString(static_cast<TimeCategory>(c)) << ' '
+                    << fixed(tail->meanMs[c], 2);
+        out << '\n';
+    }
     out << "events                     " << r.eventsProcessed << '\n'
         << "events/s                   " << fixed(r.eventsPerSecond(), 0) << '\n'
         << "wall                       " << fixed(r.wallSeconds, 3) << " s\n";

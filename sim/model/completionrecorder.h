@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Where finished requests go: the end-to-end latency of each is recorded into the whole-run histogram
-// (after the warm-up) and into the per-window series (always, so the chart shows the warm-up too).
+// and, with its breakdown, into the tail breakdown (both after the warm-up), and into the
+// per-window series (always, so the chart shows the warm-up too).
 
 #include <cstdint>
 
 #include "sim/core/simulator.h"
 #include "sim/stats/latencyhistogram.h"
+#include "sim/stats/tailbreakdown.h"
 #include "sim/stats/windowedlatency.h"
 
 namespace archsim {
@@ -20,12 +22,16 @@ public:
           m_warmupEnd(warmupEnd),
           m_completionLimit(completionLimit) {}
 
-    /// A request that arrived at `arrival` has just completed (at the simulator's now()).
-    void complete(Time arrival) {
+    /// A request that arrived at `arrival` has just completed (at the simulator's now()), having
+    /// spent `breakdown` in each time category.
+    void complete(Time arrival, const std::array<Time, kTimeCategoryCount>& breakdown) {
         const Time now = m_simulator.now();
         const Time latency = now - arrival;
         m_windows.record(now, latency);
-        if (arrival >= m_warmupEnd) m_histogram.record(latency);
+        if (arrival >= m_warmupEnd) {
+            m_histogram.record(latency);
+            m_tail.record(latency, breakdown);
+        }
         // The completion limit ends a run after exactly N completions, as the benchmarks need.
         if (++m_completed == m_completionLimit) {
             m_limitReached = true;
@@ -36,12 +42,14 @@ public:
     std::uint64_t completed() const { return m_completed; }
     bool limitReached() const { return m_limitReached; }
     const LatencyHistogram& histogram() const { return m_histogram; }
+    const TailBreakdownRecorder& tail() const { return m_tail; }
     WindowedLatency& windows() { return m_windows; }
     const WindowedLatency& windows() const { return m_windows; }
 
 private:
     Simulator& m_simulator;
     LatencyHistogram m_histogram;
+    TailBreakdownRecorder m_tail;
     WindowedLatency m_windows;
     Time m_warmupEnd;
     std::uint64_t m_completionLimit;

@@ -2,6 +2,7 @@
 #include "sim/model/queuestation.h"
 
 #include <algorithm>
+#include <array>
 
 #include "sim/run/runresult.h"
 
@@ -16,7 +17,12 @@ QueueStation::QueueStation(Simulator& simulator, RandomEngine engine, int server
       m_service(std::move(serviceMs)),
       m_recorder(recorder),
       m_inFlightCap(inFlightCap),
-      m_memoryBudget(memoryBudgetBytes) {}
+      m_memoryBudget(memoryBudgetBytes),
+      m_inService(static_cast<std::size_t>(std::max(servers, 0))) {
+    // Highest first, so the first request takes server 0 (which server serves changes nothing
+    // simulated: servers are alike).
+    for (int i = servers; i-- > 0;) m_idleServers.push_back(static_cast<std::uint32_t>(i));
+}
 
 void QueueStation::windowFigures(const Statistics& start, const Statistics& end, Time length,
                                  int servers, double& queueLength, double& utilization) {
@@ -57,7 +63,7 @@ void QueueStation::resetStatistics() {
     m_stats.since = m_simulator.now();
 }
 
-void QueueStation::startService(const Waiting& request) {
+void QueueStation::startService(const Waiting& request, std::uint32_t server) {
     const Time now = m_simulator.now();
     ++m_stats.started;
     if (now > request.arrival) {
@@ -65,11 +71,10 @@ void QueueStation::startService(const Waiting& request) {
         m_stats.totalWait += now - request.arrival;
     }
     const Time service = fromMillis(m_service->sample(m_engine));
-    // The departure carries the arrival time in its payload and the closed-loop user, plus one,
-    // in its kind (0: open loop), so a request in service needs no record of its own. Users are
-    // far fewer than 2^32 (the validator's limit).
-    m_simulator.scheduleIn(service, this, static_cast<std::uint32_t>(request.user + 1),
-                           static_cast<std::uint64_t>(request.arrival));
+    m_inService[server] = {request.arrival, now};
+    // The departure carries the server in its payload and the closed-loop user, plus one, in its
+    // kind (0: open loop). Users are far fewer than 2^32 (the validator's limit).
+    m_simulator.scheduleIn(service, this, static_cast<std::uint32_t>(request.user + 1), server);
 }
 
 void QueueStation::overload(std::string reason) {
@@ -82,7 +87,9 @@ void QueueStation::accept(Time arrival, std::int64_t user) {
     updateAreas();
     if (m_busy < m_servers) {
         ++m_busy;
-        startService({arrival, user});
+        const std::uint32_t server = m_idleServers.back();
+        m_idleServers.pop_back();
+        startService({arrival, user}, server);
         return;
     }
     m_waiting.push({arrival, user});
@@ -101,11 +108,17 @@ void QueueStation::accept(Time arrival, std::int64_t user) {
 
 void QueueStation::handleEvent(const Event& event) {
     updateAreas();
-    m_recorder.complete(static_cast<Time>(event.payload));
+    const auto server = static_cast<std::uint32_t>(event.payload);
+    const InService done = m_inService[server];
+    std::array<Time, kTimeCategoryCount> breakdown{};
+    breakdown[static_cast<std::size_t>(TimeCategory::Queueing)] = done.start - done.arrival;
+    breakdown[static_cast<std::size_t>(TimeCategory::Cpu)] = m_simulator.now() - done.start;
+    m_recorder.complete(done.arrival, breakdown);
     if (!m_waiting.empty()) {
-        startService(m_waiting.pop());
+        startService(m_waiting.pop(), server);
     } else {
         --m_busy;
+        m_idleServers.push_back(server);
     }
     if (event.kind > 0 && m_onDone) m_onDone(static_cast<std::int64_t>(event.kind) - 1);
 }

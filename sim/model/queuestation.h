@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "sim/core/randomstreams.h"
 #include "sim/core/ringqueue.h"
@@ -71,7 +72,13 @@ private:
         Time arrival;
         std::int64_t user;
     };
-    void startService(const Waiting& request);
+    /// What a server is doing, kept for its departure: the latency and the split of it into
+    /// queueing and service, for the tail breakdown.
+    struct InService {
+        Time arrival = 0;
+        Time start = 0;
+    };
+    void startService(const Waiting& request, std::uint32_t server);
     void overload(std::string reason);
 
     Simulator& m_simulator;
@@ -84,6 +91,8 @@ private:
     std::function<void(std::int64_t)> m_onDone;
     int m_busy = 0;
     RingQueue<Waiting> m_waiting;  // oldest first
+    std::vector<InService> m_inService;       // by server
+    std::vector<std::uint32_t> m_idleServers;  // the servers not serving
     Statistics m_stats;
     Time m_lastChange = 0;
     bool m_overloaded = false;

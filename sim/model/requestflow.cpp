@@ -90,7 +90,7 @@ void RequestFlow::finish(std::uint32_t id) {
         return;
     }
     if (!r.timedOut) {
-        m_recorder.complete(r.arrival);
+        m_recorder.complete(r.arrival, r.breakdown);
         if (r.measured)
             for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
                 m_counters.breakdown[c] += static_cast<double>(r.breakdown[c]);

@@ -257,6 +257,7 @@ RunResult runUnguarded(const Scenario& scenario, const RunOptions& options) {
     result.completed = recorder.completed();
     result.eventsProcessed = simulator.eventsProcessed();
     result.latency = recorder.histogram();
+    result.tail = recorder.tail().summarize();
     model->finish(result);
     if (priced && result.usage.simulatedSeconds > 0)
         result.cost = computeCost(result.usage, *scenario.cost, *options.pricing);

@@ -49,6 +49,21 @@ inline constexpr std::size_t kTimeCategoryCount = 7;
 std::string toString(TimeCategory category);
 using TimeBreakdown = std::array<double, kTimeCategoryCount>;
 
+/// Where the time went for one group of measured completed requests (see TailBreakdownRecorder).
+struct TailBreakdown {
+    double requests = 0;       ///< how many it averages over (a bucket's share counts in part)
+    double meanLatencyMs = 0;  ///< their mean end-to-end latency
+    TimeBreakdown meanMs{};    ///< their mean time per category, ms
+    bool operator==(const TailBreakdown&) const = default;
+};
+/// The median request's breakdown beside those of the requests at or above p99 and p99.9.
+struct TailBreakdowns {
+    TailBreakdown median;
+    TailBreakdown p99;
+    TailBreakdown p999;
+    bool operator==(const TailBreakdowns&) const = default;
+};
+
 /// The live state of one component over a window (time-averaged where it says so).
 struct ComponentGauge {
     std::string id;
@@ -111,6 +126,7 @@ struct RunResult {
     std::uint64_t coldStarts = 0;
     std::uint64_t functionStarts = 0;  ///< requests that began on a function instance
     TimeBreakdown breakdown{};         ///< summed over measured completed requests, ns
+    TailBreakdowns tail;               ///< the median request's breakdown against the tail's
     std::uint64_t cacheHits = 0;
     std::uint64_t cacheMisses = 0;
     std::uint64_t retries = 0;         ///< retried call attempts (beyond each call's first)

@@ -83,6 +83,25 @@ private slots:
         QVERIFY(j["eventsPerSecond"].toDouble() > 0);
         QVERIFY(j["cost"].toObject()["monthly"].toDouble() > 0);
         QVERIFY(j["breakdownMs"].toObject()["cache"].toDouble() > 20);
+        // The tail's breakdown beside the median request's: on Workers the slowest requests
+        // waited for cold starts, which the median request never does.
+        const QJsonObject tail = j["tail"].toObject();
+        const QJsonObject median = tail["median"].toObject();
+        const QJsonObject p99 = tail["p99"].toObject();
+        QVERIFY(tail["p999"].toObject()["requests"].toDouble() >= 1);
+        QVERIFY(p99["latencyMs"].toDouble() > median["latencyMs"].toDouble());
+        QCOMPARE(median["breakdownMs"].toObject()["cold start"].toDouble(), 0.0);
+        QVERIFY(p99["breakdownMs"].toObject()["cold start"].toDouble() >
+                p99["latencyMs"].toDouble() / 2);
+    }
+
+    void testRunPrintsTheTailBesideTheMedian() {
+        const CliResult r = runCli({"run", preset("auth-api-workers.json")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* label : {"median request (ms)", "p99 and slower (ms)", "p99.9 and slower"})
+            QVERIFY2(r.out.contains(label), qPrintable(r.out));
+        const QString p99 = r.out.section(QStringLiteral("p99 and slower (ms)"), 1).section('\n', 0, 0);
+        QVERIFY2(p99.contains(QStringLiteral("cold start")), qPrintable(p99));
     }
 
     void testSeedDecidesTheResult() {

@@ -8,6 +8,7 @@
 #include "ui/charts/distributionchart.h"
 #include "ui/charts/percentilechart.h"
 #include "ui/charts/summarytable.h"
+#include "ui/charts/tailchart.h"
 #include "ui/run/runcontroller.h"
 
 namespace archsim::ui {
@@ -24,6 +25,7 @@ ChartsPanel::ChartsPanel(QWidget* parent)
       m_percentiles(addChart(new PercentileChart, tr("Percentiles"))),
       m_distribution(addChart(new DistributionChart, tr("Distribution"))),
       m_breakdown(addChart(new BreakdownChart, tr("Breakdown"))),
+      m_tail(addChart(new TailChart, tr("Tail"))),
       m_capacity(addChart(new CapacityChart, tr("Capacity"))),
       m_cacheDatabase(addChart(new CacheDatabaseChart, tr("Cache && database"))),
       m_cost(addChart(new CostChart, tr("Cost"))),

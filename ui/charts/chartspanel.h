@@ -21,6 +21,7 @@
 namespace archsim::ui {
 
 class BreakdownChart;
+class TailChart;
 class CacheDatabaseChart;
 class CapacityChart;
 class ChartWidget;
@@ -69,6 +70,7 @@ public:
     PercentileChart* percentileChart() const { return m_percentiles; }
     DistributionChart* distributionChart() const { return m_distribution; }
     BreakdownChart* breakdownChart() const { return m_breakdown; }
+    TailChart* tailChart() const { return m_tail; }
     CapacityChart* capacityChart() const { return m_capacity; }
     CacheDatabaseChart* cacheDatabaseChart() const { return m_cacheDatabase; }
     CostChart* costChart() const { return m_cost; }
@@ -85,6 +87,7 @@ private:
     PercentileChart* m_percentiles;
     DistributionChart* m_distribution;
     BreakdownChart* m_breakdown;
+    TailChart* m_tail;
     CapacityChart* m_capacity;
     CacheDatabaseChart* m_cacheDatabase;
     CostChart* m_cost;

@@ -31,7 +31,9 @@ void Station::accept(std::uint32_t id) {
 
 void Station::startService(std::uint32_t id) {
     const Time now = m_context.now();
-    const Time arrival = m_context.requests[id].arrival;
+    Request& r = m_context.requests[id];
+    const Time arrival = r.arrival;
+    r.book(TimeCategory::Queueing, now);
     ++m_stats.started;
     if (now > arrival) {
         ++m_stats.waited;
@@ -49,7 +51,9 @@ void Station::handleEvent(const Event& event) {
         startService(m_waiting.pop());
     else
         --m_busy;
-    m_context.flow.resume(static_cast<std::uint32_t>(event.payload));
+    const auto id = static_cast<std::uint32_t>(event.payload);
+    m_context.requests[id].book(TimeCategory::Cpu, m_context.now());
+    m_context.flow.resume(id);
 }
 
 bool Station::fillGauge(ComponentGauge& gauge, WindowTotals&, Time start, Time end) {

@@ -183,6 +183,8 @@ private slots:
             QVERIFY2(b.windows[i] == a.windows[i], QByteArray::number(static_cast<qulonglong>(i)));
         QVERIFY(b.station == a.station);
         QVERIFY(b.breakdown == a.breakdown);
+        QVERIFY(b.tail == a.tail);
+        QVERIFY(a.tail.p99.requests > 0);
         QVERIFY(a.station.utilization > 0.1);
     }
 

@@ -57,7 +57,9 @@ private slots:
 
     void testEveryChart_data() {
         QTest::addColumn<int>("tab");
-        for (int tab = 0; tab < 7; ++tab) QTest::addRow("tab%d", tab) << tab;
+        const int tabs = static_cast<int>(ChartsPanel().charts().size());
+        QVERIFY(tabs >= 8);
+        for (int tab = 0; tab < tabs; ++tab) QTest::addRow("tab%d", tab) << tab;
     }
 
     void testEveryChart() {
@@ -113,7 +115,8 @@ private slots:
         QVERIFY2(text.contains("Design review, option B"), "the caption is in the SVG");
         // The edited caption was for that export only.
         QCOMPARE(chart->caption(), caption);
-        if (tab == 6) QVERIFY2(text.contains("Summary"), "the table export has a title line");
+        if (qobject_cast<SummaryTable*>(chart))
+            QVERIFY2(text.contains("Summary"), "the table export has a title line");
 
         dialog.setPath(dir.filePath(QStringLiteral("chart.pdf")));
         QCOMPARE(dialog.formatBox()->currentIndex(), 2);
