@@ -24,6 +24,8 @@ std::size_t indexOf(TimeCategory category) {
 BreakdownChart::BreakdownChart(QWidget* parent) : ChartWidget(parent) {
     QCustomPlot* plot = createPlot();
     setTitle(tr("Where the time goes (mean per completed request)"));
+    setExplanation(
+        tr("The average request's time, split by where it was spent. An average hides the slow few: the Tail tab shows the same split for the requests at or above p99."));
     plot->yAxis->setLabel(tr("mean time per request (ms)"));
     plot->xAxis->setLabel(tr("scenario"));
     plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));

@@ -20,6 +20,10 @@ CacheDatabaseChart::CacheDatabaseChart(QWidget* parent) : WindowSeriesChart(pare
               {tr("connections in use"), 1, 1.8, 100, false, false,
                [](int, const WindowRow& row) { return row.databaseConnectionsInUse; }},
           });
+    setExplanation(
+        tr("The share of cache lookups that hit, and the database connections in use, per window. "
+           "A falling hit ratio sends more requests to the database; connections at their limit "
+           "make calls wait."));
 }
 
 }  // namespace archsim::ui

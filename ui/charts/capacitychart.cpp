@@ -67,6 +67,9 @@ CapacityChart::CapacityChart(QWidget* parent) : WindowSeriesChart(parent) {
            {tr("count per window"), 0, 1},
            {tr("failed per window"), 0, 0.9}},
           std::move(measures));
+    setExplanation(
+        tr("Instances or replicas alive and busy, cold starts, and requests refused, per window. "
+           "Busy close to alive means the pool is saturated: requests queue or are throttled."));
 }
 
 void CapacityChart::setTopology(int key, const TopologySpec& topology) {

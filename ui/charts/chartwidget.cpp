@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/chartwidget.h"
 
+#include <QLabel>
+
 #include <qcustomplot.h>
 
 #include <QBuffer>
@@ -117,6 +119,25 @@ void ChartWidget::fitLegend(int width) {
     if (columns == legend->wrap()) return;
     legend->setWrap(columns);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
+void ChartWidget::setExplanation(const QString& text) {
+    if (!m_explanation) {
+        m_explanation = new QLabel(this);
+        m_explanation->setObjectName(QStringLiteral("chartExplanation"));
+        m_explanation->setWordWrap(true);
+        m_explanation->setContentsMargins(8, 0, 8, 4);
+        // The palette's placeholder colour reads as secondary text in light and dark palettes.
+        m_explanation->setForegroundRole(QPalette::PlaceholderText);
+        m_layout->addWidget(m_explanation);
+    }
+    m_explanation->setText(text);
+    m_explanation->setAccessibleName(tr("About this chart"));
+    setAccessibleDescription(text);
+}
+
+QString ChartWidget::explanation() const {
+    return m_explanation ? m_explanation->text() : QString();
 }
 
 void ChartWidget::setTitle(const QString& title) {

@@ -35,6 +35,7 @@ class QCPLegend;
 class QCPTextElement;
 class QCustomPlot;
 class QPainter;
+class QLabel;
 class QVBoxLayout;
 
 namespace archsim::ui {
@@ -89,6 +90,8 @@ public:
 
     /// The plot, or nullptr for a chart that is not a QCustomPlot (the summary table).
     QCustomPlot* plot() const { return m_plot; }
+    /// The explanation shown under the chart ("" when none).
+    QString explanation() const;
     /// Writes the chart to `path`; the format follows the suffix: .png, .svg or .pdf. SVG and PDF
     /// stay vector; a PNG is `scale` device pixels per pixel (2 or 3 for print and slides). The
     /// caption, when set, is drawn under the chart so the image explains itself.
@@ -154,6 +157,9 @@ protected:
     void fitLegend(int width);
     /// Puts a title above the plot, so an exported image explains itself.
     void setTitle(const QString& title);
+    /// A sentence or two under the chart on screen: what it shows and how to read it (exports
+    /// carry a caption instead).
+    void setExplanation(const QString& text);
     /// An empty graph on `rect` that only shows `name` drawn with `pen` in the legend: a key for
     /// a scenario's colour or a line style, instead of one legend entry per curve.
     QCPGraph* addLegendKey(QCPAxisRect* rect, const QString& name, const QPen& pen);
@@ -191,6 +197,7 @@ private:
     QVBoxLayout* m_layout = nullptr;
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_title = nullptr;
+    QLabel* m_explanation = nullptr;
     bool m_stale = false;
     bool m_detailed = true;
     bool m_followData = true;

@@ -49,6 +49,8 @@ CostChart::CostChart(QWidget* parent) : ChartWidget(parent) {
     chart->plotLayout()->setRowStretchFactor(0, 1);
     chart->plotLayout()->setRowStretchFactor(1, 1.4);
     setTitle(tr("Cost"));
+    setExplanation(
+        tr("The monthly cost of each scenario, by line item, and against traffic once the run ends: where two curves cross, the cheaper architecture changes."));
 
     setUpBarRect(m_monthlyRect, tr("monthly cost (USD)"));
     setUpBarRect(m_perMillionRect, tr("cost per million requests (USD)"));

@@ -53,6 +53,8 @@ DistributionChart::DistributionChart(QWidget* parent)
 
     QCustomPlot* plot = createPlot();
     setTitle(tr("Latency distribution"));
+    setExplanation(
+        tr("How many requests took how long, over the whole run after the warm-up. Two humps mean two kinds of request (say, hits and misses, warm and cold); a long right tail is what p99 and p99.9 measure."));
     auto* nines = static_cast<QCPAxisTickerText*>(m_ninesTicker.data());
     nines->addTick(0, QStringLiteral("0%"));
     nines->addTick(std::log10(2.0), QStringLiteral("50%"));

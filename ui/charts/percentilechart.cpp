@@ -96,6 +96,8 @@ PercentileChart::PercentileChart(QWidget* parent)
     : ChartWidget(parent), m_linearTicker(new QCPAxisTicker), m_logTicker(new LogTicker) {
     QCustomPlot* plot = createPlot();
     setTitle(tr("Latency percentiles per window"));
+    setExplanation(
+        tr("Each line is a percentile of the latency of the requests that finished in each window: p99 is the time 99 in 100 requests beat. A faded point rests on too few requests to trust; the dashed line is the SLO."));
     plot->xAxis->setLabel(tr("simulated time (s)"));
     plot->yAxis->setLabel(tr("latency (ms)"));
     plot->yAxis->setTicker(m_linearTicker);

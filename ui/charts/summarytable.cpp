@@ -54,6 +54,9 @@ const QColor kWorse(190, 40, 40);
 SummaryTable::SummaryTable(QWidget* parent)
     : ChartWidget(parent), m_table(new QTableWidget(this)), m_note(new QLabel(this)) {
     setWindowTitle(tr("Summary"));
+    setExplanation(tr("Every figure of each scenario after its warm-up. The difference columns "
+                      "compare each scenario with the first: green is better, red worse, grey † a "
+                      "difference the replications' intervals do not support."));
     chartLayout()->addWidget(m_table, 1);
     m_note->setObjectName(QStringLiteral("summaryNote"));
     m_note->setWordWrap(true);

@@ -26,6 +26,8 @@ double position(int scenarioIndex, std::size_t group) {
 TailChart::TailChart(QWidget* parent) : ChartWidget(parent) {
     QCustomPlot* plot = createPlot();
     setTitle(tr("Where the tail's time goes (share of latency)"));
+    setExplanation(
+        tr("Three bars per scenario: the median request, the requests at or above p99, and those at or above p99.9, each split by where its time went (shares of its latency, written above). What fills the p99 bar is what to fix to meet a p99 SLO."));
     plot->yAxis->setLabel(tr("share of the latency (%)"));
     plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     plot->xAxis->grid()->setVisible(false);

@@ -60,8 +60,22 @@ void NodeItem::setTargeted(bool targeted) {
     update();
 }
 
+namespace {
+// The bottleneck tag sits above the node's top edge, at its right.
+const QRectF kBottleneckTag(NodeItem::kWidth - 84, -17, 80, 15);
+}  // namespace
+
 QRectF NodeItem::boundingRect() const {
-    return QRectF(-3, -3, kWidth + 6, kHeight + 6);
+    return QRectF(-3, -3, kWidth + 6, kHeight + 6).united(kBottleneckTag.adjusted(-1, -1, 1, 1));
+}
+
+void NodeItem::setBottleneck(bool bottleneck) {
+    if (bottleneck == m_bottleneck) return;
+    m_bottleneck = bottleneck;
+    setToolTip(bottleneck ? tr("The bottleneck: the busiest component, or the one with the "
+                               "longest queue, in the latest window")
+                          : QString());
+    update();
 }
 
 void NodeItem::setBadge(const QString& text, double load) {
@@ -170,6 +184,19 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->drawText(QRectF(46, 33, kWidth - 50, 30), Qt::AlignLeft | Qt::AlignTop,
                       m_node.subtitle);
 
+    if (m_bottleneck) {
+        painter->save();
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xc6, 0x28, 0x28));
+        painter->drawRoundedRect(kBottleneckTag, 4, 4);
+        QFont tagFont = painter->font();
+        tagFont.setBold(true);
+        tagFont.setPointSizeF(7.5);
+        painter->setFont(tagFont);
+        painter->setPen(Qt::white);
+        painter->drawText(kBottleneckTag, Qt::AlignCenter, tr("bottleneck"));
+        painter->restore();
+    }
     if (!m_badge.isEmpty()) {
         const QRectF badge(6, kHeight - 24, kWidth - 12, 18);
         QColor fill(0xe8, 0xf5, 0xe9);

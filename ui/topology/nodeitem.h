@@ -24,6 +24,9 @@ public:
     /// Sets the badge directly (the workload's measured arrival rate).
     void setBadge(const QString& text, double load = -1);
     QString badgeText() const { return m_badge; }
+    /// Marks the component that limits the run (a red tag above the node).
+    void setBottleneck(bool bottleneck);
+    bool isBottleneck() const { return m_bottleneck; }
     /// Marks the node a keyboard Connect would go to (a dashed outline).
     void setTargeted(bool targeted);
     bool isTargeted() const { return m_targeted; }
@@ -42,6 +45,7 @@ private:
     QString m_badge;
     double m_load = -1;  ///< utilization 0..1 for the bar, -1 = none
     bool m_targeted = false;
+    bool m_bottleneck = false;
 };
 
 }  // namespace archsim::ui

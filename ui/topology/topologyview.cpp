@@ -391,14 +391,35 @@ void TopologyView::describeSelection() {
     m_view->setAccessibleDescription(text);
 }
 
+const ComponentGauge* TopologyView::bottleneckOf(const std::vector<ComponentGauge>& gauges) {
+    // A queue that builds is the clearest sign of the limit; without one, the busiest component.
+    // Caches have no utilisation (their gauge says so with 0) and never win on it.
+    constexpr double kQueueWorthNaming = 0.5;     // requests waiting, on average
+    constexpr double kBusyWorthNaming = 0.05;     // an idle system has no bottleneck
+    const ComponentGauge* longestQueue = nullptr;
+    const ComponentGauge* busiest = nullptr;
+    for (const auto& gauge : gauges) {
+        if (gauge.queueLength >= kQueueWorthNaming &&
+            (!longestQueue || gauge.queueLength > longestQueue->queueLength))
+            longestQueue = &gauge;
+        if (gauge.utilization >= kBusyWorthNaming &&
+            (!busiest || gauge.utilization > busiest->utilization))
+            busiest = &gauge;
+    }
+    return longestQueue ? longestQueue : busiest;
+}
+
 void TopologyView::setGauges(const std::vector<ComponentGauge>& gauges) {
     m_gauges = gauges;
+    const ComponentGauge* bottleneck = bottleneckOf(m_gauges);
+    m_bottleneck = bottleneck ? QString::fromStdString(bottleneck->id) : QString();
     for (auto& [key, item] : m_nodes) {
         const ComponentGauge* found = nullptr;
         for (const auto& gauge : m_gauges)
             if (QString::fromStdString(gauge.id) == item->ref().id && item->ref().isComponent())
                 found = &gauge;
         item->setGauge(found);
+        item->setBottleneck(found && found == bottleneck);
     }
 }
 

@@ -55,6 +55,11 @@ public:
     QGraphicsView* view() { return m_view; }
     QGraphicsScene* scene() { return m_scene; }
     NodeItem* nodeItem(const ComponentRef& ref) const;
+    /// The id of the component marked as the bottleneck in the latest window ("" when none).
+    QString bottleneck() const { return m_bottleneck; }
+    /// The component with the longest queue (at least half a request waiting on average), else
+    /// the busiest (at least 5% utilised); nullptr when neither.
+    static const ComponentGauge* bottleneckOf(const std::vector<ComponentGauge>& gauges);
     /// Fits the whole diagram into the view.
     void fitAll();
     /// The diagram's keys and what they do, for the Keyboard Shortcuts list.
@@ -101,6 +106,7 @@ private:
     ComponentRef m_connectTarget;          ///< while connecting from the keyboard
     std::map<QString, NodeItem*> m_nodes;  ///< by "kind/id"
     std::vector<ComponentGauge> m_gauges;
+    QString m_bottleneck;
     double m_arrivalRate = -1;
     bool m_connecting = false;
     bool m_rebuilding = false;

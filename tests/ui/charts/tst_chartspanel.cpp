@@ -72,6 +72,16 @@ private:
     }
 
 private slots:
+    void testEveryChartExplainsItself() {
+        // Under every chart on screen, what it shows and how to read it, also as its accessible
+        // description.
+        ChartsPanel panel;
+        for (ChartWidget* chart : panel.charts()) {
+            QVERIFY2(chart->explanation().size() > 60, qPrintable(chart->windowTitle()));
+            QCOMPARE(chart->accessibleDescription(), chart->explanation());
+        }
+    }
+
     void testPercentileChartHasEveryWindow() {
         ChartsPanel panel;
         feed(panel);

@@ -42,6 +42,7 @@ private slots:
     void testColumnsReadLeftToRight();
     void testViewSelectsAndShowsBadges();
     void testDatabaseRimClearsTheTitle();
+    void testBottleneckIsTheLongestQueueElseTheBusiest();
 };
 
 void TestTopologyGraph::testEdgesFollowRequests() {
@@ -105,6 +106,33 @@ void TestTopologyGraph::testViewSelectsAndShowsBadges() {
     QCOMPARE(view.selection().id, QStringLiteral("cache"));
     QCOMPARE(view.nodeItem({ComponentKind::Cache, QStringLiteral("cache")})->badgeText(),
              QStringLiteral("hit 92.5%"));
+    // The busiest component is the bottleneck; the cache has no utilisation to compete with.
+    QCOMPARE(view.bottleneck(), QStringLiteral("functions"));
+    QVERIFY(view.nodeItem({ComponentKind::Function, QStringLiteral("functions")})->isBottleneck());
+    QVERIFY(!view.nodeItem({ComponentKind::Cache, QStringLiteral("cache")})->isBottleneck());
+    view.clearGauges();
+    QCOMPARE(view.bottleneck(), QString());
+    QVERIFY(!view.nodeItem({ComponentKind::Function, QStringLiteral("functions")})->isBottleneck());
+}
+
+void TestTopologyGraph::testBottleneckIsTheLongestQueueElseTheBusiest() {
+    const auto gauge = [](const char* id, double utilization, double queue) {
+        ComponentGauge g;
+        g.id = id;
+        g.utilization = utilization;
+        g.queueLength = queue;
+        return g;
+    };
+    // A building queue outranks a busier component without one.
+    const std::vector<ComponentGauge> queued{gauge("busy", 0.95, 0), gauge("queued", 0.6, 3),
+                                             gauge("short", 0.7, 0.6)};
+    QCOMPARE(TopologyView::bottleneckOf(queued)->id, std::string("queued"));
+    const std::vector<ComponentGauge> noQueue{gauge("a", 0.4, 0.1), gauge("b", 0.8, 0)};
+    QCOMPARE(TopologyView::bottleneckOf(noQueue)->id, std::string("b"));
+    // Nothing is a bottleneck in an idle system.
+    const std::vector<ComponentGauge> idle{gauge("a", 0.01, 0), gauge("b", 0, 0.2)};
+    QVERIFY(!TopologyView::bottleneckOf(idle));
+    QVERIFY(!TopologyView::bottleneckOf({}));
 }
 
 void TestTopologyGraph::testDatabaseRimClearsTheTitle() {
