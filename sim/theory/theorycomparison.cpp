@@ -171,9 +171,19 @@ TheoryComparison compareTheory(const Scenario& scenario, const std::vector<RunRe
                 check.interval = "99% batch means (20 batches of windows after " +
                                  number(batchFrom) + " s)";
             } else {
-                check.halfWidth = kSingleRunTolerance * std::abs(check.simulated);
-                check.interval = "single run: tolerance +-" +
-                                 number(kSingleRunTolerance * 100) + "%";
+                // No window series of its own: the relative interval of its closest relative
+                // (the wait for P(wait), the mean response for a percentile), never below the
+                // fixed tolerance. A short run's P(wait) is as uncertain as its wait.
+                const std::string proxy = p.figure == "probabilityOfWait" ? "meanWait"
+                                                                          : "meanResponse";
+                const double relative = std::max(
+                    kSingleRunTolerance,
+                    batchMeansRelativeHalfWidth(proxy, *done.front(), batchFrom).value_or(0));
+                check.halfWidth = relative * std::abs(check.simulated);
+                check.interval = "single run: +-" + number(relative * 100) +
+                                 "% (the larger of " + number(kSingleRunTolerance * 100) +
+                                 "% and the batch-means interval of the " +
+                                 (proxy == "meanWait" ? "mean wait" : "mean response") + ")";
             }
         }
         const double allowed = check.halfWidth + p.modelTolerance * std::abs(p.value);

@@ -9,8 +9,9 @@
 //  - with one run, batch means: the window series after the warm-up cut into 20 batches, the 99%
 //    t interval of their means (mean wait from the waiting line by Little's law, mean response,
 //    cold-start fraction), which allows for the correlation between neighbouring windows;
-//  - otherwise (P(wait) and percentiles of one run, or too few windows) a fixed relative
-//    tolerance, kSingleRunTolerance.
+//  - otherwise (P(wait) and percentiles of one run, which have no window series of their own)
+//    the relative batch-means interval of the closest figure that has one (the mean wait for
+//    P(wait), the mean response for percentiles), but at least kSingleRunTolerance.
 // A figure agrees when |simulated - theory| <= half-width + the formula's own tolerance x |theory|.
 // 99% rather than 95%: a page of a dozen checks would otherwise show a false alarm every other run.
 
