@@ -7,9 +7,11 @@
 // previous request ended less than a keep-alive ago, and since gaps between arrivals are
 // exponential,
 //   P(cold start) = P(gap > keepAlive) = exp(-rate x keepAlive).
-// The service and cold-start times of the previous request shorten the idle period seen by the
-// next arrival; their effect is of order rate x (cold start + service), which the applicability
-// test (coldStartFormulaApplies) keeps below a few per cent.
+// What it leaves out is overlap: an arrival while the only instance is busy (a fraction
+// rate x (cold start + service) of the time) starts a second instance cold. That adds about
+// rate x busy time to the fraction, in absolute terms: large beside exp(-rate x keepAlive) when
+// the keep-alive is long, which is why the comparison allows it as the formula's own error and
+// coldStartFormulaApplies keeps it below kColdStartMaxOverlap.
 
 namespace archsim::theory {
 

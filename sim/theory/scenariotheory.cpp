@@ -243,9 +243,10 @@ void coldStartTheory(const Scenario& s, const FunctionPoolSpec& pool, ScenarioTh
     const double keepAlive = *pool.keepAliveS->mean();
     p.value = coldStartFraction(rate, keepAlive);
     p.applicability = Applicability::Approximate;
-    p.reason = "exact as traffic vanishes; the neglected overlap is rate x busy time = " +
-               number(rate * busyS);
-    p.modelTolerance = rate * busyS;
+    p.reason = "exact as traffic vanishes; overlapping requests add about rate x busy time = " +
+               number(rate * busyS) + " cold starts per request, allowed as its error";
+    // The overlap's share is absolute (coldstart.h); as a tolerance relative to the prediction.
+    p.modelTolerance = p.value > 0 ? rate * busyS / p.value : 0;
     out.predictions.push_back(p);
 }
 

@@ -109,8 +109,8 @@ private slots:
         QVERIFY(cold);
         QCOMPARE(toString(cold->applicability), toString(Applicability::Approximate));
         QVERIFY(std::abs(cold->value - std::exp(-0.02 * 10)) < 1e-12);  // keep-alive 10 s
-        // (100 ms cold start + 20 ms handler) x 0.02/s
-        QVERIFY(std::abs(cold->modelTolerance - 0.02 * 0.120) < 1e-12);
+        // (100 ms cold start + 20 ms handler) x 0.02/s, absolute: relative to the prediction.
+        QVERIFY(std::abs(cold->modelTolerance * cold->value - 0.02 * 0.120) < 1e-12);
     }
 
     void testColdStartRefusals() {
