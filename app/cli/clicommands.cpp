@@ -17,8 +17,8 @@
 #include "sim/run/replications.h"
 #include "sim/scenario/jsonreader.h"
 #include "sim/scenario/scenariojson.h"
-#include "sim/theory/theoryjson.h"
 #include "sim/stats/confidence.h"
+#include "sim/theory/theoryjson.h"
 
 namespace archsim::cli {
 
@@ -289,9 +289,8 @@ std::string secondsText(double seconds) {
 /// The theory block: each formula that applies beside the simulated figure, Little's law, and the
 /// warm-up MSER-5 detects against the scenario's.
 void printTheory(const theory::TheoryComparison& c, std::ostream& out) {
-    out << "theory beside simulation (" << (c.replications > 1 ? "99% CI over replications"
-                                                               : "one run")
-        << ")\n";
+    out << "theory beside simulation ("
+        << (c.replications > 1 ? "99% CI over replications" : "one run") << ")\n";
     const auto lines = theory::theoryLines(c);
     if (lines.empty()) out << "  no formula applies to this scenario\n";
     for (const std::string& line : lines) out << "  " << line << '\n';

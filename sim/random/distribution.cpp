@@ -301,9 +301,7 @@ public:
         return sampler(engine);
     }
     std::optional<double> mean() const override { return finite(m_shape * m_scale); }
-    std::optional<double> variance() const override {
-        return finite(m_shape * m_scale * m_scale);
-    }
+    std::optional<double> variance() const override { return finite(m_shape * m_scale * m_scale); }
     json toJson() const override {
         return {{"type", "gamma"}, {"shape", m_shape}, {"scale", m_scale}};
     }

@@ -35,7 +35,7 @@ MserResult mser(const std::vector<double>& series, std::size_t batchSize = kMser
 /// The warm-up MSER-5 detects in a run, from the mean latency of each window (windows without a
 /// completion carry the previous window's mean, so time stays evenly spaced).
 struct DetectedWarmup {
-    double seconds = 0;    ///< end of the truncated windows, simulated seconds from the start
+    double seconds = 0;  ///< end of the truncated windows, simulated seconds from the start
     std::size_t windows = 0;
     bool reliable = false;
     bool available = false;  ///< false: too few windows with completions to say

@@ -26,7 +26,8 @@ std::vector<LittlesLawCheck> littlesLawChecks(const RunResult& result, const std
                           result.meanBreakdownMs(TimeCategory::Cpu) * 1e-3});
     }
     for (const ComponentFigures& c : result.components)
-        if (c.endedPerS > 0) checks.push_back({c.id, "slots", c.meanHeld, c.endedPerS, c.meanHoldS});
+        if (c.endedPerS > 0)
+            checks.push_back({c.id, "slots", c.meanHeld, c.endedPerS, c.meanHoldS});
     return checks;
 }
 

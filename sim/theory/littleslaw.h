@@ -15,11 +15,11 @@
 namespace archsim::theory {
 
 struct LittlesLawCheck {
-    std::string component;  ///< the component's id
-    std::string place;      ///< "waiting line", "servers", "slots"
-    double timeAverage = 0; ///< L
-    double ratePerS = 0;    ///< lambda
-    double meanTimeS = 0;   ///< W
+    std::string component;         ///< the component's id
+    std::string place;             ///< "waiting line", "servers", "slots"
+    double timeAverage = 0;        ///< L
+    double ratePerS = 0;           ///< lambda
+    double meanTimeS = 0;          ///< W
     double relativeError() const;  ///< |L - lambda W| / max(L, lambda W); 0 when both are 0
 };
 

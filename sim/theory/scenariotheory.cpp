@@ -77,9 +77,9 @@ TheoryPrediction notApplicable(const std::string& component, const std::string& 
 
 void stationTheory(const Scenario& s, const StationSpec& station, ScenarioTheory& out) {
     const int c = station.servers;
-    const std::string assumptions =
-        "Poisson arrivals, " + std::to_string(c) +
-        (c == 1 ? " server" : " identical servers") + ", one FCFS line without a limit, stationary";
+    const std::string assumptions = "Poisson arrivals, " + std::to_string(c) +
+                                    (c == 1 ? " server" : " identical servers") +
+                                    ", one FCFS line without a limit, stationary";
     const std::string family = c == 1 ? "M/G/1" : "M/G/c";
     std::string problem = workloadProblem(s.workload);
     if (problem.empty() && hasFailureOn(s, station.id))
@@ -97,16 +97,15 @@ void stationTheory(const Scenario& s, const StationSpec& station, ScenarioTheory
     if (problem.empty() && rho >= 1)
         problem = "unstable: utilisation " + number(rho) + " >= 1, the line grows without bound";
     if (!problem.empty()) {
-        out.predictions.push_back(
-            notApplicable(station.id, "Erlang C / Pollaczek-Khinchine / Allen-Cunneen",
-                          assumptions, problem));
+        out.predictions.push_back(notApplicable(
+            station.id, "Erlang C / Pollaczek-Khinchine / Allen-Cunneen", assumptions, problem));
         return;
     }
     const auto add = [&](const std::string& figure, const std::string& label,
                          const std::string& unit, const std::string& formula, Applicability a,
                          const std::string& reason, double value, double tolerance) {
-        out.predictions.push_back({station.id, figure, label, unit, formula, assumptions, a, reason,
-                                   value, tolerance});
+        out.predictions.push_back(
+            {station.id, figure, label, unit, formula, assumptions, a, reason, value, tolerance});
     };
     if (typeOf(station.serviceMs) == "exponential") {
         const MmcQueue q(lambda, 1.0 / meanS, c);
@@ -125,8 +124,8 @@ void stationTheory(const Scenario& s, const StationSpec& station, ScenarioTheory
         exact("responseP99", "response time p99", "ms", q.responsePercentile(0.99) * 1e3);
         return;
     }
-    const std::string service = "service " + station.serviceMs->describe() + " ms, SCV " +
-                                number(serviceScv);
+    const std::string service =
+        "service " + station.serviceMs->describe() + " ms, SCV " + number(serviceScv);
     if (c == 1) {
         const double wq = pollaczekKhinchineMeanWait(lambda, meanS, serviceScv);
         const std::string formula = "Pollaczek-Khinchine (M/G/1)";
@@ -219,10 +218,9 @@ void coldStartTheory(const Scenario& s, const FunctionPoolSpec& pool, ScenarioTh
     std::string problem = workloadProblem(s.workload);
     std::string why;
     const double rate = s.workload.ratePerS;
-    const double busyS =
-        ((pool.coldStartMs ? pool.coldStartMs->mean().value_or(0) : 0) +
-         handlerMeanMs(pool.handler, s.topology)) *
-        1e-3;
+    const double busyS = ((pool.coldStartMs ? pool.coldStartMs->mean().value_or(0) : 0) +
+                          handlerMeanMs(pool.handler, s.topology)) *
+                         1e-3;
     if (problem.empty() && !reachedDirectly(s, pool.id, why)) problem = why;
     if (problem.empty() && pool.concurrencyPerInstance != 1)
         problem = "an instance serves " + std::to_string(pool.concurrencyPerInstance) +
@@ -232,9 +230,10 @@ void coldStartTheory(const Scenario& s, const FunctionPoolSpec& pool, ScenarioTh
         problem = "the keep-alive is not fixed";
     if (problem.empty() && hasFailureOn(s, pool.id)) problem = "injected failures on the pool";
     if (problem.empty() && !coldStartFormulaApplies(rate, busyS))
-        problem = "too much traffic: rate x (cold start + handler time) = " +
-                  number(rate * busyS) + ", requests overlap (the formula needs << 1, here <= " +
-                  number(kColdStartMaxOverlap) + ")";
+        problem =
+            "too much traffic: rate x (cold start + handler time) = " + number(rate * busyS) +
+            ", requests overlap (the formula needs << 1, here <= " + number(kColdStartMaxOverlap) +
+            ")";
     if (!problem.empty()) {
         p.reason = problem;
         out.predictions.push_back(p);

@@ -28,8 +28,8 @@ struct TheoryPrediction {
     std::string formula;    ///< "Erlang C (M/M/c)"
     std::string assumptions;
     Applicability applicability = Applicability::NotApplicable;
-    std::string reason;     ///< why approximate or not applicable ("" when exact)
-    double value = 0;       ///< the prediction, in `unit` (meaningless when not applicable)
+    std::string reason;  ///< why approximate or not applicable ("" when exact)
+    double value = 0;    ///< the prediction, in `unit` (meaningless when not applicable)
     /// Relative error the formula itself may carry (0 when exact): the comparison allows it on top
     /// of the simulation's own interval.
     double modelTolerance = 0;

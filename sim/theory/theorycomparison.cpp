@@ -64,9 +64,9 @@ std::optional<WindowPart> windowPart(const std::string& figure, const WindowRow&
         return WindowPart{w.latency.meanNs * 1e-6 * static_cast<double>(w.latency.completed),
                           static_cast<double>(w.latency.completed)};
     if (figure == "coldStartFraction") {
-        const double starts =
-            w.coldStartFraction > 0 ? static_cast<double>(w.coldStarts) / w.coldStartFraction
-                                    : static_cast<double>(w.arrivals);
+        const double starts = w.coldStartFraction > 0
+                                  ? static_cast<double>(w.coldStarts) / w.coldStartFraction
+                                  : static_cast<double>(w.arrivals);
         return WindowPart{static_cast<double>(w.coldStarts), starts};
     }
     return std::nullopt;
@@ -135,8 +135,8 @@ TheoryComparison compareTheory(const Scenario& scenario, const std::vector<RunRe
     if (!done.empty()) out.little = littlesLawChecks(*done.front(), stationId, stationServers);
 
     const ScenarioTheory theory = theoryForScenario(scenario);
-    const double batchFrom =
-        scenario.run.warmupS > 0 ? scenario.run.warmupS
+    const double batchFrom = scenario.run.warmupS > 0
+                                 ? scenario.run.warmupS
                                  : (out.detectedWarmup.available ? out.detectedWarmup.seconds : 0);
     for (const TheoryPrediction& p : theory.predictions) {
         TheoryCheck check;
@@ -168,27 +168,27 @@ TheoryComparison compareTheory(const Scenario& scenario, const std::vector<RunRe
             check.simulated = values.front();
             if (const auto rel = batchMeansRelativeHalfWidth(p.figure, *done.front(), batchFrom)) {
                 check.halfWidth = *rel * std::abs(check.simulated);
-                check.interval = "99% batch means (20 batches of windows after " +
-                                 number(batchFrom) + " s)";
+                check.interval =
+                    "99% batch means (20 batches of windows after " + number(batchFrom) + " s)";
             } else {
                 // No window series of its own: the relative interval of its closest relative
                 // (the wait for P(wait), the mean response for a percentile), never below the
                 // fixed tolerance. A short run's P(wait) is as uncertain as its wait.
-                const std::string proxy = p.figure == "probabilityOfWait" ? "meanWait"
-                                                                          : "meanResponse";
+                const std::string proxy =
+                    p.figure == "probabilityOfWait" ? "meanWait" : "meanResponse";
                 const double relative = std::max(
                     kSingleRunTolerance,
                     batchMeansRelativeHalfWidth(proxy, *done.front(), batchFrom).value_or(0));
                 check.halfWidth = relative * std::abs(check.simulated);
-                check.interval = "single run: +-" + number(relative * 100) +
-                                 "% (the larger of " + number(kSingleRunTolerance * 100) +
+                check.interval = "single run: +-" + number(relative * 100) + "% (the larger of " +
+                                 number(kSingleRunTolerance * 100) +
                                  "% and the batch-means interval of the " +
                                  (proxy == "meanWait" ? "mean wait" : "mean response") + ")";
             }
         }
         const double allowed = check.halfWidth + p.modelTolerance * std::abs(p.value);
         check.agreement = std::abs(check.simulated - p.value) <= allowed ? Agreement::Agrees
-                                                                          : Agreement::Disagrees;
+                                                                         : Agreement::Disagrees;
         out.checks.push_back(check);
     }
     return out;

@@ -37,10 +37,10 @@ inline constexpr std::size_t kBatchMeansBatches = 20;
 struct TheoryCheck {
     TheoryPrediction prediction;
     double simulated = 0;
-    double halfWidth = 0;   ///< of the simulated figure's interval, in the prediction's unit
-    std::string interval;   ///< how the interval was made
+    double halfWidth = 0;  ///< of the simulated figure's interval, in the prediction's unit
+    std::string interval;  ///< how the interval was made
     Agreement agreement = Agreement::NotCompared;
-    std::string note;       ///< why not compared
+    std::string note;  ///< why not compared
 };
 
 struct TheoryComparison {

@@ -84,16 +84,15 @@ std::vector<std::string> theoryLines(const TheoryComparison& c) {
         } else {
             line += "simulated " + withUnit(check.simulated, p.unit) + " +- " +
                     number(check.halfWidth) + ", theory " + withUnit(p.value, p.unit) + " [" +
-                    p.formula + ", " + toString(p.applicability) + "]: " +
-                    toString(check.agreement);
+                    p.formula + ", " + toString(p.applicability) +
+                    "]: " + toString(check.agreement);
         }
         lines.push_back(line);
     }
     for (const LittlesLawCheck& l : c.little)
         lines.push_back(l.component + ": Little's law (" + l.place + "): L " +
-                        number(l.timeAverage) + ", lambda x W " +
-                        number(l.ratePerS * l.meanTimeS) + " (" +
-                        number(100 * l.relativeError(), "%.2f") + "% apart): " +
+                        number(l.timeAverage) + ", lambda x W " + number(l.ratePerS * l.meanTimeS) +
+                        " (" + number(100 * l.relativeError(), "%.2f") + "% apart): " +
                         (l.relativeError() <= kLittleTolerance ? "agrees" : "disagrees"));
     return lines;
 }

@@ -58,10 +58,11 @@ private slots:
     }
 
     void testJsonCarriesTheTheory() {
-        const CliResult r = runCli(
-            {"run", preset("mmc-queue.json"), "--set", "workload.ratePerS=8", "--json"});
+        const CliResult r =
+            runCli({"run", preset("mmc-queue.json"), "--set", "workload.ratePerS=8", "--json"});
         QCOMPARE(r.exitCode, 0);
-        const QJsonObject theory = QJsonDocument::fromJson(r.out.toUtf8()).object()["theory"].toObject();
+        const QJsonObject theory =
+            QJsonDocument::fromJson(r.out.toUtf8()).object()["theory"].toObject();
         const QJsonObject wait = checkOf(theory, "meanWait");
         QCOMPARE(wait["applicability"].toString(), QString("exact"));
         // Erlang C for lambda 8, mu 1, c 10, in ms.
@@ -74,15 +75,16 @@ private slots:
     }
 
     void testTraceWorkloadIsNotApplicable() {
-        const CliResult r = runCli({"run", QStringLiteral(ARCHSIM_TEST_DATA_DIR "/scenarios/trace.json")});
+        const CliResult r =
+            runCli({"run", QStringLiteral(ARCHSIM_TEST_DATA_DIR "/scenarios/trace.json")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("queue: queueing formulas: not applicable (a replayed trace"),
                  qPrintable(r.out));
     }
 
     void testReplicationsCompareWithTheirInterval() {
-        const CliResult r = runCli({"run", preset("mmc-queue.json"), "--set",
-                                    "run.durationS=1200", "--replications", "4"});
+        const CliResult r = runCli({"run", preset("mmc-queue.json"), "--set", "run.durationS=1200",
+                                    "--replications", "4"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("theory beside simulation (99% CI over replications)"),
                  qPrintable(r.out));

@@ -114,10 +114,9 @@ private slots:
         for (const auto& r : runs) fractions.push_back(r.coldStartFraction());
         const ConfidenceInterval ci = meanConfidenceInterval(fractions, 0.99);
         const double theory = coldStartFraction(0.04, 25);  // exp(-1) = 0.3679
-        QVERIFY2(ci.contains(theory), qPrintable(QString("CI [%1, %2], theory %3")
-                                                     .arg(ci.low())
-                                                     .arg(ci.high())
-                                                     .arg(theory)));
+        QVERIFY2(
+            ci.contains(theory),
+            qPrintable(QString("CI [%1, %2], theory %3").arg(ci.low()).arg(ci.high()).arg(theory)));
         const auto comparison = compareTheory(s, runs);
         QCOMPARE(comparison.checks.size(), std::size_t{1});
         QCOMPARE(toString(comparison.checks[0].agreement), toString(Agreement::Agrees));
@@ -135,7 +134,8 @@ private slots:
         s.topology.entry = "function";
         HandlerStep slow = testing::cpu(0);
         slow.cpuMs = makeLognormalFromMedianP99(15, 60);
-        s.topology.functions.push_back(testing::function("function", {testing::cpu(3), testing::call("service")}));
+        s.topology.functions.push_back(
+            testing::function("function", {testing::cpu(3), testing::call("service")}));
         s.topology.servers.push_back(testing::servers("service", 2, 4, 1000, {slow}));
         RunOptions options;
         options.seed = 3;

@@ -85,10 +85,11 @@ int main(int argc, char** argv) {
     printHeader();
     for (const int c : {1, 2, 8})
         for (const double rho : {0.5, 0.8, 0.9})
-            printChecks(station("M/M/" + std::to_string(c) + " rho " + number(rho),
-                                makeExponential(100), c, rho),
-                        c == 1 ? mm : std::vector<std::string>{"probabilityOfWait", "meanWait",
-                                                               "responseP99"});
+            printChecks(
+                station("M/M/" + std::to_string(c) + " rho " + number(rho), makeExponential(100), c,
+                        rho),
+                c == 1 ? mm
+                       : std::vector<std::string>{"probabilityOfWait", "meanWait", "responseP99"});
 
     std::cout << "\n### M/D/1 and M/G/1 (Pollaczek-Khinchine, exact)\n\nService mean 100 ms: "
                  "constant (SCV 0), lognormal sigma 1 (SCV e - 1 = 1.718), gamma shape 4 (SCV "
@@ -152,10 +153,9 @@ int main(int argc, char** argv) {
         const auto runs = runReplications(*s, kSeed, 1, nullptr);
         for (const LittlesLawCheck& l : compareTheory(*s, runs).little)
             std::cout << "| " << preset << " | " << l.component << " | " << l.place << " | "
-                      << number(l.timeAverage) << " | " << number(l.ratePerS * l.meanTimeS)
-                      << " | " << number(100 * l.relativeError()) << "% | "
-                      << (l.relativeError() <= kLittleTolerance ? "agrees" : "disagrees")
-                      << " |\n";
+                      << number(l.timeAverage) << " | " << number(l.ratePerS * l.meanTimeS) << " | "
+                      << number(100 * l.relativeError()) << "% | "
+                      << (l.relativeError() <= kLittleTolerance ? "agrees" : "disagrees") << " |\n";
     }
     return 0;
 }

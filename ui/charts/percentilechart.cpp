@@ -7,10 +7,10 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/stats/mser.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/charts/logticker.h"
 #include "ui/charts/slomarker.h"
-#include "sim/stats/mser.h"
 
 namespace archsim::ui {
 namespace {
@@ -199,11 +199,10 @@ void PercentileChart::setResult(int key, const RunResult& result) {
     label->setBrush(QBrush(QColor(255, 255, 255, 200)));
     label->setClipToAxisRect(true);
     const double scenarioWarmupS = toSeconds(result.simulatedTime - result.measuredTime);
-    label->setText(scenarioWarmupS > 0
-                       ? tr("detected warm-up %1 s (the scenario's %2 s is used)")
-                             .arg(detected.seconds)
-                             .arg(scenarioWarmupS)
-                       : tr("detected warm-up %1 s").arg(detected.seconds));
+    label->setText(scenarioWarmupS > 0 ? tr("detected warm-up %1 s (the scenario's %2 s is used)")
+                                             .arg(detected.seconds)
+                                             .arg(scenarioWarmupS)
+                                       : tr("detected warm-up %1 s").arg(detected.seconds));
     series.warmupLine = line;
     series.warmupLabel = label;
     requestReplot();

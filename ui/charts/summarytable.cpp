@@ -464,11 +464,11 @@ void SummaryTable::rebuildTheory(int firstRow) {
                     int holds = 0;
                     for (const auto& l : t.little) {
                         holds += l.relativeError() <= theory::kLittleTolerance;
-                        tip += tr("%1 (%2): L %3, λW %4\n")
-                                   .arg(QString::fromStdString(l.component),
-                                        QString::fromStdString(l.place),
-                                        formatNumber(l.timeAverage),
-                                        formatNumber(l.ratePerS * l.meanTimeS));
+                        tip +=
+                            tr("%1 (%2): L %3, λW %4\n")
+                                .arg(QString::fromStdString(l.component),
+                                     QString::fromStdString(l.place), formatNumber(l.timeAverage),
+                                     formatNumber(l.ratePerS * l.meanTimeS));
                     }
                     const int all = static_cast<int>(t.little.size());
                     text = all == 0 ? QStringLiteral("—")

@@ -114,15 +114,17 @@ void addTheorySection(ReportDocument& doc, const std::vector<ReportScenario>& in
                                   formatNumber(l.ratePerS * l.meanTimeS),
                                   holds ? QObject::tr("agrees") : QObject::tr("disagrees")});
             if (!holds)
-                disagreements << QObject::tr("Little's law in %1 of %2").arg(qs(l.place),
-                                                                             qs(l.component));
+                disagreements
+                    << QObject::tr("Little's law in %1 of %2").arg(qs(l.place), qs(l.component));
         }
         table.note = c.replications > 1
-                         ? QObject::tr("Simulated: mean ± half-width of the 99% interval over %1 "
-                                       "replications.")
+                         ? QObject::tr(
+                               "Simulated: mean ± half-width of the 99% interval over %1 "
+                               "replications.")
                                .arg(c.replications)
-                         : QObject::tr("Simulated: one run; ± is its batch-means interval or "
-                                       "tolerance.");
+                         : QObject::tr(
+                               "Simulated: one run; ± is its batch-means interval or "
+                               "tolerance.");
         doc.addTable(table);
         if (!disagreements.isEmpty())
             doc.addWarning(QObject::tr("%1: simulation and theory disagree beyond the interval: "

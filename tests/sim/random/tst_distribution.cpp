@@ -188,8 +188,8 @@ void TestDistribution::testVarianceOfCompositeFamilies() {
     // uniform(0, 6): 36 / 12 = 3.
     QCOMPARE(*archsim::makeUniform(0, 6)->variance(), 3.0);
     // 50/50 mixture of constants 1 and 3: mean 2, variance 1.
-    const auto mixture = archsim::makeMixture(
-        {{1, archsim::makeConstant(1)}, {1, archsim::makeConstant(3)}});
+    const auto mixture =
+        archsim::makeMixture({{1, archsim::makeConstant(1)}, {1, archsim::makeConstant(3)}});
     QVERIFY(std::abs(*mixture->variance() - 1.0) < 1e-12);
     // A shift leaves the variance alone.
     QCOMPARE(*archsim::makeShift(5, archsim::makeUniform(0, 6))->variance(), 3.0);

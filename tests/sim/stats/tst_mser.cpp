@@ -74,7 +74,8 @@ private slots:
         }
         const DetectedWarmup d = detectWarmup(r);
         QVERIFY(d.available);
-        QVERIFY2(d.windows >= 3 + 40 && d.windows <= 3 + 180, qPrintable(QString::number(d.windows)));
+        QVERIFY2(d.windows >= 3 + 40 && d.windows <= 3 + 180,
+                 qPrintable(QString::number(d.windows)));
         QCOMPARE(d.seconds, 2.0 * static_cast<double>(d.windows));
         QVERIFY(!detectWarmup(RunResult{}).available);
     }

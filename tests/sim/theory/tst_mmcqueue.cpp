@@ -40,7 +40,8 @@ private slots:
     }
 
     void testMm1PercentilesAreExponential() {
-        // The M/M/1 response time is exponential with rate mu - lambda: t_p = -ln(1 - p)/(mu - lambda).
+        // The M/M/1 response time is exponential with rate mu - lambda: t_p = -ln(1 - p)/(mu -
+        // lambda).
         for (const double rho : {0.3, 0.7, 0.95}) {
             const double mu = 2.0, lambda = rho * mu;
             const MmcQueue q(lambda, mu, 1);

@@ -43,9 +43,9 @@ private slots:
     void testColdStartFraction() {
         // Hand-checked: rate 0.01/s, keep-alive 60 s: exp(-0.6) = 0.548812.
         QVERIFY(std::abs(coldStartFraction(0.01, 60) - 0.548812) < 1e-6);
-        QCOMPARE(coldStartFraction(0.0, 60), 1.0);  // no traffic: every request is cold
-        QVERIFY(coldStartFormulaApplies(0.01, 0.5));   // overlap 0.005
-        QVERIFY(!coldStartFormulaApplies(1.0, 0.5));   // overlap 0.5: requests overlap
+        QCOMPARE(coldStartFraction(0.0, 60), 1.0);    // no traffic: every request is cold
+        QVERIFY(coldStartFormulaApplies(0.01, 0.5));  // overlap 0.005
+        QVERIFY(!coldStartFormulaApplies(1.0, 0.5));  // overlap 0.5: requests overlap
         QVERIFY(!coldStartFormulaApplies(0.0, 0.5));
     }
 };

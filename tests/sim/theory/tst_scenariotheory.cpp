@@ -51,7 +51,8 @@ private slots:
         const MmcQueue q(60, 25, 3);
         QVERIFY(std::abs(wait->value - q.meanWait() * 1e3) < 1e-9);
         QVERIFY(find(t, "responseP99"));
-        QCOMPARE(toString(find(t, "probabilityOfWait")->applicability), toString(Applicability::Exact));
+        QCOMPARE(toString(find(t, "probabilityOfWait")->applicability),
+                 toString(Applicability::Exact));
     }
 
     void testGeneralServiceOneServerIsPollaczekKhinchine() {
@@ -63,7 +64,8 @@ private slots:
         const double expected = pollaczekKhinchineMeanWait(30, 0.020, 1.0 / 12) * 1e3;
         QVERIFY(std::abs(wait->value - expected) < 1e-9);
         QCOMPARE(find(t, "probabilityOfWait")->value, 30 * 0.020);
-        QCOMPARE(toString(find(t, "responsePercentiles")->applicability), toString(Applicability::NotApplicable));
+        QCOMPARE(toString(find(t, "responsePercentiles")->applicability),
+                 toString(Applicability::NotApplicable));
     }
 
     void testGeneralServiceManyServersIsApproximate() {
@@ -115,14 +117,18 @@ private slots:
 
     void testColdStartRefusals() {
         // Too much traffic: 50/s x 0.12 s = 6 requests in flight.
-        QCOMPARE(toString(find(theoryForScenario(lowRateFunction(50)), "coldStartFraction")->applicability), toString(Applicability::NotApplicable));
+        QCOMPARE(
+            toString(
+                find(theoryForScenario(lowRateFunction(50)), "coldStartFraction")->applicability),
+            toString(Applicability::NotApplicable));
         Scenario many = lowRateFunction(0.02);
         many.topology.functions[0].concurrencyPerInstance = 8;
         QVERIFY(find(theoryForScenario(many), "coldStartFraction")->reason.find("at once") !=
                 std::string::npos);
         Scenario limited = lowRateFunction(0.02);
         limited.topology.gateways[0].rateLimit = RateLimitSpec{};
-        QCOMPARE(toString(find(theoryForScenario(limited), "coldStartFraction")->applicability), toString(Applicability::NotApplicable));
+        QCOMPARE(toString(find(theoryForScenario(limited), "coldStartFraction")->applicability),
+                 toString(Applicability::NotApplicable));
         Scenario variable = lowRateFunction(0.02);
         variable.topology.functions[0].keepAliveS = makeExponential(10);
         QVERIFY(find(theoryForScenario(variable), "coldStartFraction")->reason.find("not fixed") !=

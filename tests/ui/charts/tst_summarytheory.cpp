@@ -62,7 +62,8 @@ private slots:
         QVERIFY(wait >= 0);
         const QString cell = table->item(wait, 0)->text();
         // "simulated ± half-width vs theory ✓"
-        QVERIFY2(cell.contains(QRegularExpression(QStringLiteral("^[0-9.]+ m?s ± [0-9.]+ m?s vs [0-9.]+ m?s ✓$"))),
+        QVERIFY2(cell.contains(QRegularExpression(
+                     QStringLiteral("^[0-9.]+ m?s ± [0-9.]+ m?s vs [0-9.]+ m?s ✓$"))),
                  qPrintable(cell));
         QVERIFY(table->item(wait, 0)->toolTip().contains(QStringLiteral("Agrees.")));
         QVERIFY(table->item(wait, 0)->toolTip().contains(QStringLiteral("Erlang C (M/M/10)")));
@@ -122,7 +123,8 @@ private slots:
         const RunResult r = runScenario(s, RunOptions{});
         chart.appendWindows(1, r.windows);
         chart.setResult(1, r);
-        QVERIFY2(chart.detectedWarmupS(1) >= 300, qPrintable(QString::number(chart.detectedWarmupS(1))));
+        QVERIFY2(chart.detectedWarmupS(1) >= 300,
+                 qPrintable(QString::number(chart.detectedWarmupS(1))));
         QVERIFY(chart.warmupLine(1));
         chart.removeScenario(1);
         QVERIFY(!chart.warmupLine(1));
