@@ -1056,6 +1056,7 @@ void MainWindow::addScenariosToCharts(const std::vector<ScenarioDocument*>& docu
         m_charts->addScenario(document->key(), name, document->color(),
                               document->scenario().topology);
         m_charts->setFailures(document->key(), document->scenario().failures);
+        m_charts->setScenario(document->key(), document->scenario());
     }
     m_charts->setSloMs(m_slo->value());
 }

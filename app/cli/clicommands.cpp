@@ -19,6 +19,7 @@
 #include "sim/scenario/jsonreader.h"
 #include "sim/scenario/scenariojson.h"
 #include "sim/stats/confidence.h"
+#include "sim/theory/theoryjson.h"
 
 namespace archsim::cli {
 
@@ -311,6 +312,29 @@ void printSummary(const RunResult& r, std::ostream& out) {
         << "wall                       " << fixed(r.wallSeconds, 3) << " s\n";
 }
 
+std::string secondsText(double seconds) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", seconds);
+    return buffer;
+}
+
+/// The theory block: each formula that applies beside the simulated figure, Little's law, and the
+/// warm-up MSER-5 detects against the scenario's.
+void printTheory(const theory::TheoryComparison& c, std::ostream& out) {
+    out << "theory beside simulation ("
+        << (c.replications > 1 ? "99% CI over replications" : "one run") << ")\n";
+    const auto lines = theory::theoryLines(c);
+    if (lines.empty()) out << "  no formula applies to this scenario\n";
+    for (const std::string& line : lines) out << "  " << line << '\n';
+    out << "detected warm-up: "
+        << (c.detectedWarmup.available
+                ? secondsText(c.detectedWarmup.seconds) + " s" +
+                      (c.detectedWarmup.reliable ? "" : " (the transient may last longer)")
+                : std::string("not enough windows to say"))
+        << " (scenario warm-up: " << secondsText(c.scenarioWarmupS) << " s)\n"
+        << "warm-up used: " << c.warmupUsed << '\n';
+}
+
 /// Writes windows.csv and summary.csv; "" on success, else what failed.
 std::string writeCsv(const RunResult& r, const std::string& directory) {
     OutputFile windows((fs::path(directory) / "windows.csv").string());
@@ -395,7 +419,13 @@ int runReplicated(const RunCommand& command, const Scenario& scenario,
                 << (f.unit[0] ? " " : "") << f.unit << '\n';
         }
     }
-    if (command.json) out << json.dump(2) << '\n';
+    const theory::TheoryComparison comparison = theory::compareTheory(scenario, results);
+    if (command.json) {
+        json["theory"] = theory::toJson(comparison);
+        out << json.dump(2) << '\n';
+    } else {
+        printTheory(comparison, out);
+    }
     int status = kExitOk;
     for (const auto& r : results) status = std::max(status, reportOverload(r, command.file, err));
     return status;
@@ -422,10 +452,15 @@ int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err) 
         }
     }
     const RunResult r = runScenario(*scenario, options);
-    if (command.json)
-        out << summaryJson(r).dump(2) << '\n';
-    else
+    const theory::TheoryComparison comparison = theory::compareTheory(*scenario, {r});
+    if (command.json) {
+        nlohmann::json j = summaryJson(r);
+        j["theory"] = theory::toJson(comparison);
+        out << j.dump(2) << '\n';
+    } else {
         printSummary(r, out);
+        printTheory(comparison, out);
+    }
     if (!command.csvDirectory.empty()) {
         const std::string error = writeCsv(r, command.csvDirectory);
         if (!error.empty()) {

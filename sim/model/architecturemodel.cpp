@@ -92,7 +92,11 @@ void ArchitectureModelImpl::beginMeasurement() {
     // Called with the clock at the end of the warm-up: the usage so far is what finish() subtracts.
     m_usageAtMeasurement = cumulativeUsage();
     m_measuring = true;
-    for (const auto& component : m_topology.components) component->beginMeasurement();
+    for (const auto& component : m_topology.components) {
+        component->beginMeasurement();
+        if (auto* pool = dynamic_cast<ComputePool*>(component.get()))
+            pool->beginHoldMeasurement(m_simulator.now());
+    }
 }
 
 UsageTotals ArchitectureModelImpl::cumulativeUsage() const {
@@ -166,7 +170,11 @@ void ArchitectureModelImpl::finish(RunResult& result) {
     u.egressGb = now.egressGb - base.egressGb;
     u.ingressGb = now.ingressGb - base.ingressGb;
     result.usage = u;
-    for (const auto& component : m_topology.components) component->finish(result);
+    for (const auto& component : m_topology.components) {
+        component->finish(result);
+        if (const auto* pool = dynamic_cast<const ComputePool*>(component.get()))
+            result.components.push_back(pool->holdFigures(m_simulator.now()));
+    }
 }
 
 // ------------------------------------------------------------------------------- the facade

@@ -18,6 +18,7 @@
 #include "sim/model/handlerprogram.h"
 #include "sim/model/modelcounters.h"
 #include "sim/model/request.h"
+#include "sim/model/timeaverage.h"
 #include "sim/run/runresult.h"
 #include "sim/scenario/componentkind.h"
 
@@ -149,12 +150,47 @@ public:
     virtual LruCache& localCache(std::uint32_t slot, std::uint32_t cacheIndex,
                                  std::int64_t capacity) = 0;
 
+    /// A request's frame begins on one of the pool's slots, or ends (it was granted at `since`).
+    /// Kept for Little's law: the time-average of frames held against their rate and mean length,
+    /// measured independently, must agree (sim/theory/littleslaw.h).
+    void noteFrameBegins(Time now) { m_framesHeld.add(now, 1); }
+    void noteFrameEnds(Time now, Time since) {
+        m_framesHeld.add(now, -1);
+        if (m_holdMeasuring) {
+            ++m_framesEnded;
+            m_frameTime += static_cast<double>(now - since);
+        }
+    }
+    /// Starts the measured period of the figures above.
+    void beginHoldMeasurement(Time now) {
+        m_holdMeasuring = true;
+        m_holdSince = now;
+        m_heldAreaAtStart = m_framesHeld.areaAt(now);
+    }
+    /// The frames' figures over the measured period up to `now`.
+    ComponentFigures holdFigures(Time now) const {
+        ComponentFigures f;
+        f.id = id();
+        const double period = static_cast<double>(now - m_holdSince);
+        if (!m_holdMeasuring || period <= 0) return f;
+        f.meanHeld = (m_framesHeld.areaAt(now) - m_heldAreaAtStart) / period;
+        f.endedPerS = static_cast<double>(m_framesEnded) / (period * 1e-9);
+        f.meanHoldS = m_framesEnded ? m_frameTime * 1e-9 / static_cast<double>(m_framesEnded) : 0;
+        return f;
+    }
+
 protected:
     HandlerProgram m_program;
 
 private:
     RandomEngine m_handlerEngine;
     bool m_billsCpu;
+    TimeAverage m_framesHeld;
+    bool m_holdMeasuring = false;
+    Time m_holdSince = 0;
+    double m_heldAreaAtStart = 0;
+    std::uint64_t m_framesEnded = 0;
+    double m_frameTime = 0;  ///< ns, summed over the frames ended in the measured period
 };
 
 }  // namespace archsim

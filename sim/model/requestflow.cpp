@@ -69,12 +69,17 @@ void RequestFlow::advance(std::uint32_t id) {
             case OpCode::End: {
                 const Frame done = f;
                 --r.depth;
+                done.pool->noteFrameEnds(m_simulator.now(), done.start);
                 done.pool->release(done);
                 resume(id);
                 return;
             }
         }
     }
+}
+
+void RequestFlow::frameBegins(ComputePool& pool) {
+    pool.noteFrameBegins(m_simulator.now());
 }
 
 void RequestFlow::notifyUser(Request& r) {
@@ -104,6 +109,7 @@ void RequestFlow::fail(std::uint32_t id, ErrorReason reason) {
     Request& r = m_requests[id];
     while (r.depth > 0) {
         const Frame frame = r.frames[--r.depth];
+        frame.pool->noteFrameEnds(m_simulator.now(), frame.start);
         frame.pool->release(frame);
     }
     Request& after = m_requests[id];

@@ -59,6 +59,7 @@ public:
         // The validator refuses deeper call chains (checkCallDepth); this guards the array.
         if (r.depth >= kMaxCallDepth) callsTooDeep();
         r.frames[r.depth++] = Frame{&pool, slot, 0, m_simulator.now()};
+        frameBegins(pool);
         advance(id);
     }
     void resume(std::uint32_t id) {
@@ -83,6 +84,8 @@ public:
 
 private:
     [[noreturn]] static void callsTooDeep();
+    /// Tells `pool` a frame began now (out of line: ComputePool is incomplete here).
+    void frameBegins(ComputePool& pool);
     /// An attempt has ended; its caller is told if it still waits for it.
     void endAttempt(std::uint32_t id, bool succeeded, ErrorReason reason);
     void advance(std::uint32_t id);

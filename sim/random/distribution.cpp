@@ -84,6 +84,7 @@ public:
 
     double sample(RandomEngine&) const override { return m_value; }
     std::optional<double> mean() const override { return m_value; }
+    std::optional<double> variance() const override { return 0.0; }
     std::optional<double> cdf(double x) const override {
         if (std::isnan(x)) return std::nullopt;
         return x < m_value ? 0.0 : 1.0;
@@ -114,6 +115,9 @@ public:
         return m_min < m_max ? m_sampler(engine) : m_min;
     }
     std::optional<double> mean() const override { return m_min + (m_max - m_min) / 2.0; }
+    std::optional<double> variance() const override {
+        return (m_max - m_min) * (m_max - m_min) / 12.0;
+    }
     std::optional<double> cdf(double x) const override {
         if (std::isnan(x)) return std::nullopt;
         if (x < m_min) return 0.0;
@@ -167,6 +171,7 @@ public:
 
     double sample(RandomEngine& engine) const override { return m_sampler(engine); }
     std::optional<double> mean() const override { return m_mean; }
+    std::optional<double> variance() const override { return m_mean * m_mean; }
     json toJson() const override { return {{"type", "exponential"}, {"mean", m_mean}}; }
     std::string describe() const override {
         return "exponential(mean " + formatShort(m_mean) + ")";
@@ -197,6 +202,12 @@ public:
     }
     std::optional<double> mean() const override {
         return finite(m_mean + m_stddev * boost::math::pdf(standard(), m_alpha) / m_keptMass);
+    }
+    /// Normal truncated below at alpha (standard units): sigma^2 (1 + alpha l - l^2) with
+    /// l = phi(alpha) / (1 - Phi(alpha)), the inverse Mills ratio.
+    std::optional<double> variance() const override {
+        const double l = boost::math::pdf(standard(), m_alpha) / m_keptMass;
+        return finite(m_stddev * m_stddev * (1.0 + m_alpha * l - l * l));
     }
     std::optional<double> cdf(double x) const override {
         if (std::isnan(x)) return std::nullopt;
@@ -252,6 +263,9 @@ public:
         return lognormal(engine);
     }
     std::optional<double> mean() const override { return finite(boost::math::mean(m_math)); }
+    std::optional<double> variance() const override {
+        return finite(boost::math::variance(m_math));
+    }
     json toJson() const override {
         if (m_percentiles) {
             return {{"type", "lognormal"},
@@ -287,6 +301,7 @@ public:
         return sampler(engine);
     }
     std::optional<double> mean() const override { return finite(m_shape * m_scale); }
+    std::optional<double> variance() const override { return finite(m_shape * m_scale * m_scale); }
     json toJson() const override {
         return {{"type", "gamma"}, {"shape", m_shape}, {"scale", m_scale}};
     }
@@ -310,6 +325,9 @@ public:
 
     double sample(RandomEngine& engine) const override { return m_sampler(engine); }
     std::optional<double> mean() const override { return finite(boost::math::mean(m_math)); }
+    std::optional<double> variance() const override {
+        return finite(boost::math::variance(m_math));
+    }
     json toJson() const override {
         return {{"type", "weibull"}, {"shape", m_shape}, {"scale", m_scale}};
     }
@@ -339,6 +357,11 @@ public:
     std::optional<double> mean() const override {
         if (m_shape <= 1.0) return std::nullopt;  // the integral diverges
         return finite(m_shape * m_scale / (m_shape - 1.0));
+    }
+    std::optional<double> variance() const override {
+        if (m_shape <= 2.0) return std::nullopt;  // the second moment diverges
+        const double s = m_shape;
+        return finite(m_scale * m_scale * s / ((s - 1.0) * (s - 1.0) * (s - 2.0)));
     }
     json toJson() const override {
         return {{"type", "pareto"}, {"shape", m_shape}, {"scale", m_scale}};
@@ -392,6 +415,17 @@ public:
             sum += (b.p - a.p) * (a.x + b.x) / 2.0;
         }
         return sum;
+    }
+    /// E[X^2] is exact too: the integral of a linear function squared over each segment.
+    std::optional<double> variance() const override {
+        double second = 0.0;
+        for (std::size_t i = 1; i < m_points.size(); ++i) {
+            const Point& a = m_points[i - 1];
+            const Point& b = m_points[i];
+            second += (b.p - a.p) * (a.x * a.x + a.x * b.x + b.x * b.x) / 3.0;
+        }
+        const double m = *mean();
+        return std::max(0.0, second - m * m);
     }
     std::optional<double> cdf(double x) const override {
         if (std::isnan(x)) return std::nullopt;
@@ -466,6 +500,19 @@ public:
         }
         return sum;
     }
+    /// The law of total variance: E[Var] + Var[E] over the components.
+    std::optional<double> variance() const override {
+        const auto total = mean();
+        if (!total) return std::nullopt;
+        double second = 0.0;
+        for (std::size_t i = 0; i < m_components.size(); ++i) {
+            const auto m = m_components[i].distribution->mean();
+            const auto v = m_components[i].distribution->variance();
+            if (!m || !v) return std::nullopt;
+            second += m_shares[i] * (*v + *m * *m);
+        }
+        return std::max(0.0, second - *total * *total);
+    }
     std::optional<double> cdf(double x) const override {
         double sum = 0.0;
         for (std::size_t i = 0; i < m_components.size(); ++i) {
@@ -536,6 +583,7 @@ public:
         if (!innerMean) return std::nullopt;
         return m_offset + *innerMean;
     }
+    std::optional<double> variance() const override { return m_inner->variance(); }
     std::optional<double> cdf(double x) const override { return m_inner->cdf(x - m_offset); }
     std::optional<double> quantile(double p) const override {
         const auto innerQuantile = m_inner->quantile(p);
@@ -951,6 +999,13 @@ DistributionPtr distributionFromJson(const nlohmann::json& json, const std::stri
                                      ValidationReport& report) {
     Reader reader(report);
     return reader.read(json, path, 1);
+}
+
+std::optional<double> squaredCoefficientOfVariation(const Distribution& distribution) {
+    const auto m = distribution.mean();
+    const auto v = distribution.variance();
+    if (!m || !v || *m <= 0.0) return std::nullopt;
+    return *v / (*m * *m);
 }
 
 DistributionPtr makeConstant(double value) {

@@ -29,6 +29,10 @@ public:
     virtual double sample(RandomEngine& engine) const = 0;
     /// The analytic mean, or nullopt where it does not exist (Pareto with shape <= 1).
     virtual std::optional<double> mean() const = 0;
+    /// The analytic variance, or nullopt where it does not exist (Pareto with shape <= 2) or has
+    /// no closed form. Queueing formulas (Pollaczek-Khinchine, Allen-Cunneen) need it through the
+    /// squared coefficient of variation of a service time.
+    virtual std::optional<double> variance() const = 0;
     /// The analytic CDF at x, or nullopt where no closed form is available.
     virtual std::optional<double> cdf(double x) const = 0;
     /// The analytic p-quantile for 0 < p < 1, or nullopt where none is available.
@@ -40,6 +44,10 @@ public:
 };
 
 using DistributionPtr = std::shared_ptr<const Distribution>;
+
+/// Variance / mean^2 (the squared coefficient of variation): 1 for exponential, 0 for constant;
+/// nullopt when either moment does not exist or the mean is 0.
+std::optional<double> squaredCoefficientOfVariation(const Distribution& distribution);
 
 /// The largest value a distribution parameter (and a distribution's 99th percentile) may take: for
 /// a latency in ms, 1e12 ms is 31 years, far past anything meaningful, and still well inside the

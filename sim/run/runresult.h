@@ -102,6 +102,16 @@ struct StationFigures {
     bool operator==(const StationFigures&) const = default;
 };
 
+/// A compute pool's frames (requests holding one of its slots) over the measured period, for
+/// Little's law: meanHeld should equal endedPerS x meanHoldS up to edge effects.
+struct ComponentFigures {
+    std::string id;
+    double meanHeld = 0;   ///< time-average of frames held (L)
+    double endedPerS = 0;  ///< frames ended per second (lambda)
+    double meanHoldS = 0;  ///< mean length of the frames ended (W)
+    bool operator==(const ComponentFigures&) const = default;
+};
+
 struct RunResult {
     RunStatus status = RunStatus::Completed;
     /// Why the run did not complete, for people ("overloaded: memory budget of 4096 MiB would be
@@ -119,6 +129,9 @@ struct RunResult {
     LatencyHistogram latency;       ///< end-to-end latency of requests arriving after the warm-up
     std::vector<WindowRow> windows;
     StationFigures station;
+    /// One per compute pool (function and server pools), in topology order. Derived from the
+    /// same events as the rest, so it is left out of the fingerprint.
+    std::vector<ComponentFigures> components;
 
     // Totals after the warm-up.
     std::uint64_t measuredArrivals = 0;

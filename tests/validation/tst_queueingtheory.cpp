@@ -15,23 +15,12 @@
 
 #include "sim/run/runner.h"
 #include "sim/stats/confidence.h"
+#include "sim/theory/mmcqueue.h"
+#include "sim/theory/pollaczekkhinchine.h"
 
 using namespace archsim;
 
 namespace {
-
-// Erlang C: probability that an arrival waits in M/M/c with offered load a = lambda/mu.
-double erlangC(int c, double a) {
-    double term = 1.0, sum = 1.0;  // sum_{k<c} a^k/k!
-    for (int k = 1; k < c; ++k) {
-        term *= a / k;
-        sum += term;
-    }
-    const double last = term * a / c;  // a^c / c!
-    const double rho = a / c;
-    const double top = last / (1.0 - rho);
-    return top / (sum + top);
-}
 
 struct Figures {
     ConfidenceInterval wq;
@@ -123,15 +112,17 @@ private slots:
         double expectedPWait = -1;
         if (model == "M/M") {
             service = makeExponential(meanServiceS * 1000);
-            expectedPWait = erlangC(servers, lambda * meanServiceS);
-            expectedWq = expectedPWait * meanServiceS / (servers * (1 - rho));
+            const theory::MmcQueue queue(lambda, 1.0 / meanServiceS, servers);
+            expectedPWait = queue.probabilityOfWait();
+            expectedWq = queue.meanWait();
         } else if (model == "M/D") {
             service = makeConstant(meanServiceS * 1000);
-            expectedWq = rho * meanServiceS / (2 * (1 - rho));  // Pollaczek-Khinchine, E[S^2]=E[S]^2
+            expectedWq = theory::pollaczekKhinchineMeanWait(lambda, meanServiceS, 0.0);
         } else {
             service = fromJson(lognormalMs(meanServiceS, sigma));
-            const double secondMoment = meanServiceS * meanServiceS * std::exp(sigma * sigma);
-            expectedWq = lambda * secondMoment / (2 * (1 - rho));  // Pollaczek-Khinchine
+            // Lognormal: E[S^2] / E[S]^2 = exp(sigma^2), so the SCV is exp(sigma^2) - 1.
+            expectedWq = theory::pollaczekKhinchineMeanWait(lambda, meanServiceS,
+                                                            std::expm1(sigma * sigma));
         }
         // Heavier load relaxes more slowly and varies more: longer warm-up and runs.
         const double warmupS = rho > 0.8 ? 2000 : 200;

@@ -51,6 +51,10 @@ void ChartsPanel::setFailures(int key, const std::vector<FailureSpec>& failures)
     for (ChartWidget* chart : m_charts) chart->setFailures(key, failures);
 }
 
+void ChartsPanel::setScenario(int key, const Scenario& scenario) {
+    m_summary->setScenario(key, scenario);
+}
+
 void ChartsPanel::removeScenario(int key) {
     for (ChartWidget* chart : m_charts) chart->removeScenario(key);
 }

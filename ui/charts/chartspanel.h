@@ -42,6 +42,8 @@ public:
     /// Also tells the capacity chart which components are compute (instances, replicas).
     void addScenario(int key, const QString& name, const QColor& colour,
                      const archsim::TopologySpec& topology);
+    /// The scenario `key` runs, for the summary's theory rows (after addScenario()).
+    void setScenario(int key, const archsim::Scenario& scenario);
     void removeScenario(int key);
     /// The failures injected into `key`, marked on the charts over time (after addScenario()).
     void setFailures(int key, const std::vector<archsim::FailureSpec>& failures);

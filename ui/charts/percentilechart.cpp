@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/stats/mser.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/charts/logticker.h"
 #include "ui/charts/slomarker.h"
@@ -151,9 +152,78 @@ void PercentileChart::scenarioAdded(const ChartScenario& scenario) {
     m_series[scenario.key] = series;
 }
 
+void PercentileChart::removeWarmupMarker(Series& series) {
+    if (series.warmupLine) plot()->removeItem(series.warmupLine);
+    if (series.warmupLabel) plot()->removeItem(series.warmupLabel);
+    series.warmupLine = nullptr;
+    series.warmupLabel = nullptr;
+}
+
+void PercentileChart::setResult(int key, const RunResult& result) {
+    const auto found = m_series.find(key);
+    if (found == m_series.end()) return;
+    Series& series = found->second;
+    removeWarmupMarker(series);
+    const DetectedWarmup detected = detectWarmup(result);
+    series.detectedWarmupS = detected.available ? detected.seconds : -1;
+    if (!detected.available || detected.seconds <= 0) {
+        requestReplot();
+        return;
+    }
+    QColor colour = kLegendKeyColour;
+    for (const auto& scenario : scenarios())
+        if (scenario.key == key) colour = scenario.colour.darker(130);
+    QCPAxisRect* rect = plot()->axisRect();
+    auto* line = new QCPItemLine(plot());
+    for (QCPItemPosition* end : {line->start, line->end}) {
+        end->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        end->setTypeX(QCPItemPosition::ptPlotCoords);
+        end->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    line->start->setCoords(detected.seconds, 0);
+    line->end->setCoords(detected.seconds, 1);
+    line->setPen(QPen(colour, 1.5, Qt::DashDotLine));
+    line->setClipToAxisRect(true);
+    auto* label = new QCPItemText(plot());
+    label->position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    // Stacked a line apart per scenario so two runs' labels do not overprint.
+    int index = 0;
+    for (const auto& scenario : scenarios()) {
+        if (scenario.key == key) break;
+        ++index;
+    }
+    label->position->setCoords(detected.seconds, 0.02 + 0.06 * index);
+    label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    label->setPadding(QMargins(4, 1, 4, 1));
+    label->setColor(colour);
+    label->setBrush(QBrush(QColor(255, 255, 255, 200)));
+    label->setClipToAxisRect(true);
+    const double scenarioWarmupS = toSeconds(result.simulatedTime - result.measuredTime);
+    label->setText(scenarioWarmupS > 0 ? tr("detected warm-up %1 s (the scenario's %2 s is used)")
+                                             .arg(detected.seconds)
+                                             .arg(scenarioWarmupS)
+                                       : tr("detected warm-up %1 s").arg(detected.seconds));
+    series.warmupLine = line;
+    series.warmupLabel = label;
+    requestReplot();
+}
+
+double PercentileChart::detectedWarmupS(int key) const {
+    const auto found = m_series.find(key);
+    return found == m_series.end() ? -1 : found->second.detectedWarmupS;
+}
+
+QCPItemLine* PercentileChart::warmupLine(int key) const {
+    const auto found = m_series.find(key);
+    return found == m_series.end() ? nullptr : found->second.warmupLine;
+}
+
 void PercentileChart::scenarioRemoved(int key) {
     const auto found = m_series.find(key);
     if (found == m_series.end()) return;
+    removeWarmupMarker(found->second);
     for (QCPGraph* graph : found->second.graphs) plot()->removeGraph(graph);
     for (QCPGraph* graph : found->second.thin) plot()->removeGraph(graph);
     for (auto* band : {&found->second.bandLow, &found->second.bandHigh})

@@ -12,6 +12,8 @@
 
 class QCPAxisTicker;
 class QCPAxisTickerLog;
+class QCPItemLine;
+class QCPItemText;
 
 namespace archsim::ui {
 
@@ -33,6 +35,13 @@ public:
     /// A shaded band around each line: per window, the lowest to the highest value of that
     /// percentile over the replications.
     void setReplicationResults(int key, const std::vector<archsim::RunResult>& results) override;
+    /// Marks the warm-up MSER-5 detects in the run (a dashed vertical line, labelled).
+    void setResult(int key, const archsim::RunResult& result) override;
+    /// The detected warm-up of `key` in seconds; negative before a result (or when the run had
+    /// too few windows to say).
+    double detectedWarmupS(int key) const;
+    /// The line marking it (nullptr when there is none, or it is at 0).
+    QCPItemLine* warmupLine(int key) const;
     bool logScale() const { return m_logScale; }
 
     /// The curve of one percentile of one scenario (nullptr for an unknown key). Windows with too
@@ -64,7 +73,11 @@ private:
         QCPGraph* legendKey = nullptr;
         std::array<QCPGraph*, kPercentileCount> bandLow{};
         std::array<QCPGraph*, kPercentileCount> bandHigh{};
+        double detectedWarmupS = -1;
+        QCPItemLine* warmupLine = nullptr;
+        QCPItemText* warmupLabel = nullptr;
     };
+    void removeWarmupMarker(Series& series);
 
     std::map<int, Series> m_series;
     std::array<QCPGraph*, kPercentileCount> m_percentileKeys{};

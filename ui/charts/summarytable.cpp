@@ -107,7 +107,30 @@ void SummaryTable::scenarioAdded(const ChartScenario& scenario) {
 
 void SummaryTable::scenarioRemoved(int key) {
     m_figures.erase(key);
+    m_scenarios.erase(key);
     rebuild();
+}
+
+void SummaryTable::setScenario(int key, const Scenario& scenario) {
+    Scenario kept = scenario;
+    kept.workload.traceTimesS.clear();  // theory never needs a trace's arrivals, only its type
+    m_scenarios[key] = std::move(kept);
+}
+
+int SummaryTable::theoryRowCount() const {
+    return m_table->rowCount() - static_cast<int>(kRowCount);
+}
+
+const theory::TheoryComparison* SummaryTable::theory(int key) const {
+    const auto found = m_figures.find(key);
+    return found == m_figures.end() || !found->second.theory ? nullptr : &*found->second.theory;
+}
+
+void SummaryTable::compareWithTheory(int key, const std::vector<RunResult>& runs) {
+    const auto scenario = m_scenarios.find(key);
+    const auto figures = m_figures.find(key);
+    if (scenario == m_scenarios.end() || figures == m_figures.end()) return;
+    figures->second.theory = theory::compareTheory(scenario->second, runs);
 }
 
 double SummaryTable::value(int key, Row row) const {
@@ -175,6 +198,7 @@ void SummaryTable::setResult(int key, const RunResult& result) {
             v[CostPerMillion] = *result.cost->costPerMillionRequests;
         figures.currency = QString::fromStdString(result.cost->currency);
     }
+    compareWithTheory(key, {result});
     rebuild();
 }
 
@@ -211,6 +235,7 @@ void SummaryTable::setReplicationResults(int key, const std::vector<RunResult>& 
         figures.intervals[r] = ci;
         figures.values[r] = ci.n > 0 ? ci.mean : std::numeric_limits<double>::quiet_NaN();
     }
+    compareWithTheory(key, results);
     rebuild();
 }
 
@@ -260,6 +285,7 @@ void SummaryTable::rebuild() {
     const int scenarioColumns = static_cast<int>(list.size());
     const int differenceColumns = std::max(0, scenarioColumns - 1);
     m_table->setColumnCount(scenarioColumns + differenceColumns);
+    rebuildTheory(static_cast<int>(kRowCount));
     for (int c = 0; c < scenarioColumns; ++c) {
         auto* header = new QTableWidgetItem(twoLines(list[static_cast<std::size_t>(c)].name));
         header->setToolTip(list[static_cast<std::size_t>(c)].name);
@@ -335,14 +361,141 @@ void SummaryTable::rebuild() {
     int replications = 0;
     for (const auto& [key, figures] : m_figures)
         for (const auto& ci : figures.intervals) replications = std::max(replications, ci.n);
-    m_note->setVisible(anyInterval);
+    const bool anyTheory = theoryRowCount() > 0;
+    m_note->setVisible(anyInterval || anyTheory);
     m_note->setText(
-        tr("Each figure is the mean of %1 replications ± the half-width of its 95% confidence "
-           "interval.")
-            .arg(replications) +
+        (anyTheory ? tr("Theory rows: simulated ± its interval vs the theory; ✓ agrees, ✗ "
+                        "disagrees beyond the interval (hover a cell for the formula and its "
+                        "assumptions). ")
+                   : QString()) +
+        (anyInterval ? tr("Each figure is the mean of %1 replications ± the half-width of its "
+                          "95% confidence interval.")
+                           .arg(replications)
+                     : QString()) +
         (anyUnsupported ? tr(" † the intervals overlap: the replications do not support this "
                              "difference.")
                         : QString()));
+}
+
+namespace {
+
+/// In the unit of the headline rows: latencies as formatMillis does, fractions as percentages.
+QString theoryNumber(double value, const std::string& unit) {
+    return unit == "ms" ? formatMillis(value) : formatPercent(100 * value);
+}
+
+/// One theory cell: the simulated figure with its interval, the theory, and the verdict.
+QString theoryCell(const theory::TheoryCheck& c, QString& tooltip, QColor& colour) {
+    const theory::TheoryPrediction& p = c.prediction;
+    const QString formula = QString::fromStdString(p.formula);
+    tooltip = QObject::tr("%1, %2.\nAssumes: %3.")
+                  .arg(formula, QString::fromStdString(theory::toString(p.applicability)),
+                       QString::fromStdString(p.assumptions));
+    if (!p.reason.empty()) tooltip += QLatin1Char('\n') + QString::fromStdString(p.reason);
+    if (p.applicability == theory::Applicability::NotApplicable) {
+        colour = QColor(110, 110, 110);
+        return QObject::tr("not applicable");
+    }
+    if (c.agreement == theory::Agreement::NotCompared) {
+        colour = QColor(110, 110, 110);
+        tooltip += QLatin1Char('\n') + QString::fromStdString(c.note);
+        return QObject::tr("theory %1").arg(theoryNumber(p.value, p.unit));
+    }
+    tooltip += QObject::tr("\nSimulated: %1 ± %2 (%3).")
+                   .arg(theoryNumber(c.simulated, p.unit), theoryNumber(c.halfWidth, p.unit),
+                        QString::fromStdString(c.interval));
+    const bool agrees = c.agreement == theory::Agreement::Agrees;
+    colour = agrees ? kBetter : kWorse;
+    // Short enough for one line in a 1024-pixel window: the verdict is a mark, the words are in
+    // the note under the table and in the tooltip.
+    tooltip += agrees ? QObject::tr("\nAgrees.") : QObject::tr("\nDisagrees beyond the interval.");
+    return QObject::tr("%1 ± %2 vs %3 %4")
+        .arg(theoryNumber(c.simulated, p.unit), theoryNumber(c.halfWidth, p.unit),
+             theoryNumber(p.value, p.unit), agrees ? QStringLiteral("✓") : QStringLiteral("✗"));
+}
+
+}  // namespace
+
+void SummaryTable::rebuildTheory(int firstRow) {
+    // Rows: every theory figure any scenario has (in the order they come), Little's law, warm-up.
+    std::vector<std::string> keys;
+    bool any = false;
+    for (const auto& [key, figures] : m_figures) {
+        if (!figures.theory) continue;
+        any = true;
+        for (const auto& check : figures.theory->checks) {
+            const std::string name = check.prediction.component + ": " + check.prediction.label;
+            if (std::find(keys.begin(), keys.end(), name) == keys.end()) keys.push_back(name);
+        }
+    }
+    const int rows = any ? static_cast<int>(keys.size()) + 2 : 0;
+    m_table->setRowCount(firstRow + rows);
+    if (!any) return;
+    const auto& list = scenarios();
+    const auto header = [&](int row, const QString& text, const QString& tip) {
+        auto* item = new QTableWidgetItem(text);
+        item->setToolTip(tip);
+        m_table->setVerticalHeaderItem(firstRow + row, item);
+    };
+    for (std::size_t k = 0; k < keys.size(); ++k)
+        header(static_cast<int>(k), tr("theory: %1").arg(QString::fromStdString(keys[k])),
+               tr("Queueing theory beside the simulated figure: the simulated value ± the "
+                  "half-width of its interval, the theory's, and whether they agree."));
+    header(static_cast<int>(keys.size()), tr("Little's law (L = λW)"),
+           tr("Time-average requests in each place against rate × mean time there, from the run."));
+    header(static_cast<int>(keys.size()) + 1, tr("detected warm-up (MSER-5)"),
+           tr("Where MSER-5 puts the end of the start-up transient in the windows' mean latency; "
+              "the scenario's own warm-up is used when it sets one."));
+    for (int column = 0; column < m_table->columnCount(); ++column) {
+        const Figures* figures = nullptr;
+        if (column < static_cast<int>(list.size())) {
+            const auto found = m_figures.find(list[static_cast<std::size_t>(column)].key);
+            if (found != m_figures.end() && found->second.theory) figures = &found->second;
+        }
+        for (int row = 0; row < rows; ++row) {
+            QString text, tip;
+            QColor colour(110, 110, 110);
+            if (figures) {
+                const theory::TheoryComparison& t = *figures->theory;
+                if (row < static_cast<int>(keys.size())) {
+                    text = QStringLiteral("—");
+                    for (const auto& check : t.checks)
+                        if (check.prediction.component + ": " + check.prediction.label ==
+                            keys[static_cast<std::size_t>(row)])
+                            text = theoryCell(check, tip, colour);
+                } else if (row == static_cast<int>(keys.size())) {
+                    int holds = 0;
+                    for (const auto& l : t.little) {
+                        holds += l.relativeError() <= theory::kLittleTolerance;
+                        tip +=
+                            tr("%1 (%2): L %3, λW %4\n")
+                                .arg(QString::fromStdString(l.component),
+                                     QString::fromStdString(l.place), formatNumber(l.timeAverage),
+                                     formatNumber(l.ratePerS * l.meanTimeS));
+                    }
+                    const int all = static_cast<int>(t.little.size());
+                    text = all == 0 ? QStringLiteral("—")
+                                    : tr("holds in %1 of %2 places").arg(holds).arg(all);
+                    if (all > 0) colour = holds == all ? kBetter : kWorse;
+                } else {
+                    const auto& d = t.detectedWarmup;
+                    text = d.available ? tr("%1 s").arg(QString::number(d.seconds, 'g', 6))
+                                       : tr("too few windows");
+                    text += t.scenarioWarmupS > 0
+                                ? tr(" (scenario's %1 s used)")
+                                      .arg(QString::number(t.scenarioWarmupS, 'g', 6))
+                                : tr(" (none used)");
+                    tip = QString::fromStdString("Warm-up used: " + t.warmupUsed);
+                    colour = palette().color(QPalette::Text);
+                }
+            }
+            auto* item = new QTableWidgetItem(text);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            item->setForeground(colour);
+            if (!tip.isEmpty()) item->setToolTip(tip.trimmed());
+            m_table->setItem(firstRow + row, column, item);
+        }
+    }
 }
 
 std::unique_ptr<QTableWidget> SummaryTable::exportCopy(int width) const {

@@ -9,8 +9,11 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <optional>
 
+#include "sim/scenario/scenario.h"
 #include "sim/stats/confidence.h"
+#include "sim/theory/theorycomparison.h"
 #include "ui/charts/chartwidget.h"
 
 class QLabel;
@@ -43,6 +46,13 @@ public:
     /// Each figure becomes the mean over the replications with its 95% interval, and a
     /// difference the intervals do not support is marked †.
     void setReplicationResults(int key, const std::vector<archsim::RunResult>& results) override;
+    /// The scenario `key` runs: the theory rows compare its results with the formulas that apply
+    /// to it (sim/theory), and show the warm-up MSER-5 detects.
+    void setScenario(int key, const archsim::Scenario& scenario);
+    /// The theory comparison of `key`'s last result or replications (nullptr before one).
+    const archsim::theory::TheoryComparison* theory(int key) const;
+    /// Rows after the headline figures: one per theory figure, Little's law, detected warm-up.
+    int theoryRowCount() const;
     /// Its rows at a width that fits every column, the title above and the caption below.
     QSize defaultExportSize() const override;
 
@@ -72,10 +82,13 @@ private:
         double arrivals = 0;
         QString currency;
         std::array<archsim::ConfidenceInterval, kRowCount> intervals{};  ///< n = 0: none
+        std::optional<archsim::theory::TheoryComparison> theory;
         Figures() { values.fill(std::numeric_limits<double>::quiet_NaN()); }
     };
 
     void rebuild();
+    void rebuildTheory(int firstRow);
+    void compareWithTheory(int key, const std::vector<archsim::RunResult>& runs);
     std::unique_ptr<QTableWidget> exportCopy(int width) const;
     QString format(Row row, double value, const QString& currency) const;
     QString formatDifference(Row row, double first, double other) const;
@@ -83,6 +96,7 @@ private:
     QTableWidget* m_table;
     QLabel* m_note;
     std::map<int, Figures> m_figures;
+    std::map<int, archsim::Scenario> m_scenarios;  ///< for the theory rows (traces left out)
 };
 
 }  // namespace archsim::ui

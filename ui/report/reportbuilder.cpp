@@ -2,12 +2,14 @@
 #include "ui/report/reportbuilder.h"
 
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 
 #include "sim/run/replications.h"
 #include "sim/run/runner.h"
 #include "sim/stats/confidence.h"
+#include "sim/theory/theorycomparison.h"
 #include "ui/charts/breakdownchart.h"
 #include "ui/charts/cachedatabasechart.h"
 #include "ui/charts/capacitychart.h"
@@ -56,6 +58,96 @@ QString replicationsText(unsigned count) {
 
 QString grouped(double value) {
     return QLocale(QLocale::English).toString(value, 'f', 0);
+}
+
+QString theoryValue(double value, const std::string& unit) {
+    return unit.empty() ? formatNumber(value) : formatNumber(value) + QLatin1Char(' ') + qs(unit);
+}
+
+/// For each scenario: the formulas that apply to it against its runs, Little's law and the
+/// detected warm-up; a paragraph says which figures disagree, if any.
+void addTheorySection(ReportDocument& doc, const std::vector<ReportScenario>& inputs,
+                      const ReportRuns& runs, const QStringList& names) {
+    doc.addHeading(QObject::tr("Theory beside simulation"), QStringLiteral("theory"));
+    doc.addParagraph(QObject::tr(
+        "Where queueing theory has a formula for a component of the scenario, its prediction "
+        "stands beside the simulated figure. A figure agrees when the two differ by no more than "
+        "the simulation's 99% interval (over the replications; with one run, batch means of the "
+        "windows or a 10% tolerance) plus the formula's own error where it is an approximation."));
+    for (std::size_t i = 0; i < inputs.size() && i < runs.scenarios.size(); ++i) {
+        const auto& results = runs.scenarios[i].replications;
+        if (results.empty()) continue;
+        const theory::TheoryComparison c = theory::compareTheory(inputs[i].scenario, results);
+        const QString name = names[static_cast<qsizetype>(i)];
+        doc.addSubheading(name);
+        ReportTable table;
+        table.header = {QObject::tr("Component"), QObject::tr("Figure"), QObject::tr("Formula"),
+                        QObject::tr("Simulated"), QObject::tr("Theory"), QObject::tr("Verdict")};
+        table.numeric = {false, false, false, true, true, false};
+        QStringList disagreements;
+        for (const theory::TheoryCheck& check : c.checks) {
+            const theory::TheoryPrediction& p = check.prediction;
+            const bool applies = p.applicability != theory::Applicability::NotApplicable;
+            const bool compared = check.agreement != theory::Agreement::NotCompared;
+            QString verdict = applies ? qs(theory::toString(check.agreement)) : qs(p.reason);
+            if (applies && !compared) verdict += QStringLiteral(": ") + qs(check.note);
+            table.rows.push_back(
+                {qs(p.component), qs(p.label),
+                 qs(p.formula) + QStringLiteral(" (") + qs(theory::toString(p.applicability)) +
+                     QLatin1Char(')'),
+                 compared ? theoryValue(check.simulated, p.unit) + QStringLiteral(" ± ") +
+                                formatNumber(check.halfWidth)
+                          : QStringLiteral("—"),
+                 applies ? theoryValue(p.value, p.unit) : QStringLiteral("—"), verdict});
+            if (check.agreement == theory::Agreement::Disagrees)
+                disagreements << QObject::tr("%1 of %2 (simulated %3 ± %4, theory %5)")
+                                     .arg(qs(p.label), qs(p.component),
+                                          theoryValue(check.simulated, p.unit),
+                                          formatNumber(check.halfWidth),
+                                          theoryValue(p.value, p.unit));
+        }
+        for (const theory::LittlesLawCheck& l : c.little) {
+            const bool holds = l.relativeError() <= theory::kLittleTolerance;
+            table.rows.push_back({qs(l.component), QObject::tr("requests in %1").arg(qs(l.place)),
+                                  QObject::tr("Little's law L = λW (exact)"),
+                                  formatNumber(l.timeAverage),
+                                  formatNumber(l.ratePerS * l.meanTimeS),
+                                  holds ? QObject::tr("agrees") : QObject::tr("disagrees")});
+            if (!holds)
+                disagreements
+                    << QObject::tr("Little's law in %1 of %2").arg(qs(l.place), qs(l.component));
+        }
+        table.note = c.replications > 1
+                         ? QObject::tr(
+                               "Simulated: mean ± half-width of the 99% interval over %1 "
+                               "replications.")
+                               .arg(c.replications)
+                         : QObject::tr(
+                               "Simulated: one run; ± is its batch-means interval or "
+                               "tolerance.");
+        doc.addTable(table);
+        if (!disagreements.isEmpty())
+            doc.addWarning(QObject::tr("%1: simulation and theory disagree beyond the interval: "
+                                       "%2. Either an assumption of the formula does not hold as "
+                                       "well as it seems, or the run is too short.")
+                               .arg(name, disagreements.join(QStringLiteral("; "))));
+        else if (std::any_of(c.checks.begin(), c.checks.end(), [](const auto& check) {
+                     return check.agreement == theory::Agreement::Agrees;
+                 }))
+            doc.addParagraph(QObject::tr("%1: every figure theory predicts agrees with the "
+                                         "simulation.")
+                                 .arg(name));
+        const auto& d = c.detectedWarmup;
+        doc.addParagraph(
+            QObject::tr("Warm-up: MSER-5 on the windows' mean latency detects %1; the scenario "
+                        "sets %2 s. Used: %3.")
+                .arg(d.available ? QObject::tr("%1 s").arg(plain(d.seconds)) +
+                                       (d.reliable ? QString()
+                                                   : QObject::tr(" (the transient may last "
+                                                                 "longer than half the run)"))
+                                 : QObject::tr("nothing (too few windows)"),
+                     plain(c.scenarioWarmupS), qs(c.warmupUsed)));
+    }
 }
 
 // --- figures ---------------------------------------------------------------------------------
@@ -371,6 +463,7 @@ ReportDocument buildReport(const ReportRequest& request, const ReportRuns& runs)
         panel.addScenario(key, names[static_cast<qsizetype>(i)], colour,
                           inputs[i].scenario.topology);
         panel.setFailures(key, inputs[i].scenario.failures);
+        panel.setScenario(key, inputs[i].scenario);
     }
     panel.setSloMs(request.sloMs);
     for (std::size_t i = 0; i < inputs.size() && i < runs.scenarios.size(); ++i) {
@@ -471,6 +564,9 @@ ReportDocument buildReport(const ReportRequest& request, const ReportRuns& runs)
         QObject::tr(" Differences are against %1; \"better\" and \"worse\" where lower is better.")
             .arg(names.value(0));
     doc.addTable(summary);
+
+    // --- queueing theory beside the simulation ---
+    addTheorySection(doc, inputs, runs, names);
 
     // --- prices ---
     doc.addHeading(QObject::tr("Pricing"), QStringLiteral("pricing"));

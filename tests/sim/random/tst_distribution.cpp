@@ -57,6 +57,9 @@ class TestDistribution : public QObject {
 private slots:
     void testSampledMeanMatchesAnalytic_data() { addFamilies(); }
     void testSampledMeanMatchesAnalytic();
+    void testSampledVarianceMatchesAnalytic_data() { addFamilies(); }
+    void testSampledVarianceMatchesAnalytic();
+    void testVarianceOfCompositeFamilies();
     void testSampledQuantilesMatchAnalytic_data() { addFamilies(); }
     void testSampledQuantilesMatchAnalytic();
     void testCdfInvertsQuantile_data() { addFamilies(); }
@@ -147,6 +150,55 @@ void TestDistribution::addFamilies() {
                R"({"weight":1.0,"distribution":{"type":"weibull","shape":2.0,"scale":3.0}},)"
                R"({"weight":1.0,"distribution":{"type":"uniform","min":10.0,"max":20.0}}]}})")
         << true;
+}
+
+void TestDistribution::testSampledVarianceMatchesAnalytic() {
+    QFETCH(QByteArray, text);
+    const DistributionPtr distribution = parseValid(text);
+    QVERIFY(distribution);
+    const std::optional<double> analytic = distribution->variance();
+    if (!analytic) QSKIP("no finite variance");
+    const std::vector<double> samples = draw(*distribution, kSampleCount, 20261201);
+    const double n = static_cast<double>(samples.size());
+    double sum = 0.0;
+    for (const double x : samples) sum += x;
+    const double m = sum / n;
+    double m2 = 0.0, m4 = 0.0;
+    for (const double x : samples) {
+        const double d2 = (x - m) * (x - m);
+        m2 += d2;
+        m4 += d2 * d2;
+    }
+    const double variance = m2 / (n - 1.0);
+    // The standard error of a sample variance: sqrt((mu4 - sigma^4) / n), from the sample moments.
+    const double standardError = std::sqrt(std::max(0.0, m4 / n - variance * variance) / n);
+    const double tolerance = kStandardErrors * standardError + 1e-9 * std::abs(*analytic);
+    QVERIFY2(std::abs(variance - *analytic) <= tolerance,
+             qPrintable(QString("sampled variance %1, analytic %2, tolerance %3")
+                            .arg(variance, 0, 'g', 10)
+                            .arg(*analytic, 0, 'g', 10)
+                            .arg(tolerance)));
+}
+
+void TestDistribution::testVarianceOfCompositeFamilies() {
+    // Hand-checked: exponential(mean 4) has variance 16, SCV 1; constant 0, SCV 0.
+    QCOMPARE(*archsim::makeExponential(4)->variance(), 16.0);
+    QCOMPARE(*archsim::squaredCoefficientOfVariation(*archsim::makeExponential(4)), 1.0);
+    QCOMPARE(*archsim::squaredCoefficientOfVariation(*archsim::makeConstant(3)), 0.0);
+    // uniform(0, 6): 36 / 12 = 3.
+    QCOMPARE(*archsim::makeUniform(0, 6)->variance(), 3.0);
+    // 50/50 mixture of constants 1 and 3: mean 2, variance 1.
+    const auto mixture =
+        archsim::makeMixture({{1, archsim::makeConstant(1)}, {1, archsim::makeConstant(3)}});
+    QVERIFY(std::abs(*mixture->variance() - 1.0) < 1e-12);
+    // A shift leaves the variance alone.
+    QCOMPARE(*archsim::makeShift(5, archsim::makeUniform(0, 6))->variance(), 3.0);
+    // Empirical through (0, 0) and (1, 6) is uniform(0, 6).
+    QVERIFY(std::abs(*archsim::makeEmpirical({{0, 0}, {1, 6}})->variance() - 3.0) < 1e-12);
+    // Pareto shape 2: infinite variance; shape 3 scale 1: 3 / (4 * 1) = 0.75.
+    QVERIFY(!archsim::makePareto(2, 1)->variance());
+    QVERIFY(std::abs(*archsim::makePareto(3, 1)->variance() - 0.75) < 1e-12);
+    QVERIFY(!archsim::squaredCoefficientOfVariation(*archsim::makeConstant(0)));
 }
 
 void TestDistribution::testSampledMeanMatchesAnalytic() {
