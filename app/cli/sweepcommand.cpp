@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <csignal>
 #include <mutex>
 #include <ostream>
 
@@ -209,6 +210,8 @@ int sweepCommand(const SweepCommand& command, std::string& result, std::string& 
                    "drop --shard\n";
             return kExitBadInput;
         }
+        // A limit search keeps nothing worth writing half-way: Ctrl-C ends it at once.
+        std::signal(SIGINT, SIG_DFL);
         return limitCommand(command, plan, result, csv, err);
     }
     ValidationReport report;

@@ -2,7 +2,11 @@
 // Sweep files: lists and ranges (linear, log, whole numbers), the points they make, and every bad
 // input reported with its path in the sweep file.
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
 
 #include "sim/study/sweepspec.h"
 
@@ -79,6 +83,35 @@ private slots:
         QCOMPARE(spec->limit->maxReplications, 16u);
         QCOMPARE(spec->limit->targets.size(), std::size_t{2});
         QCOMPARE(spec->pointCount(), std::size_t{0});
+    }
+
+    void testShippedSweepsAndSchemaAgreeWithTheReader() {
+        // Every shipped example reads without a problem.
+        int examples = 0;
+        for (const auto& entry :
+             std::filesystem::directory_iterator(ARCHSIM_RESOURCES_DIR "/sweeps")) {
+            ValidationReport report;
+            QVERIFY2(loadSweepFile(entry.path().string(), report), report.toString().c_str());
+            ++examples;
+        }
+        QVERIFY(examples >= 2);
+        // The schema lists the fields the reader knows, and every figure.
+        std::ifstream in(ARCHSIM_RESOURCES_DIR "/sweep.schema.json");
+        const nlohmann::json schema = nlohmann::json::parse(in);
+        std::set<std::string> keys;
+        for (const auto& [key, value] : schema.at("properties").items()) keys.insert(key);
+        QCOMPARE(keys, (std::set<std::string>{"formatVersion", "name", "scenarios", "replications",
+                                              "seed", "figures", "fields", "limit"}));
+        const auto figures =
+            schema.at("$defs").at("figure").at("enum").get<std::vector<std::string>>();
+        for (const std::string& name : studyFigureNames())
+            QVERIFY2(std::find(figures.begin(), figures.end(), name) != figures.end(),
+                     name.c_str());
+        for (const std::string& name : figures) QVERIFY2(findStudyFigure(name), name.c_str());
+        // A misspelt top-level field is refused (the schema says additionalProperties: false).
+        QVERIFY(problems(R"({"formatVersion": 1, "scenarios": ["a.json"], "colour": 1,
+            "fields": [{"path": "a", "values": [1]}]})")
+                    .find("unknown field 'colour'") != std::string::npos);
     }
 
     void testBadInput_data() {
