@@ -13,11 +13,13 @@ endif()
 # What the programs read at run time. The GUI has the presets and pricing compiled in as well;
 # installed copies let users open, copy and edit them, and the CLI prices runs from them.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/presets ${PROJECT_SOURCE_DIR}/resources/pricing
+                  ${PROJECT_SOURCE_DIR}/resources/sweeps
         DESTINATION ${ARCHSIM_INSTALL_DATADIR} FILES_MATCHING PATTERN "*.json")
 # Lessons are optional content: installed when the source tree has them.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/lessons DESTINATION ${ARCHSIM_INSTALL_DATADIR}
         OPTIONAL)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/scenario.schema.json
+              ${PROJECT_SOURCE_DIR}/resources/sweep.schema.json
         DESTINATION ${ARCHSIM_INSTALL_DATADIR})
 
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE

@@ -9,7 +9,11 @@ ARCHSIM_PACKAGES=(
   libboost-dev libboost-random-dev libboost-math-dev nlohmann-json3-dev libcli11-dev
   xvfb xauth poppler-utils
   dpkg-dev file desktop-file-utils
+  parallel
 )
+# Only `scripts/test --slurm` installs these: a single-node Slurm for the Slurm recipe's test
+# (docs/cluster.md). Not by default: the munge package enables a system daemon.
+ARCHSIM_SLURM_PACKAGES=(munge slurmctld slurmd slurm-client)
 # Only scripts/fuzz needs these: clang with its libFuzzer runtime.
 ARCHSIM_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 

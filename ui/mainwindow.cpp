@@ -55,6 +55,7 @@
 #include "ui/run/baselinestore.h"
 #include "ui/run/runcontroller.h"
 #include "ui/run/runrecorder.h"
+#include "ui/study/sweepdialog.h"
 #include "ui/topology/topologyexport.h"
 #include "ui/topology/topologyview.h"
 
@@ -333,6 +334,14 @@ void MainWindow::buildMenus() {
            "dashed, to compare the next run against"));
     run->addAction(tr("C&lear Baseline"), this, &MainWindow::clearBaseline)
         ->setObjectName(QStringLiteral("clearBaselineAction"));
+    // A sweep of one field of the current scenario, in a dialog that runs it off the GUI thread.
+    run->addAction(tr("S&weep…"), this, [this] {
+           if (!m_current) return;
+           auto* dialog = new SweepDialog(m_current->scenario(), pricingFor(m_current), this);
+           dialog->setAttribute(Qt::WA_DeleteOnClose);
+           dialog->show();
+       })
+        ->setObjectName(QStringLiteral("sweepAction"));
     QMenu* speed = run->addMenu(tr("&Speed"));
     for (int i = 0; i < static_cast<int>(std::size(kSpeeds)); ++i)
         speed->addAction(tr(kSpeeds[i].label), this, [this, i] { setSpeedIndex(i); });

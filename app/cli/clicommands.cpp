@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/clicommands.h"
 #include "app/cli/resourcedirs.h"
-#include "app/cli/scenariooverride.h"
+#include "sim/scenario/scenariooverride.h"
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -20,6 +21,7 @@
 #include "sim/scenario/scenariojson.h"
 #include "sim/stats/confidence.h"
 #include "sim/theory/theoryjson.h"
+#include "sim/study/precisionstop.h"
 
 namespace archsim::cli {
 
@@ -391,17 +393,53 @@ int reportOverload(const RunResult& r, const std::string& file, std::ostream& er
     return kExitRunFailed;
 }
 
+/// The replicated summary; `precision` (for --precision) says how the count was reached.
 int runReplicated(const RunCommand& command, const Scenario& scenario,
                   const std::optional<PricingTable>& pricing, std::ostream& out, std::ostream& err) {
     const std::uint64_t seed = command.seed.value_or(scenario.seed);
-    const std::vector<RunResult> results =
-        runReplications(scenario, seed, command.replications, pricing ? &*pricing : nullptr,
-                        command.threads, memoryBudgetBytes(command.memoryBudgetMb));
+    std::vector<RunResult> results;
+    nlohmann::json precision;
+    std::string precisionLine;
+    if (command.precision) {
+        PrecisionRequest request;
+        request.figure = findStudyFigure(command.precisionFigure);
+        request.relativeHalfWidth = *command.precision;
+        request.maxReplications = command.maxReplications;
+        request.seed = seed;
+        request.pricing = pricing ? &*pricing : nullptr;
+        request.threads = command.threads;
+        request.memoryBudgetBytes = memoryBudgetBytes(command.memoryBudgetMb);
+        PrecisionResult p = runToPrecision(scenario, request);
+        results = std::move(p.runs);
+        precision = {{"figure", request.figure->key},
+                     {"target", request.relativeHalfWidth},
+                     {"reached", p.reached},
+                     {"relativeHalfWidth", std::isfinite(p.relativeHalfWidth)
+                                               ? nlohmann::json(p.relativeHalfWidth)
+                                               : nlohmann::json()},
+                     {"replications", results.size()},
+                     {"maxReplications", request.maxReplications}};
+        precisionLine = "precision: " + request.figure->key + " +-" +
+                        fixed(100 * p.relativeHalfWidth, 1) + "% after " +
+                        std::to_string(results.size()) + " replications, " +
+                        (p.reached ? "target +-" + fixed(100 * request.relativeHalfWidth, 1) +
+                                         "% reached"
+                                   : "target +-" + fixed(100 * request.relativeHalfWidth, 1) +
+                                         "% NOT reached (cap " +
+                                         std::to_string(request.maxReplications) + ")") +
+                        "\n";
+    } else {
+        results = runReplications(scenario, seed, command.replications,
+                                  pricing ? &*pricing : nullptr, command.threads,
+                                  memoryBudgetBytes(command.memoryBudgetMb));
+    }
     nlohmann::json json = {{"scenario", scenario.name}, {"seed", seed},
-                           {"replications", command.replications}, {"confidence", 0.95}};
+                           {"replications", results.size()}, {"confidence", 0.95}};
+    if (!precision.is_null()) json["precision"] = precision;
     if (!command.json)
-        out << "scenario " << scenario.name << ", seed " << seed << ", " << command.replications
-            << " replications (95% confidence intervals)\n";
+        out << "scenario " << scenario.name << ", seed " << seed << ", " << results.size()
+            << " replications (95% confidence intervals)\n"
+            << precisionLine;
     for (const Figure& f : figures()) {
         if ((std::string(f.key) == "monthlyCost" || std::string(f.key) == "costPerMillion") &&
             !pricing)
@@ -438,7 +476,8 @@ int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err) 
     if (!scenario) return kExitBadInput;
     const auto pricing = loadPricing(*scenario, command.file, err);
     if (scenario->cost && !pricing) return kExitBadInput;
-    if (command.replications > 1) return runReplicated(command, *scenario, pricing, out, err);
+    if (command.replications > 1 || command.precision)
+        return runReplicated(command, *scenario, pricing, out, err);
 
     RunOptions options;
     options.seed = command.seed.value_or(scenario->seed);
@@ -469,6 +508,15 @@ int runCommand(const RunCommand& command, std::ostream& out, std::ostream& err) 
         }
     }
     return reportOverload(r, command.file, err);
+}
+
+bool knownPrecisionFigure(const std::string& name) { return findStudyFigure(name) != nullptr; }
+
+std::string precisionFigureNames() {
+    std::string names = "p50, p90, p95, p99, p99.9, mean";
+    for (const StudyFigure& f : studyFigures())
+        if (!f.key.ends_with("Ms")) names += ", " + f.key;
+    return names;
 }
 
 int compareCommand(const CompareCommand& command, std::ostream& out, std::ostream& err) {

@@ -11,7 +11,7 @@
 
 #include "sim/cost/pricing.h"
 #include "sim/scenario/scenario.h"
-#include "app/cli/scenariooverride.h"
+#include "sim/scenario/scenariooverride.h"
 
 namespace archsim::cli {
 
@@ -31,7 +31,16 @@ struct RunCommand {
     std::optional<std::uint64_t> memoryBudgetMb;  ///< overrides the default memory budget of a run
     std::vector<ScenarioOverride> overrides;  ///< --set, applied before the scenario is checked
     unsigned threads = 0;                     ///< for replications; 0 = every core
+    /// Replications until the 95% interval of precisionFigure is at most this fraction of its
+    /// mean (sim/study/precisionstop.h), at most maxReplications.
+    std::optional<double> precision;
+    std::string precisionFigure = "p99";
+    unsigned maxReplications = 100;
 };
+
+/// Whether --precision-figure knows the name, and the names it knows (for messages).
+bool knownPrecisionFigure(const std::string& name);
+std::string precisionFigureNames();
 
 struct CompareCommand {
     std::string first, second;

@@ -4,7 +4,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -19,6 +21,7 @@
 #include "app/cli/azurecommand.h"
 #include "app/cli/clicommands.h"
 #include "app/cli/outputfile.h"
+#include "app/cli/sweepcommand.h"
 #include "sim/scenario/atomicfile.h"
 #ifdef ARCHSIM_HAS_REPORT
 #include "app/cli/reportcommand.h"
@@ -46,7 +49,17 @@ struct Options {
     std::vector<std::string> sets;
     std::string sloMs, paper;  // report only
     std::string durations, function, azureApp, owner, fromMinute, minutes;  // azure only
+    std::string precision, precisionFigure, maxReplications;  // run only
+    std::string shard;                                         // sweep only
 };
+
+/// Set by the first SIGINT during a sweep: the runs under way stop and the finished ones are
+/// written; a second SIGINT ends the program at once (the handler restores the default).
+std::atomic<bool> g_interrupted{false};
+extern "C" void onInterrupt(int) {
+    g_interrupted.store(true);
+    std::signal(SIGINT, SIG_DFL);
+}
 
 /// The options shared by several commands, with their help text in one place.
 void addSeed(CLI::App& c, Options& o) {
@@ -86,7 +99,7 @@ void addSet(CLI::App& c, Options& o) {
 std::vector<std::string> convert(const Options& o, std::optional<std::uint64_t>& seed,
                                  unsigned& replications, unsigned& threads,
                                  std::vector<double>& traffic,
-                                 std::vector<cli::ScenarioOverride>& overrides,
+                                 std::vector<archsim::ScenarioOverride>& overrides,
                                  std::optional<std::uint64_t>& memoryBudgetMb) {
     std::vector<std::string> problems;
     if (!o.memoryBudgetMb.empty()) {
@@ -130,8 +143,8 @@ std::vector<std::string> convert(const Options& o, std::optional<std::uint64_t>&
         if (traffic.size() > 64) problems.push_back("--traffic: at most 64 levels");
     }
     for (const std::string& assignment : o.sets) {
-        cli::ScenarioOverride override;
-        if (std::string error = cli::parseOverride(assignment, override); !error.empty())
+        archsim::ScenarioOverride override;
+        if (std::string error = archsim::parseOverride(assignment, override); !error.empty())
             problems.push_back(std::move(error));
         else
             overrides.push_back(std::move(override));
@@ -228,6 +241,17 @@ int main(int argc, char** argv) {
                     "run R independent replications and give each figure with a 95% confidence "
                     "interval")
         ->type_name("R");
+    run->add_option("--precision", o.precision,
+                    "run replications until the 95% confidence interval of a figure is at most "
+                    "this fraction of its mean (0.05 = +-5%), or --max-replications")
+        ->type_name("FRACTION");
+    run->add_option("--precision-figure", o.precisionFigure,
+                    "the figure --precision watches (default p99; also p50, p95, p99.9, mean, "
+                    "errorRate, ...)")
+        ->type_name("FIGURE");
+    run->add_option("--max-replications", o.maxReplications,
+                    "the most replications --precision may run (default 100)")
+        ->type_name("N");
     addThreads(*run, o);
     addMemoryBudget(*run, o);
     addSet(*run, o);
@@ -276,7 +300,28 @@ int main(int argc, char** argv) {
         ->type_name("N");
     addOut(*azure, o);
 
-    std::vector<CLI::App*> commands{run, compare, validate, azure};
+    CLI::App* sweep = app.add_subcommand(
+        "sweep", "run a sweep file: scenarios over a range of field values with replications "
+                 "(common random numbers), or a limit search; whole, or one shard of N");
+    sweep->add_option("file", o.files, "the sweep file (JSON, docs/sweeps.md)")->type_name("SWEEP");
+    sweep->add_option("--shard", o.shard,
+                      "run only shard I of N (counted from 1) and write it for 'archsim-cli merge'")
+        ->type_name("I/N");
+    sweep->add_option("--csv", o.csv, "also write the table of points as CSV to FILE")
+        ->type_name("FILE");
+    addThreads(*sweep, o);
+    addMemoryBudget(*sweep, o);
+    addSet(*sweep, o);
+    addOut(*sweep, o);
+
+    CLI::App* merge = app.add_subcommand(
+        "merge", "combine the shards of one sweep into its result (exactly the unsharded result)");
+    merge->add_option("files", o.files, "every shard file of the sweep")->type_name("SHARD...");
+    merge->add_option("--csv", o.csv, "also write the table of points as CSV to FILE")
+        ->type_name("FILE");
+    addOut(*merge, o);
+
+    std::vector<CLI::App*> commands{run, compare, validate, azure, sweep, merge};
 #ifdef ARCHSIM_HAS_REPORT
     CLI::App* report = app.add_subcommand(
         "report", "write the design-review report (parameters, topology, charts, summary with "
@@ -331,7 +376,7 @@ int main(int argc, char** argv) {
     std::optional<std::uint64_t> seed;
     unsigned replications = 1, threads = 0;
     std::vector<double> traffic;
-    std::vector<cli::ScenarioOverride> overrides;
+    std::vector<archsim::ScenarioOverride> overrides;
     std::optional<std::uint64_t> memoryBudgetMb;
     std::vector<std::string> problems =
         convert(o, seed, replications, threads, traffic, overrides, memoryBudgetMb);
@@ -354,6 +399,52 @@ int main(int argc, char** argv) {
         return finish(cli::reportCommand(c, std::cout, std::cerr));
     }
 #endif
+    if (command == "sweep" || command == "merge") {
+        cli::SweepCommand sc;
+        cli::MergeCommand mc;
+        if (command == "sweep") {
+            if (o.files.size() != 1)
+                problems.push_back("sweep needs exactly one sweep file, got " +
+                                   std::to_string(o.files.size()));
+            else
+                sc.file = o.files[0];
+            if (!o.shard.empty())
+                if (std::string error = cli::parseShard(o.shard, sc.shardIndex, sc.shardCount);
+                    !error.empty())
+                    problems.push_back(std::move(error));
+            if (!o.shard.empty() && !o.csv.empty())
+                problems.emplace_back("--csv needs the whole sweep; merge the shards with --csv");
+        } else if (o.files.empty()) {
+            problems.emplace_back("merge needs the shard files");
+        }
+        if (!o.csv.empty() && std::filesystem::is_directory(o.csv))
+            problems.push_back("--csv: '" + o.csv + "' is a directory");
+        if (!problems.empty()) return usageErrors(problems, command);
+        std::string result, csv;
+        int status = 0;
+        if (command == "sweep") {
+            sc.wantCsv = !o.csv.empty();
+            sc.threads = threads;
+            sc.memoryBudgetMb = memoryBudgetMb;
+            sc.interrupt = &g_interrupted;
+            sc.overrides = overrides;
+            std::signal(SIGINT, onInterrupt);
+            status = cli::sweepCommand(sc, result, csv, std::cerr);
+            std::signal(SIGINT, SIG_DFL);
+        } else {
+            mc.files = o.files;
+            mc.wantCsv = !o.csv.empty();
+            status = cli::mergeCommand(mc, result, csv, std::cerr);
+        }
+        if (!csv.empty()) {
+            if (const std::string failure = archsim::writeFileAtomically(o.csv, csv);
+                !failure.empty()) {
+                std::cerr << "archsim-cli: --csv: " << failure << '\n';
+                status = std::max(status, cli::kExitWriteFailed);
+            }
+        }
+        return deliver(result, o.out, status);
+    }
     if (command == "azure") {
         archsim::AzureTraceRequest r;
         if (o.files.size() != 1)
@@ -391,6 +482,30 @@ int main(int argc, char** argv) {
                            std::to_string(o.files.size()));
     if (!o.csv.empty() && replications > 1)
         problems.emplace_back("--csv writes one run; drop --replications");
+    std::optional<double> precision;
+    unsigned maxReplications = 100;
+    if (!o.precision.empty()) {
+        double value = 0;
+        if (parseNumber(o.precision, value) && value > 0 && value < 1)
+            precision = value;
+        else
+            problems.push_back("--precision must be a fraction above 0 and below 1 (0.05 = +-5%), "
+                               "got '" + o.precision + "'");
+        if (replications > 1) problems.emplace_back("give --precision or --replications, not both");
+        if (!o.csv.empty()) problems.emplace_back("--csv writes one run; drop --precision");
+    }
+    if (!o.maxReplications.empty() &&
+        (!parseNumber(o.maxReplications, maxReplications) || maxReplications < 2 ||
+         maxReplications > 10000))
+        problems.push_back("--max-replications must be a whole number from 2 to 10000, got '" +
+                           o.maxReplications + "'");
+    if (!o.precision.empty() || !o.precisionFigure.empty() || !o.maxReplications.empty()) {
+        if (o.precision.empty())
+            problems.emplace_back("--precision-figure and --max-replications go with --precision");
+        if (!o.precisionFigure.empty() && !cli::knownPrecisionFigure(o.precisionFigure))
+            problems.push_back("--precision-figure: unknown figure '" + o.precisionFigure +
+                               "' (" + cli::precisionFigureNames() + ")");
+    }
     if (!problems.empty()) return usageErrors(problems, command);
 
     std::ostringstream result;
@@ -405,6 +520,9 @@ int main(int argc, char** argv) {
         c.overrides = overrides;
         c.threads = threads;
         c.memoryBudgetMb = memoryBudgetMb;
+        c.precision = precision;
+        c.precisionFigure = o.precisionFigure.empty() ? "p99" : o.precisionFigure;
+        c.maxReplications = maxReplications;
         status = cli::runCommand(c, result, std::cerr);
     } else if (command == "compare") {
         cli::CompareCommand c;

@@ -100,6 +100,26 @@ std::vector<LatencyHistogram::Bucket> LatencyHistogram::nonEmptyBuckets() const 
     return buckets;
 }
 
+std::optional<LatencyHistogram> LatencyHistogram::fromState(
+    const std::vector<std::pair<std::size_t, std::uint64_t>>& buckets, Uint128 sum, Time min,
+    Time max) {
+    LatencyHistogram h;
+    for (const auto& [index, count] : buckets) {
+        if (index >= kBucketCount || count == 0 || h.m_count + count < h.m_count)
+            return std::nullopt;
+        h.m_counts[index] += count;
+        h.m_count += count;
+    }
+    if (h.m_count == 0) return sum == 0 ? std::optional(h) : std::nullopt;
+    if (min < 0 || max < min || h.m_counts[bucketIndex(min)] == 0 ||
+        h.m_counts[bucketIndex(max)] == 0)
+        return std::nullopt;
+    h.m_sum = sum;
+    h.m_min = min;
+    h.m_max = max;
+    return h;
+}
+
 bool LatencyHistogram::operator==(const LatencyHistogram& other) const {
     return m_count == other.m_count && m_sum == other.m_sum && min() == other.min() &&
            max() == other.max() && m_counts == other.m_counts;

@@ -12,6 +12,8 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "sim/core/time.h"
@@ -77,6 +79,13 @@ public:
     }
     static Time bucketLower(std::size_t index);
     static Time bucketUpper(std::size_t index);
+
+    /// A histogram from its saved raw state (non-empty buckets as index and count, the exact sum,
+    /// the extremes), as a sweep shard stores it; nullopt when the state is not one a histogram can
+    /// have (an index out of range, extremes outside their buckets), so a damaged file is refused.
+    static std::optional<LatencyHistogram> fromState(
+        const std::vector<std::pair<std::size_t, std::uint64_t>>& buckets, Uint128 sum, Time min,
+        Time max);
 
     /// Raw state, for fingerprints and exact comparisons.
     const std::vector<std::uint64_t>& counts() const { return m_counts; }

@@ -74,6 +74,13 @@ private slots:
             QVERIFY2(QFile::exists(installed("share/archsim/presets/" + name)), qPrintable(name));
         QVERIFY(QFile::exists(installed("share/archsim/pricing/default.json")));
         QVERIFY(QFile::exists(installed("share/archsim/scenario.schema.json")));
+        // Sweep examples sit beside the presets they name ("../presets/...").
+        QVERIFY(QFile::exists(installed("share/archsim/sweep.schema.json")));
+        const QStringList sweeps = QDir(QStringLiteral(ARCHSIM_RESOURCES_DIR "/sweeps"))
+                                       .entryList({"*.json"}, QDir::Files);
+        QVERIFY(!sweeps.isEmpty());
+        for (const QString& name : sweeps)
+            QVERIFY2(QFile::exists(installed("share/archsim/sweeps/" + name)), qPrintable(name));
         // Lessons, where the sources have them, are installed file for file.
         const QDir lessons(QStringLiteral(ARCHSIM_RESOURCES_DIR "/lessons"));
         for (const QString& name : lessons.entryList(QDir::Files))
