@@ -39,6 +39,7 @@
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/charts/chartwidget.h"
+#include "ui/charts/slomarker.h"
 #include "ui/document/autosavestore.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
@@ -142,7 +143,6 @@ MainWindow::MainWindow(const QString& autosaveDirectory, QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/archsim.svg")));
     setAcceptDrops(true);
     setCentralWidget(m_charts);
-    m_charts->setSloMs(kDefaultSloMs);
     setScenarioPalette(AppSettings::palette());  // before the first scenario takes a colour
     buildActions();
     buildDocks();
@@ -288,7 +288,7 @@ void MainWindow::buildMenus() {
         for (ScenarioDocument* document : documentsToRun())
             request.scenarios.push_back({document->scenario(), document->filePath(),
                                          pricingFor(document), document->color()});
-        request.sloMs = m_slo->value();
+        request.sloMs = sloMs();
         ReportExporter::exportInteractively(this, std::move(request));
     });
     file->addSeparator();
@@ -440,11 +440,16 @@ QWidget* MainWindow::buildRunPanel() {
     m_slo->setAccessibleName(tr("Latency objective (SLO)"));
     m_speed->setAccessibleName(tr("Run speed"));
     connect(m_slo, &QDoubleSpinBox::valueChanged, this, [this](double value) {
-        m_charts->setSloMs(value);
         AppSettings::setSloMs(value);
+        updateSlo();
     });
     layout->addWidget(new QLabel(tr("SLO"), panel), 3, 0);
     layout->addWidget(m_slo, 3, 1);
+    m_sloSource = new QLabel(panel);
+    m_sloSource->setObjectName(QStringLiteral("sloSource"));
+    m_sloSource->setWordWrap(true);
+    m_sloSource->setVisible(false);
+    layout->addWidget(m_sloSource, 8, 0, 1, 2);
     m_logScale = new QCheckBox(tr("Logarithmic latency axis"), panel);
     connect(m_logScale, &QCheckBox::toggled, this, [this](bool on) {
         m_charts->setLogScale(on);
@@ -464,7 +469,7 @@ QWidget* MainWindow::buildRunPanel() {
     m_progress->setRange(0, 1000);
     m_progress->setFormat(QStringLiteral("%p%"));
     layout->addWidget(m_progress, 6, 0, 1, 2);
-    layout->setRowStretch(8, 1);
+    layout->setRowStretch(9, 1);
     return panel;
 }
 
@@ -615,6 +620,7 @@ void MainWindow::restoreSettings() {
     setSpeedIndex(settings.value(QStringLiteral("run/speed"), kDefaultSpeedIndex).toInt());
     m_slo->setValue(AppSettings::sloMs());
     m_logScale->setChecked(AppSettings::logAxis());
+    updateSlo();
 }
 
 void MainWindow::saveSettings() {
@@ -698,6 +704,7 @@ void MainWindow::setCurrentDocument(ScenarioDocument* document) {
     }
     updateTitle();
     updateRunActions();
+    updateSlo();
 }
 
 void MainWindow::documentEdited(ScenarioDocument* document) {
@@ -709,6 +716,7 @@ void MainWindow::documentEdited(ScenarioDocument* document) {
     m_autosaveDebounce.start();
     updateTitle();
     updateRunActions();  // the scenario's name is in the Run action's description
+    updateSlo();
     // What-if: an edit of a scenario on screen re-runs what is on screen.
     if (m_whatIfLive &&
         std::find(m_runKeys.begin(), m_runKeys.end(), document->key()) != m_runKeys.end())
@@ -1052,7 +1060,39 @@ void MainWindow::addScenariosToCharts(const std::vector<ScenarioDocument*>& docu
                               document->scenario().topology);
         m_charts->setFailures(document->key(), document->scenario().failures);
     }
-    m_charts->setSloMs(m_slo->value());
+    updateSlo();
+}
+
+const ScenarioDocument* MainWindow::sloOwner() const {
+    const auto has = [](const ScenarioDocument* document) {
+        return document && document->scenario().slo && document->scenario().slo->latencyMs > 0;
+    };
+    if (has(m_current)) return m_current;
+    for (const ScenarioDocument* document : documentsToRun())
+        if (has(document)) return document;
+    return nullptr;
+}
+
+double MainWindow::sloMs() const {
+    const ScenarioDocument* owner = sloOwner();
+    return owner ? owner->scenario().slo->latencyMs : m_slo->value();
+}
+
+void MainWindow::updateSlo() {
+    m_charts->setSloMs(sloMs());
+    if (!m_sloSource) return;
+    // Which scenario's objective is drawn, so the setting beside it is not mistaken for it.
+    const ScenarioDocument* owner = sloOwner();
+    m_sloSource->setVisible(owner != nullptr);
+    if (!owner) return;
+    const SloSpec& spec = *owner->scenario().slo;
+    QString name = QString::fromStdString(owner->scenario().name);
+    if (name.isEmpty()) name = owner->displayName();
+    m_sloSource->setText(tr("Drawn: %1's own objective, p%2 under %3. The setting applies to "
+                            "scenarios without one.")
+                             .arg(name)
+                             .arg(spec.percentile, 0, 'g', 6)
+                             .arg(formatMillis(spec.latencyMs)));
 }
 
 int MainWindow::replications() const {

@@ -95,6 +95,10 @@ public:
     /// it has none yet.
     bool keepBaseline();
     void clearBaseline();
+    /// The latency objective the charts draw: the current scenario's own `slo` when it has one,
+    /// else that of the first scenario the next run shows that has one, else the Run panel's
+    /// SLO setting.
+    double sloMs() const;
     /// One sentence naming what Run starts ("Run compares A and B."), shown in the Run panel
     /// and the Run action's tooltip.
     QString runTargetText() const;
@@ -172,6 +176,10 @@ private:
     void addScenariosToCharts(const std::vector<ScenarioDocument*>& documents);
     void startCostSweeps();
     void statusMessage(const QString& text, int timeoutMs = 6000);
+    /// Puts sloMs() on the charts and says in the Run panel where it comes from.
+    void updateSlo();
+    /// The document whose own objective sloMs() is, or nullptr when the setting applies.
+    const ScenarioDocument* sloOwner() const;
     /// Shows the latest run's scenarios again, with their baselines, from what was recorded.
     void refreshCharts();
     std::vector<DataRun> recordedData() const;
@@ -223,6 +231,7 @@ private:
     QComboBox* m_speed = nullptr;
     QComboBox* m_toolbarSpeed = nullptr;
     QDoubleSpinBox* m_slo = nullptr;
+    QLabel* m_sloSource = nullptr;  ///< names the scenario whose own SLO the charts draw
     QSpinBox* m_replications = nullptr;
     RunRecorder* m_recorder = nullptr;
     std::unique_ptr<BaselineStore> m_baselines;

@@ -1,33 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// `--set PATH=VALUE`: one field of a scenario replaced before the scenario is read, so the value is
-// checked exactly as if it were in the file, and a problem names the same path.
+// `--set PATH=VALUE` is the scenario override of sim/scenario/scenariooverride.h, shared with the
+// desktop app's lessons; the command line keeps its names for it.
 
-#include <nlohmann/json.hpp>
-#include <string>
-#include <variant>
-#include <vector>
+#include "sim/scenario/scenariooverride.h"
 
 namespace archsim::cli {
 
-struct ScenarioOverride {
-    /// The path as written, in the notation messages use: "workload.ratePerS",
-    /// "topology.functions[0].memoryMb", "pricing[\"t3.small\"]".
-    std::string path;
-    /// Each step: an object member (string) or an array index.
-    std::vector<std::variant<std::string, std::size_t>> steps;
-    /// VALUE read as JSON when it is JSON (5, true, null, "x", [1,2], {"a":1}), else as a string,
-    /// so
-    /// `--set workload.type=poisson` needs no quotes.
-    nlohmann::json value;
-};
-
-/// Reads "PATH=VALUE"; returns an error message ("" on success).
-std::string parseOverride(const std::string& assignment, ScenarioOverride& result);
-
-/// Puts the value at the path in `document`. Missing object members (and objects on the way) are
-/// created, so an optional field the file leaves out can be set; an array index must exist.
-/// Returns an error message naming the path ("" on success).
-std::string applyOverride(nlohmann::json& document, const ScenarioOverride& override);
+using archsim::applyOverride;
+using archsim::parseOverride;
+using archsim::ScenarioOverride;
 
 }  // namespace archsim::cli

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/cli/scenariooverride.h"
+#include "sim/scenario/scenariooverride.h"
 
 #include <cctype>
 #include <charconv>
@@ -7,7 +7,7 @@
 #include "sim/scenario/jsonreader.h"
 #include "sim/scenario/validation.h"
 
-namespace archsim::cli {
+namespace archsim {
 namespace {
 
 bool isKeyChar(char c) {
@@ -29,10 +29,10 @@ std::string pathOf(const ScenarioOverride& o, std::size_t count) {
 std::string parsePath(const std::string& text, ScenarioOverride& o) {
     std::size_t i = 0;
     const auto bad = [&](const std::string& what) {
-        return "--set " + text + ": " + what + " at character " + std::to_string(i + 1) +
+        return o.origin + " " + text + ": " + what + " at character " + std::to_string(i + 1) +
                " (write a path like workload.ratePerS or topology.functions[0].memoryMb)";
     };
-    if (text.empty()) return "--set: the path before '=' is empty";
+    if (text.empty()) return o.origin + ": the path before '=' is empty";
     while (i < text.size()) {
         if (text[i] == '[') {
             const std::size_t close = text.find(']', i);
@@ -77,11 +77,13 @@ std::string kindOf(const nlohmann::json& value) {
 
 }  // namespace
 
-std::string parseOverride(const std::string& assignment, ScenarioOverride& result) {
+std::string parseOverride(const std::string& assignment, ScenarioOverride& result,
+                          const std::string& origin) {
     const std::size_t equals = assignment.find('=');
     if (equals == std::string::npos)
-        return "--set " + assignment + ": expected PATH=VALUE (e.g. workload.ratePerS=50)";
+        return origin + " " + assignment + ": expected PATH=VALUE (e.g. workload.ratePerS=50)";
     result = {};
+    result.origin = origin;
     if (auto error = parsePath(assignment.substr(0, equals), result); !error.empty()) return error;
     const std::string text = assignment.substr(equals + 1);
     // Not JSON (poisson, t3.small, an empty value): the text itself, as a string.
@@ -96,16 +98,16 @@ std::string applyOverride(nlohmann::json& document, const ScenarioOverride& o) {
         if (const auto* key = std::get_if<std::string>(&o.steps[i])) {
             if (at->is_null()) *at = nlohmann::json::object();  // created on the way
             if (!at->is_object())
-                return "--set " + o.path + ": " + (i ? pathOf(o, i) : "the scenario") + " is " +
-                       kindOf(*at) + ", not an object with field '" + *key + "'";
+                return o.origin + " " + o.path + ": " + (i ? pathOf(o, i) : "the scenario") +
+                       " is " + kindOf(*at) + ", not an object with field '" + *key + "'";
             at = &(*at)[*key];
         } else {
             const std::size_t index = std::get<std::size_t>(o.steps[i]);
             if (!at->is_array())
-                return "--set " + o.path + ": " + (i ? pathOf(o, i) : "the scenario") + " is " +
-                       (at->is_null() ? "missing" : kindOf(*at)) + ", not an array";
+                return o.origin + " " + o.path + ": " + (i ? pathOf(o, i) : "the scenario") +
+                       " is " + (at->is_null() ? "missing" : kindOf(*at)) + ", not an array";
             if (index >= at->size())
-                return "--set " + o.path + ": " + pathOf(o, i) + " has " +
+                return o.origin + " " + o.path + ": " + pathOf(o, i) + " has " +
                        std::to_string(at->size()) + " element" + (at->size() == 1 ? "" : "s") +
                        ", so there is no " + pathOf(o, i + 1);
             at = &(*at)[index];
@@ -115,4 +117,4 @@ std::string applyOverride(nlohmann::json& document, const ScenarioOverride& o) {
     return {};
 }
 
-}  // namespace archsim::cli
+}  // namespace archsim
