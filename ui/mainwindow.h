@@ -42,8 +42,11 @@ struct DataRun;
 class RunRecorder;
 class ChartsPanel;
 class PropertiesEditor;
+class LessonPanel;
 class RunController;
 struct RunRequest;
+class ScenarioAbout;
+struct PresetCatalog;
 class ScenarioDocument;
 class ScenarioList;
 class TopologyView;
@@ -64,6 +67,12 @@ public:
     ScenarioDocument* openFile(const QString& path);
     /// Opens a bundled preset by file name ("mmc-queue.json") or resource path.
     ScenarioDocument* openPreset(const QString& name);
+    /// Opens presets side by side (a comparison of the Presets menu): each is opened, they are
+    /// ticked for comparison and every other scenario is unticked, so Run compares exactly them.
+    std::vector<ScenarioDocument*> openComparison(const QStringList& presets);
+    /// Opens a scenario built elsewhere (a lesson step's preset with its changes) as a read-only
+    /// preset document; `presetSource` names the preset it came from.
+    ScenarioDocument* openScenario(Scenario scenario, const QString& presetSource);
     ScenarioDocument* newScenario();
     /// An editable copy of the current scenario, "<name> (copy)", in a document of its own.
     ScenarioDocument* duplicateScenario();
@@ -79,6 +88,8 @@ public:
 
     // Runs.
     void startRun();
+    /// Starts what documentsToRun() names from the beginning, even while a run goes on.
+    void startFreshRun();
     void setPaused(bool paused);
     void step();
     void stop();
@@ -125,6 +136,13 @@ public:
     ChartsPanel* chartsPanel() const { return m_charts; }
     TopologyView* topologyView() const { return m_topology; }
     PropertiesEditor* propertiesEditor() const { return m_properties; }
+    LessonPanel* lessonPanel() const { return m_lessons; }
+    ScenarioAbout* scenarioAbout() const { return m_about; }
+    QDockWidget* lessonDock() const { return m_lessonDock; }
+    QDockWidget* aboutDock() const { return m_aboutDock; }
+    QMenu* presetMenu() const { return m_presetMenu; }
+    /// Shows the lesson panel (Help > Lessons…), with the keyboard in its lesson picker.
+    void showLessons();
     ScenarioList* scenarioList() const { return m_list; }
     QUndoGroup* undoGroup() { return &m_undoGroup; }
     QLabel* clockLabel() const { return m_clock; }
@@ -152,6 +170,7 @@ private:
     void buildActions();
     void buildMenus();
     void buildDocks();
+    void buildPresetMenu(QMenu* menu);
     QWidget* buildRunPanel();
     void connectRuns();
     void restoreSettings();
@@ -210,6 +229,11 @@ private:
     QDockWidget* m_topologyDock = nullptr;
     QDockWidget* m_propertiesDock = nullptr;
     QDockWidget* m_runDock = nullptr;
+    QDockWidget* m_aboutDock = nullptr;
+    QDockWidget* m_lessonDock = nullptr;
+    std::unique_ptr<PresetCatalog> m_catalog;
+    ScenarioAbout* m_about = nullptr;
+    LessonPanel* m_lessons = nullptr;
     QByteArray m_defaultState;
     bool m_layoutRestored = false;  ///< a saved layout was restored: keep its sizes
     bool m_shown = false;
