@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "sim/run/runner.h"
 #include "sim/scenario/scenariojson.h"
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/percentilechart.h"
@@ -26,6 +27,7 @@ private slots:
     void testChartsDrawTheScenariosObjective();
     void testSettingAppliesWithoutOne();
     void testEditingTheObjectiveRedrawsIt();
+    void testObjectiveNeverChangesTheRun();
 
 private:
     QTemporaryDir m_autosave;
@@ -105,6 +107,24 @@ void TestScenarioSlo::testEditingTheObjectiveRedrawsIt() {
     edited.slo.reset();
     document->edit(edited, QStringLiteral("Remove objective"));
     QCOMPARE(window.chartsPanel()->sloMs(), window.findChild<QDoubleSpinBox*>()->value());
+}
+
+void TestScenarioSlo::testObjectiveNeverChangesTheRun() {
+    // The objective is drawn and measured against, never simulated: a run with and without it is
+    // bit for bit the same.
+    ValidationReport report;
+    auto with = loadScenarioFile(ARCHSIM_RESOURCES_DIR "/presets/auth-api-workers.json", report);
+    QVERIFY2(with, report.toString().c_str());
+    QVERIFY(with->slo);
+    with->run.durationS = 150;
+    Scenario without = *with;
+    without.slo.reset();
+    RunOptions options;
+    options.seed = with->seed;
+    const RunResult a = runScenario(*with, options);
+    const RunResult b = runScenario(without, options);
+    QVERIFY(a.completed > 0);
+    QCOMPARE(a.fingerprint(), b.fingerprint());
 }
 
 QTEST_MAIN(TestScenarioSlo)
