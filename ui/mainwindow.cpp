@@ -39,6 +39,7 @@
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/charts/chartwidget.h"
+#include "ui/charts/slomarker.h"
 #include "ui/document/autosavestore.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
@@ -50,6 +51,10 @@
 #include "ui/focusfirstfield.h"
 #include "ui/help/helpmenu.h"
 #include "ui/import/azureimportdialog.h"
+#include "ui/lessons/lessonlibrary.h"
+#include "ui/lessons/lessonpanel.h"
+#include "ui/presets/presetcatalog.h"
+#include "ui/presets/scenarioabout.h"
 #include "ui/palettemenu.h"
 #include "ui/report/reportexporter.h"
 #include "ui/run/baselinestore.h"
@@ -144,8 +149,8 @@ MainWindow::MainWindow(const QString& autosaveDirectory, QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/archsim.svg")));
     setAcceptDrops(true);
     setCentralWidget(m_charts);
-    m_charts->setSloMs(kDefaultSloMs);
     setScenarioPalette(AppSettings::palette());  // before the first scenario takes a colour
+    m_catalog = std::make_unique<PresetCatalog>(PresetCatalog::bundled());
     buildActions();
     buildDocks();
     buildMenus();
@@ -251,17 +256,8 @@ void MainWindow::buildMenus() {
     file->addAction(m_newAction);
     file->addAction(m_openAction);
     m_presetMenu = file->addMenu(tr("Open &Preset"));
-    for (const QString& path : presetPaths()) {
-        // The menu names a preset by its scenario name, read once from the bundled file.
-        QString label = QFileInfo(path).completeBaseName();
-        QFile preset(path);
-        if (preset.open(QIODevice::ReadOnly)) {
-            const auto json = nlohmann::json::parse(preset.readAll().toStdString(), nullptr, false);
-            if (json.is_object() && json.contains("name") && json["name"].is_string())
-                label = QString::fromStdString(json["name"].get<std::string>());
-        }
-        m_presetMenu->addAction(label, this, [this, path] { openPreset(path); });
-    }
+    m_presetMenu->setObjectName(QStringLiteral("presetMenu"));
+    buildPresetMenu(m_presetMenu);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     QMenu* imports = file->addMenu(tr("&Import"));
@@ -294,7 +290,7 @@ void MainWindow::buildMenus() {
         for (ScenarioDocument* document : documentsToRun())
             request.scenarios.push_back({document->scenario(), document->filePath(),
                                          pricingFor(document), document->color()});
-        request.sloMs = m_slo->value();
+        request.sloMs = sloMs();
         ReportExporter::exportInteractively(this, std::move(request));
     });
     file->addSeparator();
@@ -347,7 +343,8 @@ void MainWindow::buildMenus() {
         speed->addAction(tr(kSpeeds[i].label), this, [this, i] { setSpeedIndex(i); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* dock : {m_scenarioDock, m_runDock, m_topologyDock, m_propertiesDock})
+    for (QDockWidget* dock :
+         {m_scenarioDock, m_runDock, m_topologyDock, m_propertiesDock, m_aboutDock, m_lessonDock})
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
@@ -360,6 +357,14 @@ void MainWindow::buildMenus() {
     });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* lessons = help->addAction(tr("&Lessons…"), this, &MainWindow::showLessons);
+    lessons->setObjectName(QStringLiteral("lessonsAction"));
+    lessons->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lessons->setToolTip(tr("Workshop lessons: predict, run, compare (Ctrl+L)"));
+    // In the menu too, so Keyboard Shortcuts lists the lesson keys.
+    help->addAction(m_lessons->nextAction());
+    help->addAction(m_lessons->backAction());
+    help->addSeparator();
     addHelpEntries(help, this);
     help->addAction(tr("&About archsim"), this, [this] {
         QMessageBox::about(this, tr("About archsim"),
@@ -381,6 +386,7 @@ void MainWindow::buildMenus() {
     presets->setPopupMode(QToolButton::InstantPopup);
     presets->setToolTip(tr("Open a bundled scenario"));
     bar->addWidget(presets);
+    bar->addAction(lessons);
     bar->addAction(m_saveAction);
     bar->addSeparator();
     bar->addAction(fixedTextProxy(m_undoAction, tr("Undo"), bar));
@@ -454,11 +460,16 @@ QWidget* MainWindow::buildRunPanel() {
     m_slo->setAccessibleName(tr("Latency objective (SLO)"));
     m_speed->setAccessibleName(tr("Run speed"));
     connect(m_slo, &QDoubleSpinBox::valueChanged, this, [this](double value) {
-        m_charts->setSloMs(value);
         AppSettings::setSloMs(value);
+        updateSlo();
     });
     layout->addWidget(new QLabel(tr("SLO"), panel), 3, 0);
     layout->addWidget(m_slo, 3, 1);
+    m_sloSource = new QLabel(panel);
+    m_sloSource->setObjectName(QStringLiteral("sloSource"));
+    m_sloSource->setWordWrap(true);
+    m_sloSource->setVisible(false);
+    layout->addWidget(m_sloSource, 8, 0, 1, 2);
     m_logScale = new QCheckBox(tr("Logarithmic latency axis"), panel);
     connect(m_logScale, &QCheckBox::toggled, this, [this](bool on) {
         m_charts->setLogScale(on);
@@ -478,7 +489,7 @@ QWidget* MainWindow::buildRunPanel() {
     m_progress->setRange(0, 1000);
     m_progress->setFormat(QStringLiteral("%p%"));
     layout->addWidget(m_progress, 6, 0, 1, 2);
-    layout->setRowStretch(8, 1);
+    layout->setRowStretch(9, 1);
     return panel;
 }
 
@@ -503,6 +514,20 @@ void MainWindow::buildDocks() {
         dock(tr("Properties"), QStringLiteral("propertiesDock"), scroll, Qt::RightDockWidgetArea);
     m_topologyDock =
         dock(tr("Topology"), QStringLiteral("topologyDock"), m_topology, Qt::BottomDockWidgetArea);
+    // What the scenario on screen is about, a tab beside its properties.
+    m_about = new ScenarioAbout(m_catalog.get(), this);
+    m_aboutDock = dock(tr("About this Scenario"), QStringLiteral("aboutDock"), m_about,
+                       Qt::RightDockWidgetArea);
+    tabifyDockWidget(m_propertiesDock, m_aboutDock);
+    connect(m_about, &ScenarioAbout::compareRequested, this,
+            [this](const QStringList& presets) { openComparison(presets); });
+    // The lessons, on the right beside the charts once opened; hidden until then.
+    m_lessons = new LessonPanel(this, LessonLibrary::bundled(), this);
+    m_lessonDock =
+        dock(tr("Lesson"), QStringLiteral("lessonDock"), m_lessons, Qt::RightDockWidgetArea);
+    tabifyDockWidget(m_aboutDock, m_lessonDock);
+    m_lessonDock->hide();
+    m_propertiesDock->raise();
     // The diagram reads left to right, so it gets the full width under the charts.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -629,6 +654,7 @@ void MainWindow::restoreSettings() {
     setSpeedIndex(settings.value(QStringLiteral("run/speed"), kDefaultSpeedIndex).toInt());
     m_slo->setValue(AppSettings::sloMs());
     m_logScale->setChecked(AppSettings::logAxis());
+    updateSlo();
 }
 
 void MainWindow::saveSettings() {
@@ -639,7 +665,8 @@ void MainWindow::saveSettings() {
 }
 
 void MainWindow::resetLayout() {
-    for (QDockWidget* dock : {m_scenarioDock, m_runDock, m_topologyDock, m_propertiesDock}) {
+    for (QDockWidget* dock :
+         {m_scenarioDock, m_runDock, m_topologyDock, m_propertiesDock, m_aboutDock}) {
         dock->setFloating(false);
         dock->show();
     }
@@ -712,6 +739,8 @@ void MainWindow::setCurrentDocument(ScenarioDocument* document) {
     }
     updateTitle();
     updateRunActions();
+    updateSlo();
+    m_about->showDocument(document);
 }
 
 void MainWindow::documentEdited(ScenarioDocument* document) {
@@ -723,6 +752,8 @@ void MainWindow::documentEdited(ScenarioDocument* document) {
     m_autosaveDebounce.start();
     updateTitle();
     updateRunActions();  // the scenario's name is in the Run action's description
+    updateSlo();
+    if (document == m_current) m_about->showDocument(document);
     // What-if: an edit of a scenario on screen re-runs what is on screen.
     if (m_whatIfLive &&
         std::find(m_runKeys.begin(), m_runKeys.end(), document->key()) != m_runKeys.end())
@@ -772,8 +803,65 @@ ScenarioDocument* MainWindow::openPreset(const QString& name) {
         return nullptr;
     }
     ScenarioDocument* document = addDocument(std::move(*scenario), {}, true);
+    document->setPresetSource(path);
+    m_about->showDocument(document);
     statusMessage(tr("Opened preset %1").arg(document->displayName()));
     return document;
+}
+
+ScenarioDocument* MainWindow::openScenario(Scenario scenario, const QString& presetSource) {
+    ScenarioDocument* document = addDocument(std::move(scenario), {}, true);
+    document->setPresetSource(presetSource);
+    m_about->showDocument(document);
+    return document;
+}
+
+std::vector<ScenarioDocument*> MainWindow::openComparison(const QStringList& presets) {
+    std::vector<ScenarioDocument*> opened;
+    for (const QString& preset : presets)
+        if (ScenarioDocument* document = openPreset(preset)) opened.push_back(document);
+    if (opened.size() < 2) return opened;
+    for (ScenarioDocument* document : m_documents)
+        document->setCompared(std::find(opened.begin(), opened.end(), document) != opened.end());
+    setCurrentDocument(opened.front());
+    QStringList names;
+    for (const ScenarioDocument* document : opened) names << document->displayName();
+    statusMessage(
+        tr("Opened %1 for comparison: Run (F5) compares them.").arg(names.join(tr(" and "))));
+    return opened;
+}
+
+void MainWindow::buildPresetMenu(QMenu* menu) {
+    // Each preset by its scenario name, with its one-line summary as the tooltip and status tip;
+    // then the pairs meant to be compared, each opening both presets ticked.
+    menu->setToolTipsVisible(true);
+    for (const PresetSection& section : m_catalog->sections) {
+        menu->addSection(section.title);
+        for (const PresetEntry& entry : section.presets) {
+            const QString path = entry.path;
+            QAction* action =
+                menu->addAction(entry.title, this, [this, path] { openPreset(path); });
+            action->setObjectName(QStringLiteral("preset:") + QFileInfo(path).fileName());
+            action->setToolTip(entry.summary.isEmpty() ? entry.title : entry.summary);
+            action->setStatusTip(entry.summary);
+        }
+    }
+    if (m_catalog->comparisons.empty()) return;
+    menu->addSection(tr("Compare"));
+    for (const PresetComparison& comparison : m_catalog->comparisons) {
+        const QStringList paths = comparison.paths;
+        QAction* action =
+            menu->addAction(comparison.title, this, [this, paths] { openComparison(paths); });
+        action->setObjectName(QStringLiteral("compare:") + QFileInfo(paths.front()).fileName());
+        action->setToolTip(comparison.summary);
+        action->setStatusTip(comparison.summary);
+    }
+}
+
+void MainWindow::showLessons() {
+    m_lessonDock->show();
+    m_lessonDock->raise();
+    m_lessons->focusPicker();
 }
 
 ScenarioDocument* MainWindow::newScenario() {
@@ -1067,7 +1155,39 @@ void MainWindow::addScenariosToCharts(const std::vector<ScenarioDocument*>& docu
         m_charts->setFailures(document->key(), document->scenario().failures);
         m_charts->setScenario(document->key(), document->scenario());
     }
-    m_charts->setSloMs(m_slo->value());
+    updateSlo();
+}
+
+const ScenarioDocument* MainWindow::sloOwner() const {
+    const auto has = [](const ScenarioDocument* document) {
+        return document && document->scenario().slo && document->scenario().slo->latencyMs > 0;
+    };
+    if (has(m_current)) return m_current;
+    for (const ScenarioDocument* document : documentsToRun())
+        if (has(document)) return document;
+    return nullptr;
+}
+
+double MainWindow::sloMs() const {
+    const ScenarioDocument* owner = sloOwner();
+    return owner ? owner->scenario().slo->latencyMs : m_slo->value();
+}
+
+void MainWindow::updateSlo() {
+    m_charts->setSloMs(sloMs());
+    if (!m_sloSource) return;
+    // Which scenario's objective is drawn, so the setting beside it is not mistaken for it.
+    const ScenarioDocument* owner = sloOwner();
+    m_sloSource->setVisible(owner != nullptr);
+    if (!owner) return;
+    const SloSpec& spec = *owner->scenario().slo;
+    QString name = QString::fromStdString(owner->scenario().name);
+    if (name.isEmpty()) name = owner->displayName();
+    m_sloSource->setText(tr("Drawn: %1's own objective, p%2 under %3. The setting applies to "
+                            "scenarios without one.")
+                             .arg(name)
+                             .arg(spec.percentile, 0, 'g', 6)
+                             .arg(formatMillis(spec.latencyMs)));
 }
 
 int MainWindow::replications() const {
@@ -1163,6 +1283,10 @@ void MainWindow::startRun() {
         if (m_runs->isPaused()) setPaused(false);
         return;
     }
+    startFreshRun();
+}
+
+void MainWindow::startFreshRun() {
     const auto documents = documentsToRun();
     if (documents.empty()) {
         statusMessage(tr("Open a scenario to run."));

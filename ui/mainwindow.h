@@ -43,8 +43,11 @@ struct DataRun;
 class RunRecorder;
 class ChartsPanel;
 class PropertiesEditor;
+class LessonPanel;
 class RunController;
 struct RunRequest;
+class ScenarioAbout;
+struct PresetCatalog;
 class ScenarioDocument;
 class ScenarioList;
 class TopologyView;
@@ -65,6 +68,12 @@ public:
     ScenarioDocument* openFile(const QString& path);
     /// Opens a bundled preset by file name ("mmc-queue.json") or resource path.
     ScenarioDocument* openPreset(const QString& name);
+    /// Opens presets side by side (a comparison of the Presets menu): each is opened, they are
+    /// ticked for comparison and every other scenario is unticked, so Run compares exactly them.
+    std::vector<ScenarioDocument*> openComparison(const QStringList& presets);
+    /// Opens a scenario built elsewhere (a lesson step's preset with its changes) as a read-only
+    /// preset document; `presetSource` names the preset it came from.
+    ScenarioDocument* openScenario(Scenario scenario, const QString& presetSource);
     ScenarioDocument* newScenario();
     /// File > Import > Azure Functions Trace: opens the dialog (the imported scenario becomes a new,
     /// unsaved document).
@@ -83,6 +92,8 @@ public:
 
     // Runs.
     void startRun();
+    /// Starts what documentsToRun() names from the beginning, even while a run goes on.
+    void startFreshRun();
     void setPaused(bool paused);
     void step();
     void stop();
@@ -99,6 +110,10 @@ public:
     /// it has none yet.
     bool keepBaseline();
     void clearBaseline();
+    /// The latency objective the charts draw: the current scenario's own `slo` when it has one,
+    /// else that of the first scenario the next run shows that has one, else the Run panel's
+    /// SLO setting.
+    double sloMs() const;
     /// One sentence naming what Run starts ("Run compares A and B."), shown in the Run panel
     /// and the Run action's tooltip.
     QString runTargetText() const;
@@ -125,6 +140,13 @@ public:
     ChartsPanel* chartsPanel() const { return m_charts; }
     TopologyView* topologyView() const { return m_topology; }
     PropertiesEditor* propertiesEditor() const { return m_properties; }
+    LessonPanel* lessonPanel() const { return m_lessons; }
+    ScenarioAbout* scenarioAbout() const { return m_about; }
+    QDockWidget* lessonDock() const { return m_lessonDock; }
+    QDockWidget* aboutDock() const { return m_aboutDock; }
+    QMenu* presetMenu() const { return m_presetMenu; }
+    /// Shows the lesson panel (Help > Lessons…), with the keyboard in its lesson picker.
+    void showLessons();
     ScenarioList* scenarioList() const { return m_list; }
     QUndoGroup* undoGroup() { return &m_undoGroup; }
     QLabel* clockLabel() const { return m_clock; }
@@ -152,6 +174,7 @@ private:
     void buildActions();
     void buildMenus();
     void buildDocks();
+    void buildPresetMenu(QMenu* menu);
     QWidget* buildRunPanel();
     void connectRuns();
     void restoreSettings();
@@ -176,6 +199,10 @@ private:
     void addScenariosToCharts(const std::vector<ScenarioDocument*>& documents);
     void startCostSweeps();
     void statusMessage(const QString& text, int timeoutMs = 6000);
+    /// Puts sloMs() on the charts and says in the Run panel where it comes from.
+    void updateSlo();
+    /// The document whose own objective sloMs() is, or nullptr when the setting applies.
+    const ScenarioDocument* sloOwner() const;
     /// Shows the latest run's scenarios again, with their baselines, from what was recorded.
     void refreshCharts();
     std::vector<DataRun> recordedData() const;
@@ -206,6 +233,11 @@ private:
     QDockWidget* m_topologyDock = nullptr;
     QDockWidget* m_propertiesDock = nullptr;
     QDockWidget* m_runDock = nullptr;
+    QDockWidget* m_aboutDock = nullptr;
+    QDockWidget* m_lessonDock = nullptr;
+    std::unique_ptr<PresetCatalog> m_catalog;
+    ScenarioAbout* m_about = nullptr;
+    LessonPanel* m_lessons = nullptr;
     QByteArray m_defaultState;
     bool m_layoutRestored = false;  ///< a saved layout was restored: keep its sizes
     bool m_shown = false;
@@ -227,6 +259,7 @@ private:
     QComboBox* m_speed = nullptr;
     QComboBox* m_toolbarSpeed = nullptr;
     QDoubleSpinBox* m_slo = nullptr;
+    QLabel* m_sloSource = nullptr;  ///< names the scenario whose own SLO the charts draw
     QSpinBox* m_replications = nullptr;
     RunRecorder* m_recorder = nullptr;
     std::unique_ptr<BaselineStore> m_baselines;

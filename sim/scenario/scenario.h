@@ -249,10 +249,19 @@ struct FailureSpec {
     std::string label;      ///< shown on the charts ("" = made from kind and target)
 };
 
+/// The latency a scenario promises: its `percentile` stays under `latencyMs`. Not simulated:
+/// only drawn and measured against.
+struct SloSpec {
+    double latencyMs = 0;
+    double percentile = 99;
+    bool operator==(const SloSpec&) const = default;
+};
+
 struct Scenario {
     std::string name;
     std::string description;
     std::uint64_t seed = 1;
+    std::optional<SloSpec> slo;  ///< none: the app's SLO setting applies
     RunSettings run;
     WorkloadSpec workload;
     TopologySpec topology;

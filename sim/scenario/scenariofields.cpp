@@ -45,6 +45,7 @@ constexpr std::array<const FieldDescription*, 5> kBreakerFields{
 constexpr std::array<const FieldDescription*, 8> kFailureFields{
     &failure::kind,   &failure::target,      &failure::startS, &failure::endS,
     &failure::factor, &failure::probability, &failure::share,  &failure::label};
+constexpr std::array<const FieldDescription*, 2> kSloFields{&slo::latencyMs, &slo::percentile};
 constexpr std::array<const FieldDescription*, 10> kFunctionFields{&id,
                                                                   &function::concurrencyPerInstance,
                                                                   &function::coldStartMs,
@@ -129,6 +130,12 @@ const ComponentDescription& breakerDescription() {
 const ComponentDescription& failureDescription() {
     static const ComponentDescription description{ComponentKind::None, "", "Failure", "failure",
                                                   kFailureFields};
+    return description;
+}
+
+const ComponentDescription& sloDescription() {
+    static const ComponentDescription description{ComponentKind::None, "", "Latency objective",
+                                                  "latency objective", kSloFields};
     return description;
 }
 

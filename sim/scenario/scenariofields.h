@@ -860,6 +860,46 @@ inline constexpr FieldDescription label{
 };
 }  // namespace failure
 
+// ---- the service-level objective ---------------------------------------------------------------
+// What the scenario promises its callers. It never changes what is simulated (a run and its
+// fingerprint are the same with or without it); the charts draw it, the lessons and reports
+// measure against it.
+
+namespace scenario {
+inline constexpr FieldDescription slo{
+    .key = "slo",
+    .label = "Latency objective",
+    .type = FieldType::Object,
+    .presence = Presence::Optional,
+    .emptyMeaning = "the app's SLO setting",
+    .tooltip =
+        "The latency this scenario promises: a percentile and the latency it must stay under",
+};
+}  // namespace scenario
+
+namespace slo {
+inline constexpr FieldDescription latencyMs{
+    .key = "latencyMs",
+    .label = "Objective",
+    .unit = "ms",
+    .max = kMaxDurationMs,
+    .minExclusive = true,
+    .presence = Presence::Required,
+    .maxMeaning = "31 days",
+    .tooltip = "The latency the percentile must stay under; the charts draw it as the SLO line",
+};
+// Below the median an objective says nothing about the tail; past p99.999 no run of a desktop
+// length has the requests to estimate it (about 10/(1-q) are needed).
+inline constexpr FieldDescription percentile{
+    .key = "percentile",
+    .label = "Percentile",
+    .min = 50,
+    .max = 99.999,
+    .defaultValue = 99,
+    .tooltip = "Which percentile of the latency the objective is about (99: the p99)",
+};
+}  // namespace slo
+
 }  // namespace fields
 
 /// The run settings ("run"), in the documented order.
@@ -876,6 +916,8 @@ const ComponentDescription& retryDescription();
 const ComponentDescription& breakerDescription();
 /// One entry of the scenario's "failures" list.
 const ComponentDescription& failureDescription();
+/// The scenario's "slo" object.
+const ComponentDescription& sloDescription();
 /// The kinds of component a topology holds, in the order a file lists them (gateways first).
 std::span<const ComponentDescription> topologyDescriptions();
 /// One kind of component; for None and Workload, a description without an array key.

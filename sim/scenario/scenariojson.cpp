@@ -269,6 +269,7 @@ private:
     void readServers(JsonObjectReader& reader, ServerPoolSpec& servers);
     std::optional<AutoscalerSpec> readAutoscaler(JsonObjectReader& servers);
     std::optional<RateLimitSpec> readRateLimit(JsonObjectReader& gateway);
+    std::optional<SloSpec> readSlo(JsonObjectReader& root);
     void readCallOptions(JsonObjectReader& step, HandlerStep& call);
     std::optional<RetryPolicy> readRetry(JsonObjectReader& step);
     std::optional<CircuitBreakerSpec> readBreaker(JsonObjectReader& step);
@@ -349,6 +350,7 @@ std::optional<Scenario> ScenarioReader::read(const json& document) {
     if (auto v = root.string("description", false)) s.description = *v;
     if (auto v = root.integer("seed", false, 0, std::numeric_limits<std::int64_t>::max()))
         s.seed = static_cast<std::uint64_t>(*v);
+    s.slo = readSlo(root);
     readRun(root, s.run);
     readWorkload(root, s.workload);
     readTopology(root, s.topology);
@@ -835,6 +837,18 @@ std::optional<RateLimitSpec> ScenarioReader::readRateLimit(JsonObjectReader& gat
     if (auto v = readNumberField(r, fields::rateLimit::burst)) limit.burst = *v;
     r.reportUnknownFields();
     return limit;
+}
+
+std::optional<SloSpec> ScenarioReader::readSlo(JsonObjectReader& root) {
+    const json* value = root.value(fields::scenario::slo.key, false);
+    if (!value) return std::nullopt;
+    JsonObjectReader r(*value, root.fieldPath(fields::scenario::slo.key), m_report);
+    if (!r.isObject()) return std::nullopt;
+    SloSpec slo;
+    if (auto v = readNumberField(r, fields::slo::latencyMs)) slo.latencyMs = *v;
+    if (auto v = readNumberField(r, fields::slo::percentile)) slo.percentile = *v;
+    r.reportUnknownFields();
+    return slo;
 }
 
 void ScenarioReader::readCallOptions(JsonObjectReader& s, HandlerStep& call) {
@@ -1577,10 +1591,16 @@ ordered_json toOrderedJson(const Scenario& s) {
     ordered_json out = {{"formatVersion", kScenarioFormatVersion},
                         {"name", s.name},
                         {"description", s.description},
-                        {"seed", s.seed},
-                        {"run", std::move(run)},
-                        {"workload", workloadToJson(s.workload)},
-                        {"topology", topologyToJson(s.topology)}};
+                        {"seed", s.seed}};
+    if (s.slo) {
+        ordered_json slo = ordered_json::object();
+        put(slo, fields::slo::latencyMs, s.slo->latencyMs);
+        put(slo, fields::slo::percentile, s.slo->percentile);
+        put(out, fields::scenario::slo, std::move(slo));
+    }
+    out["run"] = std::move(run);
+    out["workload"] = workloadToJson(s.workload);
+    out["topology"] = topologyToJson(s.topology);
     if (s.cost) {
         // In CostConfig's order (platform first) rather than alphabetical; a field added there
         // later still gets written, after these.

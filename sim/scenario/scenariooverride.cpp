@@ -77,11 +77,13 @@ std::string kindOf(const nlohmann::json& value) {
 
 }  // namespace
 
-std::string parseOverride(const std::string& assignment, ScenarioOverride& result) {
+std::string parseOverride(const std::string& assignment, ScenarioOverride& result,
+                          const std::string& origin) {
     const std::size_t equals = assignment.find('=');
     if (equals == std::string::npos)
-        return "--set " + assignment + ": expected PATH=VALUE (e.g. workload.ratePerS=50)";
+        return origin + " " + assignment + ": expected PATH=VALUE (e.g. workload.ratePerS=50)";
     result = {};
+    result.origin = origin;
     if (auto error = parsePath(assignment.substr(0, equals), result); !error.empty()) return error;
     const std::string text = assignment.substr(equals + 1);
     // Not JSON (poisson, t3.small, an empty value): the text itself, as a string.

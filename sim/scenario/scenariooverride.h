@@ -2,7 +2,7 @@
 #pragma once
 // `--set PATH=VALUE`: one field of a scenario replaced before the scenario is read, so the value is
 // checked exactly as if it were in the file, and a problem names the same path. Sweeps
-// (sim/study) change their swept fields the same way, with the same path syntax.
+// (sim/study) and lesson steps (sim/lesson) change fields the same way, with the same path syntax.
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -21,12 +21,15 @@ struct ScenarioOverride {
     /// so
     /// `--set workload.type=poisson` needs no quotes.
     nlohmann::json value;
-    /// How messages introduce the override: "--set" on the command line, "fields[0]" in a sweep.
+    /// How messages introduce the override: "--set" on the command line, "fields[0]" in a sweep,
+    /// "set" in a lesson step.
     std::string origin = "--set";
 };
 
-/// Reads "PATH=VALUE"; returns an error message ("" on success).
-std::string parseOverride(const std::string& assignment, ScenarioOverride& result);
+/// Reads "PATH=VALUE"; returns an error message ("" on success), starting with `origin` (the
+/// command line's "--set", a lesson step's "set").
+std::string parseOverride(const std::string& assignment, ScenarioOverride& result,
+                          const std::string& origin = "--set");
 
 /// Reads a bare PATH (no value) into `result.steps` and `result.path`; messages begin with
 /// `origin` instead of "--set". Returns an error message ("" on success).

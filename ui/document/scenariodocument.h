@@ -47,6 +47,9 @@ public:
     /// A bundled preset opened read-only: Save asks for a new file.
     bool isPreset() const { return m_preset; }
     void setPreset(bool preset) { m_preset = preset; }
+    /// The bundled preset this document was opened from (":/presets/x.json"), "" otherwise.
+    const QString& presetSource() const { return m_presetSource; }
+    void setPresetSource(const QString& path) { m_presetSource = path; }
     /// The file name, else the scenario's name, else "Untitled".
     QString displayName() const;
 
@@ -77,6 +80,7 @@ private:
     QString m_filePath;
     QString m_baseDirectory;
     bool m_preset = false;
+    QString m_presetSource;
     bool m_forcedModified = false;
     QColor m_color;
     bool m_compared = false;

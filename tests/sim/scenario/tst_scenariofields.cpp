@@ -77,6 +77,7 @@ std::vector<Documented> documented() {
     list.push_back({&retryDescription(), "retry", "### Call options", "`retry` fields"});
     list.push_back({&breakerDescription(), "breaker", "### Call options", "`breaker` fields"});
     list.push_back({&failureDescription(), "failure", "## failures", ""});
+    list.push_back({&sloDescription(), "slo", "## slo", ""});
     return list;
 }
 

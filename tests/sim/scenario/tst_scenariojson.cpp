@@ -83,6 +83,7 @@ std::string firstDifference(const Scenario& a, const Scenario& b) {
     d.check(a.name == b.name, "name");
     d.check(a.description == b.description, "description");
     d.check(a.seed == b.seed, "seed");
+    d.check(a.slo == b.slo, "slo");
     d.check(a.run == b.run, "run");
     const WorkloadSpec& wa = a.workload;
     const WorkloadSpec& wb = b.workload;
@@ -326,6 +327,9 @@ void TestScenarioJson::testFullScenarioFieldsAreRead() {
     const Scenario s = loadValid(fixture("full.json"));
     QCOMPARE(s.name, std::string("Every component"));
     QCOMPARE(s.seed, std::uint64_t{42});
+    QVERIFY(s.slo.has_value());
+    QCOMPARE(s.slo->latencyMs, 250.0);
+    QCOMPARE(s.slo->percentile, 99.9);
     QCOMPARE(s.run.durationS, 600.0);
     QCOMPARE(s.run.windowS, 5.0);
     QCOMPARE(s.run.warmupS, 60.0);
@@ -707,6 +711,16 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
     const auto remove = [](const std::string& path) {
         return R"([{"op": "remove", "path": ")" + path + R"("}])";
     };
+
+    // The latency objective: checked like every other field, at its own path.
+    row("slo without latency", replace("/slo", R"({"percentile": 99})"),
+        {"slo.latencyMs: is required but missing"});
+    row("slo percentile too low", replace("/slo/percentile", "10"),
+        {"slo.percentile: must be >= 50, got 10"});
+    row("slo latency zero", replace("/slo/latencyMs", "0"),
+        {"slo.latencyMs: must be > 0 ms, got 0"});
+    row("slo unknown field", add("/slo/latency", "5"),
+        {"slo.latency: unknown field 'latency' (did you mean 'latencyMs'?)"});
 
     // Wrong types.
     row("string for a number", replace("/run/durationS", R"("60")"),
