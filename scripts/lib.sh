@@ -11,8 +11,9 @@ ARCHSIM_PACKAGES=(
   dpkg-dev file desktop-file-utils
   parallel
 )
-# Only `scripts/test --slurm` installs these: a single-node Slurm for the Slurm recipe's test
-# (docs/cluster.md). Not by default: the munge package enables a system daemon.
+# scripts/test installs these too (not scripts/run): a single-node Slurm for the Slurm recipe's
+# test (docs/cluster.md). `scripts/test --no-slurm` leaves them out, as the munge package enables a
+# system daemon.
 ARCHSIM_SLURM_PACKAGES=(munge slurmctld slurmd slurm-client)
 # Only scripts/fuzz needs these: clang with its libFuzzer runtime.
 ARCHSIM_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
