@@ -8,42 +8,11 @@
 #include <QTemporaryDir>
 #include <sys/stat.h>
 
+#include "app/clitestsupport.h"
+
+using namespace archsim::testing;
+
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QString out, err;
-};
-
-/// Runs archsim-cli with `input` on its standard input; `standardOutput` names a file to send its
-/// standard output to instead.
-CliResult runCli(const QStringList& arguments, const QByteArray& input = {},
-               const QString& workingDir = {}, const QString& standardOutput = {}) {
-    QProcess process;
-    if (!workingDir.isEmpty()) process.setWorkingDirectory(workingDir);
-    if (!standardOutput.isEmpty()) process.setStandardOutputFile(standardOutput);
-    process.start(QStringLiteral(ARCHSIM_CLI_PATH), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    process.waitForFinished(120'000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString preset(const char* name) { return QStringLiteral(ARCHSIM_RESOURCES_DIR "/presets/") + name; }
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
-    file.write(text);
-    return path;
-}
-
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 /// The lines of standard error that report a problem (not the pointer to --help).
 QStringList problemLines(const QString& err) {

@@ -10,35 +10,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "app/clitestsupport.h"
+
+using namespace archsim::testing;
+
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QString out, err;
-};
-
-CliResult runCli(const QStringList& arguments, const QString& workingDir = {}) {
-    QProcess process;
-    if (!workingDir.isEmpty()) process.setWorkingDirectory(workingDir);
-    process.start(QStringLiteral(ARCHSIM_CLI_PATH), arguments);
-    process.closeWriteChannel();
-    process.waitForFinished(300'000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
-    file.write(text);
-    return path;
-}
-
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 /// M/M/1 with mean service 10 ms: tiny and fast.
 QByteArray station(int servers = 1) {

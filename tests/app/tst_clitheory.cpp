@@ -9,25 +9,11 @@
 
 #include "sim/theory/mmcqueue.h"
 
+#include "app/clitestsupport.h"
+
+using namespace archsim::testing;
+
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QString out, err;
-};
-
-CliResult runCli(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(ARCHSIM_CLI_PATH), arguments);
-    process.closeWriteChannel();
-    process.waitForFinished(120'000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString preset(const char* name) {
-    return QStringLiteral(ARCHSIM_RESOURCES_DIR "/presets/") + name;
-}
 
 QJsonObject checkOf(const QJsonObject& theory, const QString& figure) {
     for (const auto& value : theory["checks"].toArray())

@@ -30,19 +30,7 @@ BreakdownChart::BreakdownChart(QWidget* parent) : ChartWidget(parent) {
     plot->xAxis->setLabel(tr("scenario"));
     plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     plot->xAxis->grid()->setVisible(false);
-    QCPBars* below = nullptr;
-    for (std::size_t i = 0; i < kTimeCategoryCount; ++i) {
-        const auto category = static_cast<TimeCategory>(i);
-        auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
-        bars->setName(categoryName(category));
-        bars->setBrush(categoryColour(category));
-        bars->setPen(QPen(categoryColour(category).darker(130)));
-        bars->setWidth(kBarWidth);
-        bars->setStackingGap(0);
-        if (below) bars->moveAbove(below);
-        below = bars;
-        m_bars[i] = bars;
-    }
+    m_bars = addCategoryBars(plot, kBarWidth);
     placeLegendBelow(plot->legend);
     plot->yAxis->setRange(0, 10);
 }
@@ -85,6 +73,39 @@ QColor BreakdownChart::categoryColour(TimeCategory category) {
             return {110, 110, 110};
     }
     return Qt::gray;
+}
+
+std::array<QCPBars*, kTimeCategoryCount> BreakdownChart::addCategoryBars(QCustomPlot* plot,
+                                                                         double width) {
+    std::array<QCPBars*, kTimeCategoryCount> all{};
+    QCPBars* below = nullptr;
+    for (std::size_t i = 0; i < kTimeCategoryCount; ++i) {
+        const auto category = static_cast<TimeCategory>(i);
+        auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+        bars->setName(categoryName(category));
+        bars->setBrush(categoryColour(category));
+        bars->setPen(QPen(categoryColour(category).darker(130)));
+        bars->setWidth(width);
+        bars->setStackingGap(0);
+        if (below) bars->moveAbove(below);
+        below = bars;
+        all[i] = bars;
+    }
+    return all;
+}
+
+QCPItemText* BreakdownChart::addBarLabel(QCustomPlot* plot, double key, double value,
+                                         const QString& text, const QColor& colour) {
+    auto* label = new QCPItemText(plot);
+    label->position->setCoords(key, value);
+    label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+    label->setText(text);
+    label->setColor(colour);
+    QFont font = plot->font();
+    font.setBold(true);
+    label->setFont(font);
+    label->setSelectable(false);
+    return label;
 }
 
 QCPBars* BreakdownChart::bars(TimeCategory category) const {
@@ -136,16 +157,8 @@ void BreakdownChart::rebuild() {
         const double total = std::accumulate(found->second.begin(), found->second.end(), 0.0);
         m_maxTotal = std::max(m_maxTotal, total);
 
-        auto* label = new QCPItemText(chart);
-        label->position->setCoords(position, total);
-        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-        label->setText(formatMillis(total));
-        label->setColor(scenario.colour.darker(110));
-        QFont font = chart->font();
-        font.setBold(true);
-        label->setFont(font);
-        label->setSelectable(false);
-        m_totals.push_back(label);
+        m_totals.push_back(addBarLabel(chart, position, total, formatMillis(total),
+                                       scenario.colour.darker(110)));
     }
     for (std::size_t i = 0; i < kTimeCategoryCount; ++i)
         m_bars[i]->setData(positions, values[i], true);

@@ -12,6 +12,7 @@
 #include "ui/charts/chartwidget.h"
 
 class QCPBars;
+class QCustomPlot;
 class QCPItemText;
 
 namespace archsim::ui {
@@ -30,6 +31,13 @@ public:
     double valueMs(int key, archsim::TimeCategory category) const;
     static QString categoryName(archsim::TimeCategory category);
     static QColor categoryColour(archsim::TimeCategory category);
+    /// One bar series per category on `plot`, stacked in category order, each in its colour and
+    /// named for the legend (the tail chart stacks the same way).
+    static std::array<QCPBars*, archsim::kTimeCategoryCount> addCategoryBars(QCustomPlot* plot,
+                                                                             double width);
+    /// A bold figure written just above (key, value), in `colour`.
+    static QCPItemText* addBarLabel(QCustomPlot* plot, double key, double value,
+                                    const QString& text, const QColor& colour);
 
 protected:
     void scenarioAdded(const ChartScenario& scenario) override;

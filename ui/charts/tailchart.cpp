@@ -31,19 +31,7 @@ TailChart::TailChart(QWidget* parent) : ChartWidget(parent) {
     plot->yAxis->setLabel(tr("share of the latency (%)"));
     plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText));
     plot->xAxis->grid()->setVisible(false);
-    QCPBars* below = nullptr;
-    for (std::size_t i = 0; i < kTimeCategoryCount; ++i) {
-        const auto category = static_cast<TimeCategory>(i);
-        auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
-        bars->setName(BreakdownChart::categoryName(category));
-        bars->setBrush(BreakdownChart::categoryColour(category));
-        bars->setPen(QPen(BreakdownChart::categoryColour(category).darker(130)));
-        bars->setWidth(kBarWidth);
-        bars->setStackingGap(0);
-        if (below) bars->moveAbove(below);
-        below = bars;
-        m_bars[i] = bars;
-    }
+    m_bars = BreakdownChart::addCategoryBars(plot, kBarWidth);
     placeLegendBelow(plot->legend);
     plot->yAxis->setRange(0, 112);
 }
@@ -124,16 +112,9 @@ void TailChart::rebuild() {
             positions.push_back(position(at, g));
             for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
                 values[c].push_back(100 * t.meanMs[c] / t.meanLatencyMs);
-            auto* label = new QCPItemText(chart);
-            label->position->setCoords(position(at, g), 100);
-            label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-            label->setText(formatMillis(t.meanLatencyMs));
-            label->setColor(scenario.colour.darker(110));
-            QFont font = chart->font();
-            font.setBold(true);
-            label->setFont(font);
-            label->setSelectable(false);
-            m_labels.push_back(label);
+            m_labels.push_back(BreakdownChart::addBarLabel(chart, position(at, g), 100,
+                                                           formatMillis(t.meanLatencyMs),
+                                                           scenario.colour.darker(110)));
         }
     }
     for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
