@@ -203,6 +203,7 @@ void AzureImportDialog::startImport() {
         showError(error);
         return;
     }
+    m_reading = true;
     setBusy(true);
     m_status->setStyleSheet(QString());
     m_status->setText(tr("Reading %1…").arg(QFileInfo(m_invocations->text()).fileName()));
@@ -210,6 +211,7 @@ void AzureImportDialog::startImport() {
 }
 
 void AzureImportDialog::readFinished() {
+    m_reading = false;
     setBusy(false);
     Outcome outcome = m_watcher.result();
     if (!outcome.scenario) {

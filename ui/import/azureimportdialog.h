@@ -33,7 +33,8 @@ public:
     std::optional<AzureTraceRequest> request(QString& error) const;
     /// Starts reading (what the Import button does); the dialog accepts when it succeeds.
     void startImport();
-    bool busy() const { return m_watcher.isRunning(); }
+    /// From a started read until its answer is handled (the worker may be done before that).
+    bool busy() const { return m_reading; }
 
     QLineEdit* invocationsEdit() const { return m_invocations; }
     QLineEdit* durationsEdit() const { return m_durations; }
@@ -72,6 +73,7 @@ private:
     QPushButton* m_importButton = nullptr;
     QFutureWatcher<Outcome> m_watcher;
     std::optional<Scenario> m_scenario;
+    bool m_reading = false;
 };
 
 }  // namespace archsim::ui
