@@ -475,6 +475,38 @@ void PropertiesEditor::buildScenario() {
     addMember(run, runPrefix, fields::run::maxCompleted, settings, &RunSettings::maxCompleted);
     addMember(run, runPrefix, fields::run::maxInFlight, settings, &RunSettings::maxInFlight);
 
+    // The scenario's own latency objective: empty means none, and the Run panel's setting
+    // applies. The percentile keeps its default until an objective is set.
+    QFormLayout* objective = section(tr("Latency objective"));
+    NumberSpec latency = numberSpec(fields::slo::latencyMs);
+    latency.optional = true;
+    latency.emptyMeaning = tr("none (the Run panel's SLO)");
+    addNumber(
+        objective, QStringLiteral("slo.latencyMs"), labelOf(fields::slo::latencyMs), latency,
+        [](const Scenario& s) -> std::optional<double> {
+            return s.slo ? std::optional<double>(s.slo->latencyMs) : std::nullopt;
+        },
+        [](Scenario& s, std::optional<double> v) {
+            if (!v) {
+                s.slo.reset();
+                return;
+            }
+            if (!s.slo) s.slo = SloSpec{};
+            s.slo->latencyMs = *v;
+        });
+    addNumber(
+        objective, QStringLiteral("slo.percentile"), labelOf(fields::slo::percentile),
+        numberSpec(fields::slo::percentile),
+        [](const Scenario& s) -> std::optional<double> {
+            return s.slo ? s.slo->percentile : fields::slo::percentile.defaultValue;
+        },
+        [](Scenario& s, std::optional<double> v) {
+            if (s.slo && v) s.slo->percentile = *v;
+        });
+    NumberField* percentile = m_numbers[QStringLiteral("slo.percentile")];
+    m_refreshers.push_back(
+        [percentile](const Scenario& s) { percentile->setEnabled(s.slo.has_value()); });
+
     QFormLayout* failures = section(tr("Failures"));
     auto* failuresEditor = new FailuresEditor(
         [this](const std::function<void(Scenario&)>& mutate, const QString& text,

@@ -36,6 +36,7 @@ private slots:
     void testSliderDragIsOneUndoStep();
     void testRenameFollowsReferences();
     void testUndoRefreshesTheForm();
+    void testLatencyObjectiveIsEditable();
     void testCostFieldsFollowThePlatform();
     void testLongTextReadsFromItsStart();
     void testEditorAndReaderAgreeAtTheEdges();
@@ -123,6 +124,37 @@ void TestPropertiesEditor::testUndoRefreshesTheForm() {
     QCOMPARE(document.scenario().run.durationS, 120.0);
     document.undoStack()->undo();
     QCOMPARE(editor.numberField(QStringLiteral("run.durationS"))->lineEdit()->text(), original);
+}
+
+void TestPropertiesEditor::testLatencyObjectiveIsEditable() {
+    // mmc-queue carries an objective; clearing it hands the SLO back to the Run panel, and typing
+    // one (and its percentile) sets it, each an undoable step.
+    ScenarioDocument document(1, load("mmc-queue.json"));
+    PropertiesEditor editor;
+    editor.setDocument(&document);
+    QVERIFY(document.scenario().slo);
+    NumberField* latency = editor.numberField(QStringLiteral("slo.latencyMs"));
+    NumberField* percentile = editor.numberField(QStringLiteral("slo.percentile"));
+    QVERIFY(latency && percentile);
+    QVERIFY(percentile->isEnabled());
+    latency->lineEdit()->setText(QString());
+    emit latency->lineEdit()->editingFinished();
+    QVERIFY(!document.scenario().slo);
+    QVERIFY(!percentile->isEnabled());
+    latency->lineEdit()->setText(QStringLiteral("250"));
+    emit latency->lineEdit()->editingFinished();
+    QVERIFY(document.scenario().slo);
+    QCOMPARE(document.scenario().slo->latencyMs, 250.0);
+    QCOMPARE(document.scenario().slo->percentile, 99.0);
+    percentile->lineEdit()->setText(QStringLiteral("99.9"));
+    emit percentile->lineEdit()->editingFinished();
+    QCOMPARE(document.scenario().slo->percentile, 99.9);
+    // Past the field's range: refused with the field's message, the objective kept.
+    percentile->lineEdit()->setText(QStringLiteral("40"));
+    emit percentile->lineEdit()->editingFinished();
+    QCOMPARE(document.scenario().slo->percentile, 99.9);
+    document.undoStack()->undo();
+    QCOMPARE(document.scenario().slo->percentile, 99.0);
 }
 
 void TestPropertiesEditor::testLongTextReadsFromItsStart() {
