@@ -164,6 +164,21 @@ QWidget* HandlerEditor::buildCallPage() {
         if (!error.isEmpty()) timeout->showError(error);
     });
 
+    // What the handler does when the call fails for good: fail the request, or go on without
+    // the call's answer (a fallback, such as serving without the personalisation).
+    m_onFailure = new QComboBox(m_resilience);
+    m_onFailure->setObjectName(QStringLiteral("onFailure"));
+    m_onFailure->addItem(tr("fail the request"), false);
+    m_onFailure->addItem(tr("continue without it"), true);
+    m_onFailure->setToolTip(fromView(fields::call::onFailure.tooltip));
+    m_onFailure->setAccessibleName(fromView(fields::call::onFailure.label));
+    inner->addRow(fromView(fields::call::onFailure.label), m_onFailure);
+    connect(m_onFailure, &QComboBox::activated, this, [this] {
+        const bool continueOnFailure = m_onFailure->currentData().toBool();
+        editStep([&](HandlerStep& s) { s.continueOnFailure = continueOnFailure; },
+                 tr("Edit when the call fails"));
+    });
+
     const auto policySwitch = [this, inner](const FieldDescription& field, auto policy,
                                             const QString& text) {
         auto* check = new QCheckBox(fromView(field.label), m_resilience);
@@ -252,6 +267,7 @@ void HandlerEditor::showResilience(const HandlerStep& step) {
     if (step.guarded() && !m_resilienceToggle->isChecked()) m_resilienceToggle->setChecked(true);
     m_retryCheck->setChecked(step.retry.has_value());
     m_breakerCheck->setChecked(step.breaker.has_value());
+    m_onFailure->setCurrentIndex(step.continueOnFailure ? 1 : 0);
     for (auto& [key, policyField] : m_policyFields) {
         policyField.field->clearError();
         policyField.field->setValue(policyField.get(step));
@@ -296,6 +312,7 @@ QString HandlerEditor::describe(const HandlerStep& step) const {
             if (step.timeoutMs) text += tr(" · timeout %1 ms").arg(*step.timeoutMs);
             if (step.retry) text += tr(" · %1 attempts").arg(step.retry->attempts);
             if (step.breaker) text += tr(" · breaker");
+            if (step.continueOnFailure) text += tr(" · continues on failure");
             return text;
         }
         case HandlerStep::Kind::Cache:

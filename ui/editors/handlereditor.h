@@ -45,6 +45,7 @@ public:
     NumberField* resilienceField(const QString& key) const;
     QCheckBox* retryCheck() const { return m_retryCheck; }
     QCheckBox* breakerCheck() const { return m_breakerCheck; }
+    QComboBox* onFailureBox() const { return m_onFailure; }
     QToolButton* resilienceToggle() const { return m_resilienceToggle; }
 
 private:
@@ -90,6 +91,7 @@ private:
     QWidget* m_resilience = nullptr;
     QCheckBox* m_retryCheck = nullptr;
     QCheckBox* m_breakerCheck = nullptr;
+    QComboBox* m_onFailure = nullptr;
     std::map<QString, PolicyField> m_policyFields;
     QLabel* m_error;
     bool m_filling = false;

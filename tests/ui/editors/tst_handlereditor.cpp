@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QComboBox>
 #include <QtTest>
 
 #include "sim/scenario/scenariojson.h"
@@ -124,8 +125,16 @@ private slots:
         QVERIFY(!commit(timeout, ""));
         QVERIFY(timeout->errorText().contains("timeoutMs"));
         QCOMPARE(step().timeoutMs, std::optional<double>(150));
-        QCOMPARE(document.undoStack()->count(), 5);
-        for (int i = 0; i < 5; ++i) document.undoStack()->undo();
+        // When the call fails for good, the handler may go on without it (a fallback).
+        handler = selectCall(editor);
+        QCOMPARE(handler->onFailureBox()->currentIndex(), 0);
+        handler->onFailureBox()->setCurrentIndex(1);
+        emit handler->onFailureBox()->activated(1);
+        QVERIFY(step().continueOnFailure);
+        handler = selectCall(editor);
+        QCOMPARE(handler->onFailureBox()->currentIndex(), 1);
+        QCOMPARE(document.undoStack()->count(), 6);
+        for (int i = 0; i < 6; ++i) document.undoStack()->undo();
         QVERIFY(!step().guarded());
     }
 };
