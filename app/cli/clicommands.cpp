@@ -152,72 +152,9 @@ std::string fixed(double value, int decimals) {
     return buffer;
 }
 
-double quantileMs(const RunResult& r, double q) { return toMillis(r.latency.quantile(q)); }
-double throughput(const RunResult& r) {
-    const double s = toSeconds(r.measuredTime);
-    return s > 0 ? static_cast<double>(r.latency.count()) / s : 0;
-}
-
-/// The headline figures, in the order they are printed.
-struct Figure {
-    const char* key;    ///< JSON and CSV name
-    const char* label;  ///< for the table
-    const char* unit;
-    int decimals;
-    std::function<double(const RunResult&)> value;
-};
-
-double errorCount(const RunResult& r, ErrorReason reason) {
-    return static_cast<double>(r.errors[static_cast<std::size_t>(reason)]);
-}
-
-const std::vector<Figure>& figures() {
-    static const std::vector<Figure> list{
-        {"meanMs", "latency mean", "ms", 3, [](const RunResult& r) { return r.latency.mean() * 1e-6; }},
-        {"p50Ms", "latency p50", "ms", 3, [](const RunResult& r) { return quantileMs(r, 0.50); }},
-        {"p90Ms", "latency p90", "ms", 3, [](const RunResult& r) { return quantileMs(r, 0.90); }},
-        {"p95Ms", "latency p95", "ms", 3, [](const RunResult& r) { return quantileMs(r, 0.95); }},
-        {"p99Ms", "latency p99", "ms", 3, [](const RunResult& r) { return quantileMs(r, 0.99); }},
-        {"p999Ms", "latency p99.9", "ms", 3, [](const RunResult& r) { return quantileMs(r, 0.999); }},
-        {"maxMs", "latency max", "ms", 3, [](const RunResult& r) { return toMillis(r.latency.max()); }},
-        {"throughputPerS", "throughput", "req/s", 2, throughput},
-        {"errorRate", "error rate", "", 5, [](const RunResult& r) { return r.errorRate(); }},
-        {"throttled", "throttled", "", 0,
-         [](const RunResult& r) { return errorCount(r, ErrorReason::Throttled); }},
-        {"rejected", "rejected", "", 0,
-         [](const RunResult& r) { return errorCount(r, ErrorReason::Rejected); }},
-        {"timedOut", "timed out", "", 0,
-         [](const RunResult& r) { return errorCount(r, ErrorReason::TimedOut); }},
-        {"payloadRejected", "payload too large", "", 0,
-         [](const RunResult& r) { return errorCount(r, ErrorReason::Payload); }},
-        {"retriesExhausted", "retries exhausted", "", 0,
-         [](const RunResult& r) { return errorCount(r, ErrorReason::RetriesExhausted); }},
-        {"breakerOpen", "breaker open", "", 0,
-         [](const RunResult& r) { return errorCount(r, ErrorReason::BreakerOpen); }},
-        {"shed", "shed", "", 0, [](const RunResult& r) { return errorCount(r, ErrorReason::Shed); }},
-        {"unavailable", "unavailable", "", 0,
-         [](const RunResult& r) { return errorCount(r, ErrorReason::Unavailable); }},
-        {"failed", "failed (injected)", "", 0,
-         [](const RunResult& r) { return errorCount(r, ErrorReason::Failed); }},
-        {"retries", "retries", "", 0,
-         [](const RunResult& r) { return static_cast<double>(r.retries); }},
-        {"coldStarts", "cold starts", "", 0,
-         [](const RunResult& r) { return static_cast<double>(r.coldStarts); }},
-        {"coldStartFraction", "cold-start fraction", "", 5,
-         [](const RunResult& r) { return r.coldStartFraction(); }},
-        {"cacheHitRatio", "cache hit ratio", "", 4,
-         [](const RunResult& r) { return std::max(0.0, r.cacheHitRatio()); }},
-        {"peakInstances", "peak instances/replicas", "", 0,
-         [](const RunResult& r) { return static_cast<double>(r.peakInstances); }},
-        {"monthlyCost", "monthly cost", "USD", 2,
-         [](const RunResult& r) { return r.cost ? r.cost->monthlyCost : 0.0; }},
-        {"costPerMillion", "cost per million requests", "USD", 4,
-         [](const RunResult& r) {
-             return r.cost && r.cost->costPerMillionRequests ? *r.cost->costPerMillionRequests : 0.0;
-         }},
-    };
-    return list;
-}
+/// The headline figures, in the order they are printed: the run's figures that studies use too.
+using Figure = StudyFigure;
+const std::vector<StudyFigure>& figures() { return studyFigures(); }
 
 nlohmann::json breakdownJson(const RunResult& r) {
     nlohmann::json j;
@@ -284,8 +221,7 @@ void printSummary(const RunResult& r, std::ostream& out) {
         << "completed                  " << r.completed << " requests (" << r.latency.count()
         << " after warm-up)\n";
     for (const Figure& f : figures()) {
-        if (std::string(f.key) == "monthlyCost" && !r.cost) continue;
-        if (std::string(f.key) == "costPerMillion" && !r.cost) continue;
+        if (f.needsPricing && !r.cost) continue;
         std::string label = f.label;
         label.resize(27, ' ');
         out << label << fixed(f.value(r), f.decimals) << (f.unit[0] ? " " : "") << f.unit << '\n';

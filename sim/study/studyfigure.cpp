@@ -26,6 +26,11 @@ double measuredWindowAverage(const RunResult& r, F value) {
     return weight > 0 ? sum / weight : 0;
 }
 
+template <ErrorReason reason>
+double errorCount(const RunResult& r) {
+    return static_cast<double>(r.errors[static_cast<std::size_t>(reason)]);
+}
+
 }  // namespace
 
 const std::vector<StudyFigure>& studyFigures() {
@@ -37,27 +42,55 @@ const std::vector<StudyFigure>& studyFigures() {
         {"p95Ms", "latency p95", "ms", [](const RunResult& r) { return quantileMs(r, 0.95); }},
         {"p99Ms", "latency p99", "ms", [](const RunResult& r) { return quantileMs(r, 0.99); }},
         {"p999Ms", "latency p99.9", "ms", [](const RunResult& r) { return quantileMs(r, 0.999); }},
+        {"maxMs", "latency max", "ms", [](const RunResult& r) { return toMillis(r.latency.max()); }},
         {"throughputPerS", "throughput", "req/s",
          [](const RunResult& r) {
              const double s = toSeconds(r.measuredTime);
              return s > 0 ? static_cast<double>(r.latency.count()) / s : 0;
-         }},
-        {"errorRate", "error rate", "", [](const RunResult& r) { return r.errorRate(); }},
+         },
+         false, 2},
+        {"errorRate", "error rate", "", [](const RunResult& r) { return r.errorRate(); }, false, 5},
+        {"throttled", "throttled", "", errorCount<ErrorReason::Throttled>, false, 0},
+        {"rejected", "rejected", "", errorCount<ErrorReason::Rejected>, false, 0},
+        {"timedOut", "timed out", "", errorCount<ErrorReason::TimedOut>, false, 0},
+        {"payloadRejected", "payload too large", "", errorCount<ErrorReason::Payload>, false, 0},
+        {"retriesExhausted", "retries exhausted", "", errorCount<ErrorReason::RetriesExhausted>,
+         false, 0},
+        {"breakerOpen", "breaker open", "", errorCount<ErrorReason::BreakerOpen>, false, 0},
+        {"shed", "shed", "", errorCount<ErrorReason::Shed>, false, 0},
+        {"unavailable", "unavailable", "", errorCount<ErrorReason::Unavailable>, false, 0},
+        {"failed", "failed (injected)", "", errorCount<ErrorReason::Failed>, false, 0},
+        {"retries", "retries", "",
+         [](const RunResult& r) { return static_cast<double>(r.retries); }, false, 0},
+        {"coldStarts", "cold starts", "",
+         [](const RunResult& r) { return static_cast<double>(r.coldStarts); }, false, 0},
         {"coldStartFraction", "cold-start fraction", "",
-         [](const RunResult& r) { return r.coldStartFraction(); }},
+         [](const RunResult& r) { return r.coldStartFraction(); }, false, 5},
+        {"cacheHitRatio", "cache hit ratio", "",
+         [](const RunResult& r) { return std::max(0.0, r.cacheHitRatio()); }, false, 4},
+        {"peakInstances", "peak instances/replicas", "",
+         [](const RunResult& r) { return static_cast<double>(r.peakInstances); }, false, 0},
         {"utilization", "entry utilisation", "",
          [](const RunResult& r) {
              return measuredWindowAverage(r, [](const WindowRow& w) { return w.utilization; });
-         }},
+         },
+         false, 4},
         {"maxUtilization", "highest component utilisation", "",
          [](const RunResult& r) {
              double highest = 0;
              for (const ComponentLoad& c : componentLoads(r))
                  highest = std::max(highest, c.utilization);
              return highest;
-         }},
+         },
+         false, 4},
         {"monthlyCost", "monthly cost", "USD",
-         [](const RunResult& r) { return r.cost ? r.cost->monthlyCost : 0.0; }, true},
+         [](const RunResult& r) { return r.cost ? r.cost->monthlyCost : 0.0; }, true, 2},
+        {"costPerMillion", "cost per million requests", "USD",
+         [](const RunResult& r) {
+             return r.cost && r.cost->costPerMillionRequests ? *r.cost->costPerMillionRequests
+                                                             : 0.0;
+         },
+         true, 4},
     };
     return list;
 }

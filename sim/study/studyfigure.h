@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The figures a study (a sweep, a limit search, a precision stop) can ask for, one number per run
-// each, named as the command line's JSON output names them ("p99Ms", "errorRate"). A study keeps
-// these per replication and gives their mean and confidence interval.
+// The figures of a run, one number each: what `archsim-cli run` prints and a study (a sweep, a
+// limit search, a precision stop) can ask for, named as the JSON output names them ("p99Ms",
+// "errorRate"). A study keeps these per replication and gives their mean and confidence interval.
 
 #include <string>
 #include <string_view>
@@ -18,6 +18,7 @@ struct StudyFigure {
     std::string unit;   ///< "ms", "" for a fraction
     double (*value)(const RunResult&);
     bool needsPricing = false;  ///< only with a cost section
+    int decimals = 3;           ///< digits the command line's table prints
 };
 
 /// Every figure, in the order results list them.
