@@ -307,7 +307,7 @@ void MainWindow::buildMenus() {
     QMenu* add = edit->addMenu(QIcon(QStringLiteral(":/icons/add.svg")), tr("&Add Component"));
     for (ComponentKind kind : {ComponentKind::Gateway, ComponentKind::Function,
                                ComponentKind::Server, ComponentKind::Cache, ComponentKind::Database,
-                               ComponentKind::Hop, ComponentKind::Station})
+                               ComponentKind::Hop, ComponentKind::Station, ComponentKind::Queue})
         add->addAction(QIcon(kindIconPath(kind)), kindLabel(kind), this,
                        [this, kind] { addComponentRequested(kind); });
     QAction* remove =

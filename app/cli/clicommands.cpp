@@ -194,14 +194,24 @@ nlohmann::json summaryJson(const RunResult& r) {
                         {"breakdownMs", breakdownJson(r)},
                         {"tail", tailJson(r)}};
     nlohmann::json latency;
+    nlohmann::json jobs;
     for (const Figure& f : figures()) {
         const std::string key = f.key;
-        if (key == "meanMs" || key.ends_with("Ms"))
+        // Job figures only for runs with queues, in an object of their own.
+        if (f.needsJobs) {
+            if (r.jobs) jobs[key] = f.value(r);
+        } else if (key == "meanMs" || key.ends_with("Ms"))
             latency[key.substr(0, key.size() - 2)] = f.value(r);
         else
             j[key] = f.value(r);
     }
     j["latencyMs"] = latency;
+    if (r.jobs) {
+        jobs["enqueued"] = r.jobs->enqueued;
+        jobs["completed"] = r.jobs->completed;
+        jobs["meanInSystem"] = r.jobs->meanHeld;
+        j["jobs"] = jobs;
+    }
     if (r.cost) {
         nlohmann::json lines = nlohmann::json::array();
         for (const auto& line : r.cost->lines)
@@ -222,6 +232,7 @@ void printSummary(const RunResult& r, std::ostream& out) {
         << " after warm-up)\n";
     for (const Figure& f : figures()) {
         if (f.needsPricing && !r.cost) continue;
+        if (f.needsJobs && !r.jobs) continue;
         std::string label = f.label;
         label.resize(27, ' ');
         out << label << fixed(f.value(r), f.decimals) << (f.unit[0] ? " " : "") << f.unit << '\n';

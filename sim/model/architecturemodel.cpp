@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sim/model/architecturemodel.h"
 
+#include <algorithm>
+
 #include "sim/core/randomstreams.h"
 #include "sim/model/component.h"
+#include "sim/model/components/queue.h"
 #include "sim/model/faulttimeline.h"
+#include "sim/model/jobrecorder.h"
 #include "sim/model/modelcounters.h"
 #include "sim/model/request.h"
 #include "sim/model/requestflow.h"
@@ -21,7 +25,8 @@ public:
           m_scenario(scenario),
           m_warmupEnd(fromSeconds(scenario.run.warmupS)),
           m_flow(simulator, m_requests, m_counters, recorder),
-          m_context{simulator, m_requests, m_counters, m_flow, seed, replication},
+          m_jobs(fromSeconds(scenario.run.windowS)),
+          m_context{simulator, m_requests, m_counters, m_flow, seed, replication, &m_jobs},
           m_topology(TopologyBuilder::build(m_context, scenario.topology)),
           m_failures(simulator, scenario.failures, m_topology),
           m_workload(simulator, scenario.workload,
@@ -29,6 +34,9 @@ public:
           m_payloadEngine(makeStream(seed, replication, "workload", "payload")) {
         m_flow.setWorkload(&m_workload);
         m_flow.setLimits(scenario.run.maxInFlight, memoryBudgetBytes);
+        for (const auto& component : m_topology.components)
+            if (component->kind() == ComponentKind::Queue)
+                m_queues.push_back(static_cast<Queue*>(component.get()));
     }
 
     void start() {
@@ -54,6 +62,7 @@ private:
     RequestTable m_requests;
     ModelCounters m_counters;
     RequestFlow m_flow;
+    JobRecorder m_jobs;
     ModelContext m_context;
     Topology m_topology;
     FaultTimeline m_failures;
@@ -61,6 +70,7 @@ private:
     RandomEngine m_payloadEngine;
     UsageTotals m_usageAtMeasurement;
     bool m_measuring = false;
+    std::vector<Queue*> m_queues;  // in topology order; none in a scenario without queues
 };
 
 void ArchitectureModelImpl::arrive(const Arrival& arrival) {
@@ -134,6 +144,21 @@ void ArchitectureModelImpl::fillWindow(WindowRow& row, Time start, Time end) {
         }
         if (hasRow) row.components.push_back(std::move(gauge));
     }
+    if (!m_queues.empty()) {
+        // The queues' rows were filled above; the jobs' figures sum them over every queue.
+        JobWindow jobs;
+        m_jobs.fillWindow(jobs, end);
+        Time oldest = kTimeInfinity;
+        // A dead-letter queue nothing consumes only parks messages: they are the dead letters.
+        for (const ComponentGauge& gauge : row.components)
+            for (const Queue* queue : m_queues)
+                if (queue->id() == gauge.id && !queue->parksDeadLetters())
+                    jobs.queueDepth += gauge.queueLength;
+        for (const Queue* queue : m_queues)
+            if (!queue->parksDeadLetters()) oldest = std::min(oldest, queue->oldestVisibleSince());
+        jobs.oldestAgeS = oldest == kTimeInfinity ? 0.0 : toSeconds(end - oldest);
+        row.jobs = jobs;
+    }
     row.cacheHitRatio = totals.cacheLookups ? static_cast<double>(totals.cacheHits) /
                                                   static_cast<double>(totals.cacheLookups)
                                             : -1;
@@ -174,6 +199,12 @@ void ArchitectureModelImpl::finish(RunResult& result) {
         component->finish(result);
         if (const auto* pool = dynamic_cast<const ComputePool*>(component.get()))
             result.components.push_back(pool->holdFigures(m_simulator.now()));
+    }
+    if (!m_queues.empty()) {
+        JobFigures jobs = m_jobs.figures(m_measuring ? u.simulatedSeconds : 0.0);
+        for (const Queue* queue : m_queues)
+            if (!queue->parksDeadLetters()) jobs.meanHeld += queue->meanHeld(m_simulator.now());
+        result.jobs = std::move(jobs);
     }
 }
 

@@ -24,6 +24,7 @@
 
 namespace archsim {
 
+class JobRecorder;
 class LruCache;
 class RequestFlow;
 
@@ -36,6 +37,7 @@ struct ModelContext {
     RequestFlow& flow;
     std::uint64_t seed = 1;
     std::uint64_t replication = 0;
+    JobRecorder* jobs = nullptr;  ///< where queues record what becomes of their messages
 
     /// The component's own stream for one purpose (common random numbers across scenarios).
     RandomEngine stream(const std::string& componentId, const char* role) const {

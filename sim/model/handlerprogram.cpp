@@ -28,10 +28,18 @@ void HandlerProgram::compileSteps(const std::vector<HandlerStep>& steps, const s
                 m_ops.push_back(op);
                 break;
             case HandlerStep::Kind::Call:
+            case HandlerStep::Kind::Send:
+                // A send is a call to a queue: the queue resumes the caller once it has taken the
+                // message, so the interpreter needs no operation of its own for it.
                 op.code = OpCode::Call;
                 op.target = resolve(step.target);
                 if (op.target->kind() == ComponentKind::Cache)
                     throw std::invalid_argument(poolId + ": a cache is used with a cache step");
+                if ((op.target->kind() == ComponentKind::Queue) !=
+                    (step.kind == HandlerStep::Kind::Send))
+                    throw std::invalid_argument(poolId +
+                                                ": a queue is used with a send step, "
+                                                "and only a queue");
                 if (step.guarded()) {
                     // Each guarded call draws its jitter from a stream of its own.
                     const std::string role = "call " + std::to_string(m_guards.size());

@@ -19,6 +19,7 @@ namespace archsim {
 
 class CallGuard;
 class ComputePool;
+class Queue;
 
 inline constexpr std::uint32_t kNoRequest = 0xffffffffu;
 
@@ -56,6 +57,10 @@ struct Request {
     std::uint32_t parentGeneration = 0;
     std::uint32_t awaiting = kNoRequest;     ///< caller: the attempt it waits for
     std::uint32_t awaitingGeneration = 0;
+    // A job (a batch of a queue's messages run by a consumer) is a request of its own: when it
+    // ends, its queue deletes the messages or leaves them to be received again.
+    Queue* queue = nullptr;   ///< job: the queue its messages are in (else nullptr)
+    std::uint32_t batch = 0;  ///< job: its batch in that queue
 
     Frame& top() { return frames[depth - 1]; }
     const Frame& top() const { return frames[depth - 1]; }
@@ -86,6 +91,7 @@ public:
             r.measured = r.timedOut = r.userNotified = r.coldStarted = false;
             r.attempt = 0;
             r.guard = nullptr;
+            r.queue = nullptr;
             r.parent = r.awaiting = kNoRequest;
         } else {
             id = static_cast<std::uint32_t>(m_requests.size());

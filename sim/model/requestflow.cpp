@@ -8,6 +8,7 @@
 #include "sim/model/callguard.h"
 #include "sim/model/component.h"
 #include "sim/model/components/cache.h"
+#include "sim/model/components/queue.h"
 #include "sim/model/handlerprogram.h"
 #include "sim/model/workload.h"
 
@@ -94,6 +95,10 @@ void RequestFlow::finish(std::uint32_t id) {
         endAttempt(id, true, ErrorReason::Failed);
         return;
     }
+    if (r.queue) {
+        endJob(id, true);
+        return;
+    }
     if (!r.timedOut) {
         m_recorder.complete(r.arrival, r.breakdown);
         if (r.measured)
@@ -115,6 +120,10 @@ void RequestFlow::fail(std::uint32_t id, ErrorReason reason) {
     Request& after = m_requests[id];
     if (after.guard) {
         endAttempt(id, false, reason);
+        return;
+    }
+    if (after.queue) {
+        endJob(id, false);
         return;
     }
     if (!after.timedOut) m_counters.countError(after, reason);
@@ -150,6 +159,20 @@ void RequestFlow::endAttempt(std::uint32_t id, bool succeeded, ErrorReason reaso
     const Request& c = m_requests[caller];
     if (c.awaiting != id || c.awaitingGeneration != generation) return;
     guard->attemptEnded(caller, succeeded, reason, breakdown);
+}
+
+void RequestFlow::endJob(std::uint32_t id, bool succeeded) {
+    // The record goes back first: the queue may start the next job on it at once.
+    Queue* queue = m_requests[id].queue;
+    const std::uint32_t batch = m_requests[id].batch;
+    m_requests.release(id);
+    queue->jobEnded(batch, succeeded);
+}
+
+void RequestFlow::overload(std::string reason) {
+    if (!m_overloaded) m_overloadReason = std::move(reason);
+    m_overloaded = true;
+    m_simulator.requestStop();
 }
 
 void RequestFlow::checkLimits() {

@@ -44,6 +44,10 @@ public:
     /// Checks the limits after a record was allocated; stops the run if one is passed.
     void checkLimits();
     bool overloaded() const { return m_overloaded; }
+    /// Stops the run as overloaded for what grows outside the request records (the messages a
+    /// queue holds), keeping the first reason given.
+    void overload(std::string reason);
+    std::uint64_t maxInFlight() const { return m_maxInFlight; }
     const std::string& overloadReason() const { return m_overloadReason; }
 
     /// Called when a request from the workload ends: completed, or failed with a reason (for
@@ -88,6 +92,8 @@ private:
     void frameBegins(ComputePool& pool);
     /// An attempt has ended; its caller is told if it still waits for it.
     void endAttempt(std::uint32_t id, bool succeeded, ErrorReason reason);
+    /// A job has ended; its queue is told.
+    void endJob(std::uint32_t id, bool succeeded);
     void advance(std::uint32_t id);
     void finish(std::uint32_t id);
     void notifyUser(Request& r);

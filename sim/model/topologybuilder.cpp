@@ -10,6 +10,7 @@
 #include "sim/model/components/functionpool.h"
 #include "sim/model/components/gateway.h"
 #include "sim/model/components/networkhop.h"
+#include "sim/model/components/queue.h"
 #include "sim/model/components/serverpool.h"
 #include "sim/model/components/station.h"
 #include "sim/model/enginelimits.h"
@@ -46,6 +47,7 @@ const std::vector<std::pair<ComponentKind, Factory>>& factories() {
         {ComponentKind::Database, each<Database>(&TopologySpec::databases)},
         {ComponentKind::Hop, each<NetworkHop>(&TopologySpec::hops)},
         {ComponentKind::Station, each<Station>(&TopologySpec::stations)},
+        {ComponentKind::Queue, each<Queue>(&TopologySpec::queues)},
     };
     return table;
 }

@@ -16,7 +16,7 @@ namespace archsim {
 
 struct Topology {
     /// Every component, in a fixed order: by kind (gateways, function pools, server pools,
-    /// caches, databases, hops, stations), then as the scenario lists them. Gauge rows and
+    /// caches, databases, hops, stations, queues), then as the scenario lists them. Gauge rows and
     /// timers at the start follow this order, so it is part of what makes runs reproducible.
     std::vector<std::unique_ptr<Component>> components;
     std::map<std::string, Component*> byId;

@@ -46,6 +46,8 @@ std::string toString(ErrorReason reason) {
         case ErrorReason::Shed: return "shed";
         case ErrorReason::Unavailable: return "unavailable";
         case ErrorReason::Failed: return "failed";
+        case ErrorReason::QueueFull:
+            return "queue full";
     }
     return "unknown";
 }
@@ -144,6 +146,16 @@ std::uint64_t RunResult::fingerprint() const {
             h.add(c.queueLength);
             h.add(c.hitRatio);
         }
+        // Only runs with queues have job figures: every other run keeps its fingerprint.
+        if (w.jobs) {
+            h.add(w.jobs->latency.completed);
+            h.add(w.jobs->latency.p50);
+            h.add(w.jobs->latency.p99);
+            h.add(w.jobs->latency.max);
+            h.add(w.jobs->queueDepth);
+            h.add(w.jobs->oldestAgeS);
+            h.add(w.jobs->deadLettered);
+        }
     }
     addErrors(h, errors);
     h.add(coldStarts);
@@ -162,6 +174,17 @@ std::uint64_t RunResult::fingerprint() const {
     h.add(station.probabilityOfWait);
     h.add(station.meanQueueLength);
     h.add(station.utilization);
+    if (jobs) {
+        h.add(jobs->latency.count());
+        h.add(static_cast<std::uint64_t>(jobs->latency.sum()));
+        h.add(jobs->latency.max());
+        h.add(jobs->enqueued);
+        h.add(jobs->completed);
+        h.add(jobs->deadLettered);
+        h.add(jobs->failedReceives);
+        h.add(jobs->meanWaitS);
+        h.add(jobs->meanHeld);
+    }
     return h.value();
 }
 

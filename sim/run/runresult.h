@@ -37,8 +37,9 @@ enum class ErrorReason {
     Shed,              ///< a gateway's rate limit or load shedding turned it away
     Unavailable,       ///< the component was down (an injected failure or a lost replica)
     Failed,            ///< an injected error
+    QueueFull,         ///< a send to a queue holding its maxDepth messages
 };
-inline constexpr std::size_t kErrorReasonCount = 9;
+inline constexpr std::size_t kErrorReasonCount = 10;
 std::string toString(ErrorReason reason);
 using ErrorCounts = std::array<std::uint64_t, kErrorReasonCount>;
 
@@ -76,6 +77,16 @@ struct ComponentGauge {
     bool operator==(const ComponentGauge&) const = default;
 };
 
+/// The jobs of a window, for scenarios with queues: a job's latency runs from the moment its
+/// queue took the message to the moment a consumer finished it.
+struct JobWindow {
+    LatencyWindow latency;           ///< jobs finished in the window
+    double queueDepth = 0;           ///< messages waiting to be received, time-average, all queues
+    double oldestAgeS = 0;           ///< age of the oldest waiting message at the window's end
+    std::uint64_t deadLettered = 0;  ///< messages dead-lettered in the window
+    bool operator==(const JobWindow&) const = default;
+};
+
 /// One row of the time series a run publishes.
 struct WindowRow {
     LatencyWindow latency;
@@ -90,6 +101,7 @@ struct WindowRow {
     double databaseConnectionsInUse = 0;  ///< time-average over all databases
     double costAccrued = 0;           ///< cumulative cost at the window's end (0 without pricing)
     std::vector<ComponentGauge> components;
+    std::optional<JobWindow> jobs;  ///< with queues only
     bool operator==(const WindowRow&) const = default;
 };
 
@@ -110,6 +122,19 @@ struct ComponentFigures {
     double endedPerS = 0;  ///< frames ended per second (lambda)
     double meanHoldS = 0;  ///< mean length of the frames ended (W)
     bool operator==(const ComponentFigures&) const = default;
+};
+
+/// The jobs of a run with queues, over the measured period: messages sent after the warm-up.
+struct JobFigures {
+    LatencyHistogram latency;          ///< taken by the queue to finished, per message
+    std::uint64_t enqueued = 0;        ///< messages the queues took
+    std::uint64_t completed = 0;       ///< messages whose job finished (deleted)
+    std::uint64_t deadLettered = 0;    ///< messages received maxReceives times without success
+    std::uint64_t failedReceives = 0;  ///< receives whose job failed or outlived its visibility
+    double meanWaitS = 0;              ///< taken by the queue to first received
+    double meanHeld = 0;               ///< messages held by all queues, time-average (L)
+    double throughputPerS = 0;         ///< messages finished per second (lambda)
+    bool operator==(const JobFigures&) const = default;
 };
 
 struct RunResult {
@@ -146,6 +171,7 @@ struct RunResult {
     std::uint64_t peakInstances = 0;   ///< most function instances or server replicas alive at once
     UsageTotals usage;                 ///< over the measured period
     std::optional<CostBreakdown> cost; ///< when the scenario has a cost configuration
+    std::optional<JobFigures> jobs;    ///< when the scenario has queues
 
     std::uint64_t totalErrors() const;
     double errorRate() const;          ///< errors / measured arrivals

@@ -18,8 +18,9 @@ enum class ComponentKind : std::uint8_t {
     Server,    ///< a pool of long-lived servers behind a load balancer
     Cache,
     Database,
-    Hop,       ///< a network hop
-    Station,   ///< c servers behind one FIFO line (the validation model)
+    Hop,      ///< a network hop
+    Station,  ///< c servers behind one FIFO line (the validation model)
+    Queue,    ///< a message queue whose messages become jobs of consumer pools
 };
 
 /// True for the kinds that are components of a topology (everything but None and Workload).

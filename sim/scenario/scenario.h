@@ -102,13 +102,17 @@ struct HandlerStep {
         Call,    ///< a call to `target` (a database, a gateway/network hop, another pool)
         Cache,   ///< a lookup in cache `target`; on a miss the `onMiss` steps run, then a fill
         Branch,  ///< with `probability`, the `steps` run
+        /// A send of a message to queue `target`: the handler goes on once the queue has taken
+        /// it (its enqueue latency) while the message waits to become a job for a consumer.
+        Send,
     };
     Kind kind = Kind::Cpu;
     DistributionPtr cpuMs;
-    std::string target;
+    std::string target;  ///< Call, Cache, Send
     double probability = 1;
     std::vector<HandlerStep> steps;   ///< Branch
     std::vector<HandlerStep> onMiss;  ///< Cache
+    // The options below apply to a call and to a send (a send fails when its queue is full).
     /// Call: the caller stops waiting for an attempt after this long (the callee goes on working).
     std::optional<double> timeoutMs;
     std::optional<RetryPolicy> retry;           ///< Call
@@ -142,6 +146,17 @@ struct GatewaySpec {
 };
 
 enum class OverflowPolicy { Throttle, Queue };
+
+/// A function pool invoked with batches of a queue's messages (an event source mapping): up to
+/// `batchSize` messages per invocation, gathered for at most `batchWindowS`, with at most
+/// `maxConcurrency` invocations from the queue at once.
+struct QueueTriggerSpec {
+    std::string queue;
+    int batchSize = 10;
+    double batchWindowS = 0;
+    std::optional<int> maxConcurrency;  ///< none: the pool's maxInstances
+    bool operator==(const QueueTriggerSpec&) const = default;
+};
 enum class InstancePick { MostRecentlyUsed, Any };
 
 /// Serverless functions: instances started on demand (with a cold start) and reclaimed when idle.
@@ -155,6 +170,7 @@ struct FunctionPoolSpec {
     double scaleOutPerS = 0;              ///< new instances per second at most; 0 = unlimited
     OverflowPolicy onLimit = OverflowPolicy::Throttle;
     InstancePick pick = InstancePick::MostRecentlyUsed;
+    std::optional<QueueTriggerSpec> trigger;  ///< invoked with a queue's messages (or not)
     std::vector<HandlerStep> handler;
 };
 
@@ -180,6 +196,7 @@ struct ServerPoolSpec {
     BalancerPolicy balancer = BalancerPolicy::RoundRobin;
     std::optional<double> timeoutMs;      ///< slower requests count as timed out (an error)
     std::optional<AutoscalerSpec> autoscaler;
+    std::string polls;  ///< a queue whose messages idle workers take ("" = none)
     std::vector<HandlerStep> handler;
 };
 
@@ -218,6 +235,26 @@ struct StationSpec {
     DistributionPtr serviceMs;
 };
 
+enum class QueueOrder {
+    BestEffort,  ///< messages delivered as they become visible; one delivered again goes last
+    Fifo,        ///< messages delivered in the order they were sent, one delivered again first
+};
+
+/// A message queue (SQS-like): a send is taken after the enqueue latency, the message becomes
+/// visible after the delivery delay, and a consumer that receives it has the visibility timeout
+/// to finish its job; otherwise the message is visible again, until it has been received
+/// `maxReceives` times, when it is dead-lettered.
+struct QueueSpec {
+    std::string id;
+    DistributionPtr enqueueMs;       ///< a send waits this long for the queue to take it
+    double deliveryDelayS = 0;       ///< a new message is invisible this long
+    double visibilityTimeoutS = 30;  ///< a received message is invisible this long
+    std::optional<int> maxReceives;  ///< then dead-lettered; none: received until done
+    std::string deadLetter;          ///< the queue dead-lettered messages go to ("" = none)
+    QueueOrder order = QueueOrder::BestEffort;
+    std::optional<std::int64_t> maxDepth;  ///< messages held at most; sends beyond fail
+};
+
 struct TopologySpec {
     std::string entry;  ///< id of the component requests arrive at
     std::vector<GatewaySpec> gateways;
@@ -227,6 +264,7 @@ struct TopologySpec {
     std::vector<DatabaseSpec> databases;
     std::vector<NetworkHopSpec> hops;
     std::vector<StationSpec> stations;
+    std::vector<QueueSpec> queues;
 };
 
 /// Something that goes wrong during the run, on a timeline.

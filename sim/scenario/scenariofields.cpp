@@ -46,7 +46,9 @@ constexpr std::array<const FieldDescription*, 8> kFailureFields{
     &failure::kind,   &failure::target,      &failure::startS, &failure::endS,
     &failure::factor, &failure::probability, &failure::share,  &failure::label};
 constexpr std::array<const FieldDescription*, 2> kSloFields{&slo::latencyMs, &slo::percentile};
-constexpr std::array<const FieldDescription*, 10> kFunctionFields{&id,
+constexpr std::array<const FieldDescription*, 4> kTriggerFields{
+    &trigger::queue, &trigger::batchSize, &trigger::batchWindowS, &trigger::maxConcurrency};
+constexpr std::array<const FieldDescription*, 11> kFunctionFields{&id,
                                                                   &function::concurrencyPerInstance,
                                                                   &function::coldStartMs,
                                                                   &function::keepAliveS,
@@ -55,14 +57,16 @@ constexpr std::array<const FieldDescription*, 10> kFunctionFields{&id,
                                                                   &function::scaleOutPerS,
                                                                   &function::onLimit,
                                                                   &function::pick,
+                                                                  &function::trigger,
                                                                   &handler};
-constexpr std::array<const FieldDescription*, 8> kServerFields{&id,
+constexpr std::array<const FieldDescription*, 9> kServerFields{&id,
                                                                &server::replicas,
                                                                &server::workersPerReplica,
                                                                &server::queueCapacity,
                                                                &server::balancer,
                                                                &server::timeoutMs,
                                                                &server::autoscaler,
+                                                               &server::polls,
                                                                &handler};
 constexpr std::array<const FieldDescription*, 8> kCacheFields{
     &id,          &cache::placement,    &cache::lookupMs, &cache::hitRatio,
@@ -73,7 +77,16 @@ constexpr std::array<const FieldDescription*, 2> kHopFields{&id, &hop::latencyMs
 constexpr std::array<const FieldDescription*, 3> kStationFields{&id, &station::servers,
                                                                 &station::serviceMs};
 
-const std::array<ComponentDescription, 7> kTopology{{
+constexpr std::array<const FieldDescription*, 8> kQueueFields{&id,
+                                                              &queue::enqueueMs,
+                                                              &queue::deliveryDelayS,
+                                                              &queue::visibilityTimeoutS,
+                                                              &queue::maxReceives,
+                                                              &queue::deadLetter,
+                                                              &queue::order,
+                                                              &queue::maxDepth};
+
+const std::array<ComponentDescription, 8> kTopology{{
     {ComponentKind::Gateway, "gateways", "Gateway", "gateway", kGatewayFields},
     {ComponentKind::Function, "functions", "Function pool", "function pool", kFunctionFields},
     {ComponentKind::Server, "servers", "Server pool", "server pool", kServerFields},
@@ -81,6 +94,7 @@ const std::array<ComponentDescription, 7> kTopology{{
     {ComponentKind::Database, "databases", "Database", "database", kDatabaseFields},
     {ComponentKind::Hop, "hops", "Network hop", "network hop", kHopFields},
     {ComponentKind::Station, "stations", "Queue station", "station", kStationFields},
+    {ComponentKind::Queue, "queues", "Message queue", "queue", kQueueFields},
 }};
 
 }  // namespace
@@ -106,6 +120,12 @@ const ComponentDescription& autoscalerDescription() {
 const ComponentDescription& rateLimitDescription() {
     static const ComponentDescription description{ComponentKind::None, "", "Rate limit",
                                                   "rate limit", kRateLimitFields};
+    return description;
+}
+
+const ComponentDescription& triggerDescription() {
+    static const ComponentDescription description{ComponentKind::None, "", "Queue trigger",
+                                                  "queue trigger", kTriggerFields};
     return description;
 }
 

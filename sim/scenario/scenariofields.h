@@ -57,6 +57,12 @@ inline constexpr std::int64_t kMaxUsers = 1'000'000;
 inline constexpr std::int64_t kMaxConnections = 1'000'000;
 inline constexpr std::int64_t kMaxInFlightLimit = 100'000'000;
 inline constexpr std::int64_t kMaxCompletedLimit = std::int64_t{1} << 50;
+// Queues follow the managed services' limits (SQS: 15 minutes of delivery delay, 12 hours of
+// visibility timeout; Lambda's event source mapping: 10,000 messages and 5 minutes per batch).
+inline constexpr double kMaxDeliveryDelayS = 900;
+inline constexpr double kMaxVisibilityTimeoutS = 43'200;
+inline constexpr std::int64_t kMaxBatchSize = 10'000;
+inline constexpr double kMaxBatchWindowS = 300;
 
 // The engine's own limits (sim/model/enginelimits.h) bound what the ranges above may allow.
 static_assert(static_cast<std::size_t>(kMaxInstances) <= kMaxSlotsPerPool);
@@ -397,7 +403,56 @@ inline constexpr FieldDescription pick{
     .defaultText = "most-recently-used",
     .tooltip = "Which idle warm instance serves the next request",
 };
+inline constexpr FieldDescription trigger{
+    .key = "trigger",
+    .label = "Queue trigger",
+    .type = FieldType::Object,
+    .presence = Presence::Optional,
+    .emptyMeaning = "not invoked by a queue",
+    .tooltip = "Invoke the function with batches of a queue's messages (an event source mapping)",
+};
 }  // namespace function
+
+/// A function pool's "trigger" object: the queue it takes batches of messages from.
+namespace trigger {
+inline constexpr FieldDescription queue{
+    .key = "queue",
+    .label = "Queue",
+    .type = FieldType::Text,
+    .presence = Presence::Required,
+    .tooltip = "The queue whose messages invoke the function",
+};
+inline constexpr FieldDescription batchSize{
+    .key = "batchSize",
+    .label = "Batch size",
+    .type = FieldType::Integer,
+    .unit = "messages",
+    .min = 1,
+    .max = static_cast<double>(kMaxBatchSize),
+    .defaultValue = 10,
+    .tooltip = "Messages handed to one invocation at most (one job for the whole batch)",
+};
+inline constexpr FieldDescription batchWindowS{
+    .key = "batchWindowS",
+    .label = "Batch window",
+    .unit = "s",
+    .max = kMaxBatchWindowS,
+    .defaultValue = 0,
+    .maxMeaning = "5 minutes",
+    .tooltip = "How long a batch short of the batch size waits for more messages; 0 = not at all",
+};
+inline constexpr FieldDescription maxConcurrency{
+    .key = "maxConcurrency",
+    .label = "Max concurrency",
+    .type = FieldType::Integer,
+    .unit = "invocations",
+    .min = 1,
+    .max = static_cast<double>(kMaxInstances),
+    .presence = Presence::Optional,
+    .emptyMeaning = "the pool's maxInstances",
+    .tooltip = "Invocations from the queue running at once at most",
+};
+}  // namespace trigger
 
 namespace server {
 inline constexpr FieldDescription replicas{
@@ -455,6 +510,14 @@ inline constexpr FieldDescription autoscaler{
     .presence = Presence::Optional,
     .emptyMeaning = "a fixed number of replicas",
     .tooltip = "Add and remove replicas with the load",
+};
+inline constexpr FieldDescription polls{
+    .key = "polls",
+    .label = "Polls queue",
+    .type = FieldType::Text,
+    .presence = Presence::Optional,
+    .emptyMeaning = "no queue",
+    .tooltip = "A queue whose messages idle workers take, one at a time, as jobs of the handler",
 };
 }  // namespace server
 
@@ -618,6 +681,71 @@ inline constexpr FieldDescription servers{
 inline constexpr FieldDescription serviceMs = latency("serviceMs", "Service time", "Service time");
 }  // namespace station
 
+namespace queue {
+inline constexpr FieldDescription enqueueMs =
+    latency("enqueueMs", "Enqueue latency", "A send waits this long for the queue to take it");
+inline constexpr FieldDescription deliveryDelayS{
+    .key = "deliveryDelayS",
+    .label = "Delivery delay",
+    .unit = "s",
+    .max = kMaxDeliveryDelayS,
+    .defaultValue = 0,
+    .maxMeaning = "15 minutes",
+    .tooltip = "A new message stays invisible this long before a consumer can receive it",
+};
+inline constexpr FieldDescription visibilityTimeoutS{
+    .key = "visibilityTimeoutS",
+    .label = "Visibility timeout",
+    .unit = "s",
+    .max = kMaxVisibilityTimeoutS,
+    .minExclusive = true,
+    .defaultValue = 30,
+    .maxMeaning = "12 hours",
+    .tooltip =
+        "A received message is hidden this long; a job that fails or runs longer lets it be "
+        "received again",
+};
+inline constexpr FieldDescription maxReceives{
+    .key = "maxReceives",
+    .label = "Max receives",
+    .type = FieldType::Integer,
+    .unit = "receives",
+    .min = 1,
+    .max = 1000,
+    .presence = Presence::Optional,
+    .emptyMeaning = "no limit",
+    .tooltip = "A message received this many times without a finished job is dead-lettered",
+};
+inline constexpr FieldDescription deadLetter{
+    .key = "deadLetter",
+    .label = "Dead-letter queue",
+    .type = FieldType::Text,
+    .presence = Presence::Optional,
+    .emptyMeaning = "dead-lettered messages are counted and dropped",
+    .tooltip = "The queue dead-lettered messages are moved to",
+};
+inline constexpr FieldDescription order{
+    .key = "order",
+    .label = "Order",
+    .type = FieldType::Choice,
+    .defaultText = "best-effort",
+    .tooltip =
+        "best-effort: as messages become visible (one received again goes last); fifo: in the "
+        "order sent",
+};
+inline constexpr FieldDescription maxDepth{
+    .key = "maxDepth",
+    .label = "Max depth",
+    .type = FieldType::Integer,
+    .unit = "messages",
+    .min = 1,
+    .max = static_cast<double>(kMaxQueueCapacity),
+    .presence = Presence::Optional,
+    .emptyMeaning = "no bound",
+    .tooltip = "Messages held at most (waiting or being processed); sends beyond fail (queue full)",
+};
+}  // namespace queue
+
 // ---- failure behaviour --------------------------------------------------------------------------
 
 namespace rateLimit {
@@ -649,6 +777,14 @@ inline constexpr FieldDescription target{
     .type = FieldType::Text,
     .presence = Presence::Required,
     .tooltip = "The component called: a database, network hop, gateway or another pool",
+};
+/// A send step names its queue under this key; the call options apply to it as well.
+inline constexpr FieldDescription send{
+    .key = "send",
+    .label = "Sends to",
+    .type = FieldType::Text,
+    .presence = Presence::Required,
+    .tooltip = "The queue the message goes to; the handler goes on once the queue has taken it",
 };
 inline constexpr FieldDescription timeoutMs{
     .key = "timeoutMs",
@@ -910,6 +1046,8 @@ const ComponentDescription& workloadDescription();
 const ComponentDescription& autoscalerDescription();
 /// A gateway's "rateLimit" object.
 const ComponentDescription& rateLimitDescription();
+/// A function pool's "trigger" object.
+const ComponentDescription& triggerDescription();
 /// The options of a call step, and its "retry" and "breaker" objects.
 const ComponentDescription& callDescription();
 const ComponentDescription& retryDescription();

@@ -106,6 +106,11 @@ constexpr std::array kCachePlacements{
     Keyword<CachePlacement>{CachePlacement::Remote, "remote"},
 };
 
+constexpr std::array kQueueOrders{
+    Keyword<QueueOrder>{QueueOrder::BestEffort, "best-effort"},
+    Keyword<QueueOrder>{QueueOrder::Fifo, "fifo"},
+};
+
 constexpr std::array kOnFailure{
     Keyword<bool>{false, "fail"},
     Keyword<bool>{true, "continue"},
@@ -159,21 +164,27 @@ bool isForwarding(ComponentKind kind) {
 }
 
 /// What a reference is for decides which kinds of component it may name.
-enum class ReferenceKind { Entry, Next, Call, Cache };
+enum class ReferenceKind { Entry, Next, Call, Cache, Send, Consumer, DeadLetter };
 
 bool accepts(ReferenceKind reference, ComponentKind kind) {
     switch (reference) {
         case ReferenceKind::Entry:
-            return isForwarding(kind) || kind == ComponentKind::Station;
+            return isForwarding(kind) || kind == ComponentKind::Station ||
+                   kind == ComponentKind::Queue;
         case ReferenceKind::Next:
             // A station is a model of its own (the engine's validated fast path), run only when
             // requests arrive at it directly; nothing inside a topology can pass requests to it.
-            return isForwarding(kind);
+            // A queue behind a gateway answers once it has taken the message (202 Accepted).
+            return isForwarding(kind) || kind == ComponentKind::Queue;
         case ReferenceKind::Call:
             return isForwarding(kind) || kind == ComponentKind::Database ||
                    kind == ComponentKind::Hop;
         case ReferenceKind::Cache:
             return kind == ComponentKind::Cache;
+        case ReferenceKind::Send:
+        case ReferenceKind::Consumer:
+        case ReferenceKind::DeadLetter:
+            return kind == ComponentKind::Queue;
     }
     return false;
 }
@@ -181,15 +192,23 @@ bool accepts(ReferenceKind reference, ComponentKind kind) {
 std::string acceptedKinds(ReferenceKind reference) {
     switch (reference) {
         case ReferenceKind::Entry:
-            return "requests can only arrive at a gateway, function pool, server pool or station";
+            return "requests can only arrive at a gateway, function pool, server pool, station or "
+                   "queue";
         case ReferenceKind::Next:
-            return "a gateway can only pass requests to a gateway, function pool or server pool (a "
-                   "station runs only as the topology's entry)";
+            return "a gateway can only pass requests to a gateway, function pool, server pool or "
+                   "queue (a station runs only as the topology's entry)";
         case ReferenceKind::Call:
             return "a call must name a database, network hop, gateway, function pool or server "
-                   "pool (a cache is looked up with a \"cache\" step)";
+                   "pool (a cache is looked up with a \"cache\" step, a queue is sent to with a "
+                   "\"send\" step)";
         case ReferenceKind::Cache:
             return "a cache step must name a cache";
+        case ReferenceKind::Send:
+            return "a send step must name a queue";
+        case ReferenceKind::Consumer:
+            return "a consumer must name the queue it takes messages from";
+        case ReferenceKind::DeadLetter:
+            return "dead-lettered messages can only go to a queue";
     }
     return {};
 }
@@ -280,6 +299,8 @@ private:
     void readDatabase(JsonObjectReader& reader, DatabaseSpec& database);
     void readHop(JsonObjectReader& reader, NetworkHopSpec& hop);
     void readStation(JsonObjectReader& reader, StationSpec& station);
+    void readQueue(JsonObjectReader& reader, QueueSpec& queue);
+    std::optional<QueueTriggerSpec> readTrigger(JsonObjectReader& function);
 
     /// The steps of a handler (depth 1), of a branch or of a cache miss (one deeper).
     std::vector<HandlerStep> readSteps(const json& steps, const std::string& path, int depth,
@@ -308,7 +329,8 @@ private:
     void checkReferences();
     /// Reports every cycle; returns whether there was one.
     bool checkCycles(const CallGraph& graph);
-    void checkCallDepth(const CallGraph& graph, const std::string& entry);
+    /// `from` names where the chain starts, for the message ("requests from the entry").
+    void checkCallDepth(const CallGraph& graph, const std::string& entry, const std::string& from);
     void checkComponentCounts(JsonObjectReader& topology, const TopologySpec& spec);
     std::string suggestId(const std::string& id) const;
 
@@ -324,6 +346,7 @@ private:
         bool hasTimeout;
     };
     std::vector<RetriedCall> m_retriedCalls;
+    std::vector<std::string> m_consumers;  ///< pools that run jobs: their chains start there too
 };
 
 std::optional<Scenario> ScenarioReader::read(const json& document) {
@@ -706,6 +729,7 @@ void ScenarioReader::readTopology(JsonObjectReader& root, TopologySpec& topology
     readComponents(r, ComponentKind::Database, topology.databases, &ScenarioReader::readDatabase);
     readComponents(r, ComponentKind::Hop, topology.hops, &ScenarioReader::readHop);
     readComponents(r, ComponentKind::Station, topology.stations, &ScenarioReader::readStation);
+    readComponents(r, ComponentKind::Queue, topology.queues, &ScenarioReader::readQueue);
     r.reportUnknownFields();
     checkComponentCounts(r, topology);
     checkReferences();
@@ -713,7 +737,11 @@ void ScenarioReader::readTopology(JsonObjectReader& root, TopologySpec& topology
     // reported already, and the graph is worth checking once it is fixed.
     if (m_duplicateIds) return;
     const CallGraph graph = callGraph();
-    if (!checkCycles(graph)) checkCallDepth(graph, entry);
+    if (checkCycles(graph)) return;
+    checkCallDepth(graph, entry, "requests from the entry");
+    // A job starts with no frame on a consumer pool, so its chain of calls starts there.
+    for (const std::string& consumer : m_consumers)
+        checkCallDepth(graph, consumer, "jobs of '" + excerpt(consumer) + "'");
 }
 
 void ScenarioReader::checkComponentCounts(JsonObjectReader& topology, const TopologySpec& spec) {
@@ -790,6 +818,8 @@ void ScenarioReader::readFunction(JsonObjectReader& r, FunctionPoolSpec& functio
     if (auto v = readKeyword(r, fields::function::onLimit, kOverflowPolicies))
         function.onLimit = *v;
     if (auto v = readKeyword(r, fields::function::pick, kInstancePicks)) function.pick = *v;
+    function.trigger = readTrigger(r);
+    if (function.trigger) m_consumers.push_back(function.id);
     if (const json* handler = r.array("handler", false))
         function.handler = readSteps(*handler, r.fieldPath("handler"), 1, function.id);
     // Checked only when both were read: a default standing in for a rejected value would add a
@@ -812,6 +842,11 @@ void ScenarioReader::readServers(JsonObjectReader& r, ServerPoolSpec& servers) {
     if (auto v = readKeyword(r, fields::server::balancer, kBalancerPolicies)) servers.balancer = *v;
     if (auto v = readNumberField(r, fields::server::timeoutMs)) servers.timeoutMs = *v;
     servers.autoscaler = readAutoscaler(r);
+    if (r.has(fields::server::polls.key)) {
+        servers.polls = readReference(r, std::string(fields::server::polls.key), false,
+                                      ReferenceKind::Consumer, servers.id);
+        if (!servers.polls.empty()) m_consumers.push_back(servers.id);
+    }
     if (const json* handler = r.array("handler", false))
         servers.handler = readSteps(*handler, r.fieldPath("handler"), 1, servers.id);
     const bool replicasOk = replicas || !r.has("replicas");
@@ -1057,6 +1092,44 @@ void ScenarioReader::readHop(JsonObjectReader& r, NetworkHopSpec& hop) {
     hop.latencyMs = readDistribution(r, fields::hop::latencyMs);
 }
 
+std::optional<QueueTriggerSpec> ScenarioReader::readTrigger(JsonObjectReader& function) {
+    const json* value = function.value(fields::function::trigger.key, false);
+    if (!value) return std::nullopt;
+    JsonObjectReader r(*value, function.fieldPath(fields::function::trigger.key), m_report);
+    if (!r.isObject()) return std::nullopt;
+    QueueTriggerSpec trigger;
+    trigger.queue = readReference(r, std::string(fields::trigger::queue.key), true,
+                                  ReferenceKind::Consumer, "");
+    if (auto v = readIntegerField(r, fields::trigger::batchSize))
+        trigger.batchSize = static_cast<int>(*v);
+    if (auto v = readNumberField(r, fields::trigger::batchWindowS)) trigger.batchWindowS = *v;
+    if (auto v = readIntegerField(r, fields::trigger::maxConcurrency))
+        trigger.maxConcurrency = static_cast<int>(*v);
+    r.reportUnknownFields();
+    return trigger;
+}
+
+void ScenarioReader::readQueue(JsonObjectReader& r, QueueSpec& queue) {
+    queue.enqueueMs = readDistribution(r, fields::queue::enqueueMs);
+    if (auto v = readNumberField(r, fields::queue::deliveryDelayS)) queue.deliveryDelayS = *v;
+    if (auto v = readNumberField(r, fields::queue::visibilityTimeoutS))
+        queue.visibilityTimeoutS = *v;
+    if (auto v = readIntegerField(r, fields::queue::maxReceives))
+        queue.maxReceives = static_cast<int>(*v);
+    if (r.has(fields::queue::deadLetter.key)) {
+        queue.deadLetter = readReference(r, std::string(fields::queue::deadLetter.key), false,
+                                         ReferenceKind::DeadLetter, queue.id);
+        if (!queue.deadLetter.empty() && queue.deadLetter == queue.id)
+            r.fail(fields::queue::deadLetter.key,
+                   "names the queue itself; dead-lettered messages must go to another queue");
+        if (!queue.deadLetter.empty() && !r.has(fields::queue::maxReceives.key))
+            r.fail(fields::queue::deadLetter.key,
+                   "needs maxReceives: without it no message is ever dead-lettered");
+    }
+    if (auto v = readKeyword(r, fields::queue::order, kQueueOrders)) queue.order = *v;
+    if (auto v = readIntegerField(r, fields::queue::maxDepth)) queue.maxDepth = *v;
+}
+
 void ScenarioReader::readStation(JsonObjectReader& r, StationSpec& station) {
     if (auto v = readIntegerField(r, fields::station::servers))
         station.servers = static_cast<int>(*v);
@@ -1082,20 +1155,19 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
     JsonObjectReader s(value, path, m_report);
     if (!s.isObject()) return step;
     std::vector<std::string> present;
-    for (const char* key : {"cpu", "call", "cache", "branch"})
+    for (const char* key : {"cpu", "call", "cache", "branch", "send"})
         if (s.has(key)) present.emplace_back(key);
     if (present.size() != 1) {
         if (present.empty()) {
-            m_report.add(path, "a step needs one of 'cpu', 'call', 'cache' or 'branch'");
+            m_report.add(path, "a step needs one of 'cpu', 'call', 'cache', 'branch' or 'send'");
         } else {
             m_report.add(path, "has both '" + present[0] + "' and '" + present[1] +
                                    "'; a step does one thing, so split it into separate steps");
         }
         // The step's own fields are not reported again, and a misspelt one ("cpuMs") is matched
         // against them.
-        for (const char* key :
-             {"cpu", "call", "cache", "branch", "onMiss", "steps", "timeoutMs", "retry", "breaker",
-              "onFailure"})
+        for (const char* key : {"cpu", "call", "cache", "branch", "send", "onMiss", "steps",
+                                "timeoutMs", "retry", "breaker", "onFailure"})
             s.allow(key);
         s.reportUnknownFields();
         return step;
@@ -1108,6 +1180,10 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
     } else if (kind == "call") {
         step.kind = HandlerStep::Kind::Call;
         step.target = readReference(s, "call", true, ReferenceKind::Call, owner);
+        readCallOptions(s, step);
+    } else if (kind == "send") {
+        step.kind = HandlerStep::Kind::Send;
+        step.target = readReference(s, "send", true, ReferenceKind::Send, owner);
         readCallOptions(s, step);
     } else if (kind == "cache") {
         step.kind = HandlerStep::Kind::Cache;
@@ -1123,8 +1199,9 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
     if (kind != "cache" && s.has("onMiss")) s.fail("onMiss", "applies only to a cache step");
     if (kind != "branch" && s.has("steps")) s.fail("steps", "applies only to a branch step");
     for (const FieldDescription* option : callDescription().fields)
-        if (option != &fields::call::target && kind != "call" && s.has(option->key))
-            s.fail(option->key, "applies only to a call step");
+        if (option != &fields::call::target && kind != "call" && kind != "send" &&
+            s.has(option->key))
+            s.fail(option->key, "applies only to a call or send step");
     s.reportUnknownFields();
     return step;
 }
@@ -1252,7 +1329,8 @@ bool ScenarioReader::checkCycles(const CallGraph& graph) {
     return found;
 }
 
-void ScenarioReader::checkCallDepth(const CallGraph& graph, const std::string& entry) {
+void ScenarioReader::checkCallDepth(const CallGraph& graph, const std::string& entry,
+                                    const std::string& from) {
     // Each pool on a chain of calls holds a slot of the request (sim/model/enginelimits.h), so the
     // deepest chain a request can take from the entry must fit. The graph has no cycle here, so
     // the deepest chain is a longest path in a DAG: memoised over an iterative post-order walk.
@@ -1306,9 +1384,8 @@ void ScenarioReader::checkCallDepth(const CallGraph& graph, const std::string& e
         chain += " -> " + nodes[node];
     }
     m_report.add(culprit ? culprit->path : std::string("topology.entry"),
-                 "requests from the entry can pass through " + std::to_string(pools) +
-                     " nested pools (" + chain + "), more than the " +
-                     std::to_string(kMaxCallDepth) +
+                 from + " can pass through " + std::to_string(pools) + " nested pools (" + chain +
+                     "), more than the " + std::to_string(kMaxCallDepth) +
                      " the engine supports: each call holds the caller's instance or worker "
                      "until it returns; shorten the chain of calls");
 }
@@ -1369,7 +1446,8 @@ ordered_json stepToJson(const HandlerStep& step) {
             putDistribution(out, kCpuStep, step.cpuMs);
             break;
         case HandlerStep::Kind::Call:
-            out["call"] = step.target;
+        case HandlerStep::Kind::Send:
+            out[step.kind == HandlerStep::Kind::Send ? "send" : "call"] = step.target;
             if (step.timeoutMs) put(out, fields::call::timeoutMs, *step.timeoutMs);
             if (const auto& r = step.retry) {
                 ordered_json retry = ordered_json::object();
@@ -1510,6 +1588,14 @@ ordered_json topologyToJson(const TopologySpec& t) {
         put(out, function::scaleOutPerS, f.scaleOutPerS);
         put(out, function::onLimit, keywordOf(f.onLimit, kOverflowPolicies));
         put(out, function::pick, keywordOf(f.pick, kInstancePicks));
+        if (const auto& tr = f.trigger) {
+            ordered_json source = ordered_json::object();
+            put(source, trigger::queue, tr->queue);
+            put(source, trigger::batchSize, tr->batchSize);
+            put(source, trigger::batchWindowS, tr->batchWindowS);
+            if (tr->maxConcurrency) put(source, trigger::maxConcurrency, *tr->maxConcurrency);
+            put(out, function::trigger, std::move(source));
+        }
         put(out, handler, stepsToJson(f.handler));
         functions.push_back(std::move(out));
     }
@@ -1532,6 +1618,7 @@ ordered_json topologyToJson(const TopologySpec& t) {
             put(scaling, autoscaler::maxReplicas, a->maxReplicas);
             put(out, server::autoscaler, std::move(scaling));
         }
+        if (!s.polls.empty()) put(out, server::polls, s.polls);
         put(out, handler, stepsToJson(s.handler));
         servers.push_back(std::move(out));
     }
@@ -1570,6 +1657,18 @@ ordered_json topologyToJson(const TopologySpec& t) {
         putDistribution(out, station::serviceMs, s.serviceMs);
         stations.push_back(std::move(out));
     }
+    ordered_json queues = ordered_json::array();
+    for (const auto& qs : t.queues) {
+        ordered_json out = componentObject(qs.id);
+        putDistribution(out, queue::enqueueMs, qs.enqueueMs);
+        put(out, queue::deliveryDelayS, qs.deliveryDelayS);
+        put(out, queue::visibilityTimeoutS, qs.visibilityTimeoutS);
+        if (qs.maxReceives) put(out, queue::maxReceives, *qs.maxReceives);
+        if (!qs.deadLetter.empty()) put(out, queue::deadLetter, qs.deadLetter);
+        put(out, queue::order, keywordOf(qs.order, kQueueOrders));
+        if (qs.maxDepth) put(out, queue::maxDepth, *qs.maxDepth);
+        queues.push_back(std::move(out));
+    }
     ordered_json out = {{"entry", t.entry}};
     for (auto [kind, list] :
          {std::pair{ComponentKind::Gateway, &gateways},
@@ -1578,6 +1677,10 @@ ordered_json topologyToJson(const TopologySpec& t) {
           std::pair{ComponentKind::Database, &databases}, std::pair{ComponentKind::Hop, &hops},
           std::pair{ComponentKind::Station, &stations}})
         out[std::string(describe(kind).arrayKey)] = std::move(*list);
+    // Written only when there are queues, so a scenario without them is saved as before (and
+    // stays readable by builds that know no queues).
+    if (!queues.empty())
+        out[std::string(describe(ComponentKind::Queue).arrayKey)] = std::move(queues);
     return out;
 }
 
@@ -1740,6 +1843,9 @@ std::string_view toKeyword(ScalingMetric value) {
 }
 std::string_view toKeyword(CachePlacement value) {
     return keywordOf(value, kCachePlacements);
+}
+std::string_view toKeyword(QueueOrder value) {
+    return keywordOf(value, kQueueOrders);
 }
 
 std::optional<Scenario> scenarioFromJson(const nlohmann::json& json, ValidationReport& report,

@@ -44,5 +44,6 @@ std::string_view toKeyword(InstancePick value);
 std::string_view toKeyword(BalancerPolicy value);
 std::string_view toKeyword(ScalingMetric value);
 std::string_view toKeyword(CachePlacement value);
+std::string_view toKeyword(QueueOrder value);
 
 }  // namespace archsim

@@ -26,6 +26,10 @@ double measuredWindowAverage(const RunResult& r, F value) {
     return weight > 0 ? sum / weight : 0;
 }
 
+double jobQuantileMs(const RunResult& r, double q) {
+    return r.jobs ? toMillis(r.jobs->latency.quantile(q)) : 0.0;
+}
+
 template <ErrorReason reason>
 double errorCount(const RunResult& r) {
     return static_cast<double>(r.errors[static_cast<std::size_t>(reason)]);
@@ -42,7 +46,8 @@ const std::vector<StudyFigure>& studyFigures() {
         {"p95Ms", "latency p95", "ms", [](const RunResult& r) { return quantileMs(r, 0.95); }},
         {"p99Ms", "latency p99", "ms", [](const RunResult& r) { return quantileMs(r, 0.99); }},
         {"p999Ms", "latency p99.9", "ms", [](const RunResult& r) { return quantileMs(r, 0.999); }},
-        {"maxMs", "latency max", "ms", [](const RunResult& r) { return toMillis(r.latency.max()); }},
+        {"maxMs", "latency max", "ms",
+         [](const RunResult& r) { return toMillis(r.latency.max()); }},
         {"throughputPerS", "throughput", "req/s",
          [](const RunResult& r) {
              const double s = toSeconds(r.measuredTime);
@@ -91,6 +96,45 @@ const std::vector<StudyFigure>& studyFigures() {
                                                              : 0.0;
          },
          true, 4},
+        // Jobs: messages from queues run by consumers, from the queue taking them to done.
+        {"queueFull", "queue full", "", errorCount<ErrorReason::QueueFull>, false, 0, true},
+        {"jobMeanMs", "job latency mean", "ms",
+         [](const RunResult& r) { return r.jobs ? r.jobs->latency.mean() * 1e-6 : 0.0; }, false, 3,
+         true},
+        {"jobP50Ms", "job latency p50", "ms",
+         [](const RunResult& r) { return jobQuantileMs(r, 0.5); }, false, 3, true},
+        {"jobP99Ms", "job latency p99", "ms",
+         [](const RunResult& r) { return jobQuantileMs(r, 0.99); }, false, 3, true},
+        {"jobThroughputPerS", "job throughput", "jobs/s",
+         [](const RunResult& r) { return r.jobs ? r.jobs->throughputPerS : 0.0; }, false, 2, true},
+        {"jobWaitMs", "job wait (first receive)", "ms",
+         [](const RunResult& r) { return r.jobs ? r.jobs->meanWaitS * 1e3 : 0.0; }, false, 3, true},
+        {"jobsDeadLettered", "jobs dead-lettered", "",
+         [](const RunResult& r) {
+             return r.jobs ? static_cast<double>(r.jobs->deadLettered) : 0.0;
+         },
+         false, 0, true},
+        {"jobFailedReceives", "job receives failed", "",
+         [](const RunResult& r) {
+             return r.jobs ? static_cast<double>(r.jobs->failedReceives) : 0.0;
+         },
+         false, 0, true},
+        {"queueDepth", "queue depth (mean)", "messages",
+         [](const RunResult& r) {
+             return measuredWindowAverage(
+                 r, [](const WindowRow& w) { return w.jobs ? w.jobs->queueDepth : 0.0; });
+         },
+         false, 3, true},
+        {"maxMessageAgeS", "oldest message age (max)", "s",
+         [](const RunResult& r) {
+             const Time warmupEnd = r.simulatedTime - r.measuredTime;
+             double oldest = 0;
+             for (const WindowRow& w : r.windows)
+                 if (w.jobs && w.latency.start >= warmupEnd)
+                     oldest = std::max(oldest, w.jobs->oldestAgeS);
+             return oldest;
+         },
+         false, 3, true},
     };
     return list;
 }

@@ -19,6 +19,7 @@ struct StudyFigure {
     double (*value)(const RunResult&);
     bool needsPricing = false;  ///< only with a cost section
     int decimals = 3;           ///< digits the command line's table prints
+    bool needsJobs = false;     ///< only with queues (RunResult::jobs); 0 without
 };
 
 /// Every figure, in the order results list them.

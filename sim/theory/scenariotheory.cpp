@@ -180,6 +180,10 @@ double handlerMeanMs(const std::vector<HandlerStep>& steps, const TopologySpec& 
                 for (const GatewaySpec& g : t.gateways)
                     if (g.id == step.target) sum += meanOf(g.latencyMs);
                 break;
+            case HandlerStep::Kind::Send:
+                for (const QueueSpec& q : t.queues)
+                    if (q.id == step.target) sum += meanOf(q.enqueueMs);
+                break;
         }
     }
     return sum;

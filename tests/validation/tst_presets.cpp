@@ -151,6 +151,26 @@ private slots:
         QVERIFY2(ms(breaker, 0.99) * 3 < ms(timeout, 0.99),
                  figures(breaker) + " vs " + figures(timeout));
     }
+
+    void testQueueKeepsTheApiFastWhileJobsFail() {
+        // The API answers once the order is queued: its latency ignores the failing payment
+        // provider. The jobs' latency does not: failed jobs wait out the 60 s visibility timeout,
+        // and orders failing three times end as dead letters.
+        const RunResult r = runPreset("async-orders-queue.json");
+        QVERIFY2(ms(r, 0.99) < 100, figures(r));
+        QCOMPARE(r.totalErrors(), 0u);
+        QVERIFY(r.jobs.has_value());
+        const double jobP50 = toMillis(r.jobs->latency.quantile(0.5));
+        const double jobP99 = toMillis(r.jobs->latency.quantile(0.99));
+        QVERIFY2(jobP50 > 150 && jobP50 < 400, qPrintable(QString("job p50 %1 ms").arg(jobP50)));
+        QVERIFY2(jobP99 > 60'000, qPrintable(QString("job p99 %1 ms").arg(jobP99)));
+        QVERIFY2(r.jobs->deadLettered > 50 && r.jobs->deadLettered < 1000,
+                 qPrintable(QString("dead letters %1").arg(r.jobs->deadLettered)));
+        // Outside the failure the queue keeps up: no order waits a minute before 10 minutes.
+        for (const WindowRow& w : r.windows)
+            if (w.latency.end <= fromSeconds(600) && w.jobs)
+                QVERIFY2(w.jobs->oldestAgeS < 5, qPrintable(QString::number(w.jobs->oldestAgeS)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPresets)

@@ -73,8 +73,8 @@ private slots:
         QVERIFY(!scenarioFromJson(document(topology), report));
         QCOMPARE(issueList(report).join('\n'),
                  QString("topology.gateways[0].next: names station 'queue', but a gateway can only "
-                         "pass requests to a gateway, function pool or server pool (a station runs "
-                         "only as the topology's entry)"));
+                         "pass requests to a gateway, function pool, server pool or queue (a "
+                         "station runs only as the topology's entry)"));
     }
 
     void testCallChainAtTheLimitRuns() {

@@ -6,6 +6,7 @@
 #include "ui/charts/capacitychart.h"
 #include "ui/charts/costchart.h"
 #include "ui/charts/distributionchart.h"
+#include "ui/charts/jobschart.h"
 #include "ui/charts/percentilechart.h"
 #include "ui/charts/summarytable.h"
 #include "ui/charts/tailchart.h"
@@ -29,7 +30,8 @@ ChartsPanel::ChartsPanel(QWidget* parent)
       m_capacity(addChart(new CapacityChart, tr("Capacity"))),
       m_cacheDatabase(addChart(new CacheDatabaseChart, tr("Cache && database"))),
       m_cost(addChart(new CostChart, tr("Cost"))),
-      m_summary(addChart(new SummaryTable, tr("Summary"))) {
+      m_summary(addChart(new SummaryTable, tr("Summary"))),
+      m_jobs(addChart(new JobsChart, tr("Jobs"))) {
     setDocumentMode(true);
 }
 

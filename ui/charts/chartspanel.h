@@ -26,6 +26,7 @@ class CacheDatabaseChart;
 class CapacityChart;
 class ChartWidget;
 class CostChart;
+class JobsChart;
 class DistributionChart;
 class PercentileChart;
 class RunController;
@@ -76,6 +77,7 @@ public:
     CapacityChart* capacityChart() const { return m_capacity; }
     CacheDatabaseChart* cacheDatabaseChart() const { return m_cacheDatabase; }
     CostChart* costChart() const { return m_cost; }
+    JobsChart* jobsChart() const { return m_jobs; }
     SummaryTable* summaryTable() const { return m_summary; }
     /// Every chart, in tab order.
     const std::vector<ChartWidget*>& charts() const { return m_charts; }
@@ -94,6 +96,7 @@ private:
     CacheDatabaseChart* m_cacheDatabase;
     CostChart* m_cost;
     SummaryTable* m_summary;
+    JobsChart* m_jobs;  // last: lessons name the tabs before it by position
     double m_sloMs = 0;
     bool m_logScale = false;
 };

@@ -19,7 +19,10 @@ namespace archsim::ui {
 namespace {
 
 bool isLatency(SummaryTable::Row row) {
-    return row <= SummaryTable::P999;
+    return row <= SummaryTable::P999 || row == SummaryTable::JobP50 || row == SummaryTable::JobP99;
+}
+bool isCount(SummaryTable::Row row) {
+    return row == SummaryTable::JobsDeadLettered;
 }
 bool isFraction(SummaryTable::Row row) {
     return row == SummaryTable::ErrorRate || row == SummaryTable::ColdStartFraction;
@@ -96,6 +99,12 @@ QString SummaryTable::rowName(Row row) {
             return tr("monthly cost");
         case CostPerMillion:
             return tr("cost per million requests");
+        case JobP50:
+            return tr("p50 job latency");
+        case JobP99:
+            return tr("p99 job latency");
+        case JobsDeadLettered:
+            return tr("jobs dead-lettered");
     }
     return {};
 }
@@ -198,6 +207,13 @@ void SummaryTable::setResult(int key, const RunResult& result) {
             v[CostPerMillion] = *result.cost->costPerMillionRequests;
         figures.currency = QString::fromStdString(result.cost->currency);
     }
+    if (result.jobs) {
+        if (result.jobs->latency.count() > 0) {
+            v[JobP50] = toMillis(result.jobs->latency.quantile(0.50));
+            v[JobP99] = toMillis(result.jobs->latency.quantile(0.99));
+        }
+        v[JobsDeadLettered] = static_cast<double>(result.jobs->deadLettered);
+    }
     compareWithTheory(key, {result});
     rebuild();
 }
@@ -215,6 +231,8 @@ std::pair<const SummaryFigure*, double> figureOf(SummaryTable::Row row) {
                                       "coldStartFraction",
                                       "monthlyCost",
                                       "costPerMillion"};
+    // The job rows have no shared figure: replications leave them at the first run's values.
+    if (row >= std::size(ids)) return {nullptr, 1.0};
     const bool percent = isFraction(row);
     return {summaryFigure(QLatin1String(ids[row])), percent ? 0.01 : 1.0};
 }
@@ -258,6 +276,7 @@ QString SummaryTable::format(Row row, double value, const QString& currency) con
     if (isLatency(row)) return formatMillis(value);
     if (isFraction(row)) return formatPercent(100 * value);
     if (isMoney(row)) return formatMoney(value, currency);
+    if (isCount(row)) return formatNumber(value);
     return tr("%1 req/s").arg(formatNumber(value));
 }
 
@@ -272,6 +291,8 @@ QString SummaryTable::formatDifference(Row row, double first, double other) cons
         absolute = sign + formatNumber(100 * delta) + tr(" pp");  // percentage points, not %
     else if (isMoney(row))
         absolute = sign + formatMoney(delta, QString());
+    else if (isCount(row))
+        absolute = sign + formatNumber(delta);
     else
         absolute = sign + tr("%1 req/s").arg(formatNumber(delta));
     if (first == 0) return absolute;

@@ -35,8 +35,13 @@ public:
         ColdStartFraction,
         MonthlyCost,
         CostPerMillion,
+        // Jobs (scenarios with queues; "—" for the others): from the queue taking a message to
+        // the end of its job.
+        JobP50,
+        JobP99,
+        JobsDeadLettered,
     };
-    static constexpr std::size_t kRowCount = 9;
+    static constexpr std::size_t kRowCount = 12;
 
     explicit SummaryTable(QWidget* parent = nullptr);
 

@@ -33,6 +33,8 @@ QString kindIconPath(ComponentKind kind) {
             return QStringLiteral(":/icons/hop.svg");
         case ComponentKind::Station:
             return QStringLiteral(":/icons/station.svg");
+        case ComponentKind::Queue:
+            return QStringLiteral(":/icons/queue.svg");
     }
     return {};
 }
@@ -50,6 +52,17 @@ void forEachId(Topology& t, Visit&& visit) {
     for (auto& c : t.databases) visit(ComponentKind::Database, c.id);
     for (auto& c : t.hops) visit(ComponentKind::Hop, c.id);
     for (auto& c : t.stations) visit(ComponentKind::Station, c.id);
+    for (auto& c : t.queues) visit(ComponentKind::Queue, c.id);
+}
+
+// Applies `visit` to every field that names a queue outside handler steps (a trigger's queue, a
+// server pool's polled queue, a dead-letter queue), so rename and remove follow them too.
+template <typename Visit>
+void forEachQueueReference(TopologySpec& t, Visit&& visit) {
+    for (auto& f : t.functions)
+        if (f.trigger) visit(f.trigger->queue);
+    for (auto& s : t.servers) visit(s.polls);
+    for (auto& q : t.queues) visit(q.deadLetter);
 }
 
 template <typename Visit>
@@ -74,7 +87,8 @@ void removeCalls(std::vector<HandlerStep>& steps, const std::string& id) {
     for (auto& step : steps) {
         removeCalls(step.steps, id);
         removeCalls(step.onMiss, id);
-        if ((step.kind == HandlerStep::Kind::Call || step.kind == HandlerStep::Kind::Cache) &&
+        if ((step.kind == HandlerStep::Kind::Call || step.kind == HandlerStep::Kind::Cache ||
+             step.kind == HandlerStep::Kind::Send) &&
             step.target == id) {
             if (step.kind == HandlerStep::Kind::Cache)
                 for (auto& inner : step.onMiss) kept.push_back(std::move(inner));
@@ -202,6 +216,14 @@ ComponentRef addComponent(Scenario& scenario, ComponentKind kind) {
             t.stations.push_back(std::move(s));
             break;
         }
+        case ComponentKind::Queue: {
+            QueueSpec q;
+            id = uniqueId(scenario, QStringLiteral("queue"));
+            q.id = id.toStdString();
+            q.enqueueMs = makeLognormalFromMedianP99(8, 30);
+            t.queues.push_back(std::move(q));
+            break;
+        }
         case ComponentKind::None:
         case ComponentKind::Workload:
             return {};
@@ -236,12 +258,21 @@ bool removeComponent(Scenario& scenario, const ComponentRef& ref) {
         case ComponentKind::Station:
             eraseById(t.stations, id);
             break;
+        case ComponentKind::Queue:
+            eraseById(t.queues, id);
+            break;
         case ComponentKind::None:
         case ComponentKind::Workload:
             return false;
     }
     for (auto& g : t.gateways)
         if (g.next == id) g.next.clear();
+    forEachQueueReference(t, [&](std::string& queue) {
+        if (queue == id) queue.clear();
+    });
+    // A trigger without its queue would be refused: the pool is no longer triggered.
+    for (auto& f : t.functions)
+        if (f.trigger && f.trigger->queue.empty()) f.trigger.reset();
     forEachHandler(t, [&](std::vector<HandlerStep>& handler) { removeCalls(handler, id); });
     if (t.entry == id) {
         // Requests need somewhere to arrive: the first remaining component takes over.
@@ -272,6 +303,9 @@ bool renameComponent(Scenario& scenario, const ComponentRef& ref, const QString&
     });
     for (auto& g : t.gateways)
         if (g.next == from) g.next = to;
+    forEachQueueReference(t, [&](std::string& queue) {
+        if (queue == from) queue = to;
+    });
     forEachHandler(t, [&](std::vector<HandlerStep>& handler) {
         forEachStep(handler, [&](HandlerStep& step) {
             if (step.target == from) step.target = to;
@@ -307,8 +341,9 @@ bool connectComponents(Scenario& scenario, const ComponentRef& from, const Compo
         return fail(QStringLiteral("a %1 makes no calls; connect from a gateway or a pool")
                         .arg(kindLabel(from.kind).toLower()));
     HandlerStep step;
-    step.kind =
-        to.kind == ComponentKind::Cache ? HandlerStep::Kind::Cache : HandlerStep::Kind::Call;
+    step.kind = to.kind == ComponentKind::Cache   ? HandlerStep::Kind::Cache
+                : to.kind == ComponentKind::Queue ? HandlerStep::Kind::Send
+                                                  : HandlerStep::Kind::Call;
     step.target = target;
     handler->push_back(std::move(step));
     return true;

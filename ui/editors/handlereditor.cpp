@@ -64,6 +64,7 @@ HandlerEditor::HandlerEditor(Access access, QString ownerId, Applier apply, QWid
     auto* menu = new QMenu(add);
     menu->addAction(tr("CPU Work"), this, [this] { addStep(HandlerStep::Kind::Cpu); });
     menu->addAction(tr("Call"), this, [this] { addStep(HandlerStep::Kind::Call); });
+    menu->addAction(tr("Send to Queue"), this, [this] { addStep(HandlerStep::Kind::Send); });
     menu->addAction(tr("Cache Lookup"), this, [this] { addStep(HandlerStep::Kind::Cache); });
     menu->addAction(tr("Branch"), this, [this] { addStep(HandlerStep::Kind::Branch); });
     add->setMenu(menu);
@@ -115,8 +116,18 @@ HandlerEditor::HandlerEditor(Access access, QString ownerId, Applier apply, QWid
         const std::string target = box->currentText().toStdString();
         editStep([&](HandlerStep& s) { s.target = target; }, tr("Change call target"));
     };
-    connect(m_callTarget, &QComboBox::currentIndexChanged, this,
-            [this, targetChanged] { targetChanged(m_callTarget); });
+    connect(m_callTarget, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_filling) return;
+        // A queue is sent to, anything else called: the step follows the target picked.
+        const std::string target = m_callTarget->currentText().toStdString();
+        const bool queue = kindOf(m_scenario, m_callTarget->currentText()) == ComponentKind::Queue;
+        editStep(
+            [&](HandlerStep& s) {
+                s.target = target;
+                s.kind = queue ? HandlerStep::Kind::Send : HandlerStep::Kind::Call;
+            },
+            tr("Change call target"));
+    });
     connect(m_cacheTarget, &QComboBox::currentIndexChanged, this,
             [this, targetChanged] { targetChanged(m_cacheTarget); });
     connect(m_probability, &NumberField::committed, this,
@@ -315,6 +326,12 @@ QString HandlerEditor::describe(const HandlerStep& step) const {
             if (step.continueOnFailure) text += tr(" · continues on failure");
             return text;
         }
+        case HandlerStep::Kind::Send: {
+            QString text = tr("Send to %1").arg(QString::fromStdString(step.target));
+            if (step.retry) text += tr(" · %1 attempts").arg(step.retry->attempts);
+            if (step.continueOnFailure) text += tr(" · continues on failure");
+            return text;
+        }
         case HandlerStep::Kind::Cache:
             return tr("Cache lookup in %1").arg(QString::fromStdString(step.target));
         case HandlerStep::Kind::Branch:
@@ -397,6 +414,7 @@ void HandlerEditor::showStep() {
             m_detail->setCurrentIndex(CpuPage);
             break;
         case HandlerStep::Kind::Call:
+        case HandlerStep::Kind::Send:
             m_callTarget->setCurrentText(QString::fromStdString(step->target));
             showResilience(*step);
             m_detail->setCurrentIndex(CallPage);
@@ -443,7 +461,19 @@ void HandlerEditor::addStep(HandlerStep::Kind kind) {
                 return;
             }
             step.target = m_callTarget->itemText(0).toStdString();
+            if (kindOf(m_scenario, m_callTarget->itemText(0)) == ComponentKind::Queue)
+                step.kind = HandlerStep::Kind::Send;
             break;
+        case HandlerStep::Kind::Send: {
+            const QStringList queues = idsOfKinds(m_scenario, {ComponentKind::Queue});
+            if (queues.isEmpty()) {
+                m_error->setText(tr("Add a queue to the topology first."));
+                m_error->show();
+                return;
+            }
+            step.target = queues.front().toStdString();
+            break;
+        }
         case HandlerStep::Kind::Cache:
             if (m_cacheTarget->count() == 0) {
                 m_error->setText(tr("Add a cache to the topology first."));

@@ -212,6 +212,9 @@ void PropertiesEditor::rebuild() {
         case ComponentKind::Station:
             buildStation();
             break;
+        case ComponentKind::Queue:
+            buildQueue();
+            break;
     }
     if (m_selection.isComponent()) {
         auto* entry = new QPushButton(QIcon(QStringLiteral(":/icons/entry.svg")),
@@ -744,7 +747,85 @@ void PropertiesEditor::buildFunction() {
         [at](Scenario& s, int i) {
             if (at(s)) at(s)->pick = static_cast<InstancePick>(i);
         });
-    addHandler(section(tr("Handler: what each request does")));
+
+    // Jobs: a queue's messages invoking the function in batches.
+    QFormLayout* jobs = section(tr("Queue trigger"));
+    const QStringList queues = queueChoices(QString());
+    addChoice(
+        jobs, labelOf(fields::function::trigger), tooltipOf(fields::function::trigger), queues,
+        [at, queues](const Scenario& s) {
+            if (!at(s) || !at(s)->trigger) return 0;
+            return static_cast<int>(queues.indexOf(QString::fromStdString(at(s)->trigger->queue)));
+        },
+        [at, queues](Scenario& s, int index) {
+            if (!at(s)) return;
+            if (index <= 0) {
+                at(s)->trigger.reset();
+                return;
+            }
+            if (!at(s)->trigger) at(s)->trigger = QueueTriggerSpec{};
+            at(s)->trigger->queue = queues[index].toStdString();
+        });
+    auto trigger = [at](const Scenario& s) -> QueueTriggerSpec* {
+        FunctionPoolSpec* pool = at(s);
+        return pool && pool->trigger ? &*pool->trigger : nullptr;
+    };
+    const QString triggerPrefix = prefix + fromView(fields::function::trigger.key) + '.';
+    addMember(jobs, triggerPrefix, fields::trigger::batchSize, trigger,
+              &QueueTriggerSpec::batchSize, 1, 100);
+    addMember(jobs, triggerPrefix, fields::trigger::batchWindowS, trigger,
+              &QueueTriggerSpec::batchWindowS, 0, 20);
+    addMember(jobs, triggerPrefix, fields::trigger::maxConcurrency, trigger,
+              &QueueTriggerSpec::maxConcurrency);
+    // Without a trigger its fields have nothing to edit: greyed out until a queue is picked.
+    for (const auto* field : {&fields::trigger::batchSize, &fields::trigger::batchWindowS,
+                              &fields::trigger::maxConcurrency}) {
+        NumberField* number = m_numbers[triggerPrefix + fromView(field->key)];
+        m_refreshers.push_back(
+            [number, trigger](const Scenario& s) { number->setEnabled(trigger(s) != nullptr); });
+    }
+    addHandler(section(tr("Handler: what each request (and each job) does")));
+}
+
+QStringList PropertiesEditor::queueChoices(const QString& except) const {
+    QStringList choices{tr("(none)")};
+    if (m_document)
+        for (const QString& id : idsOfKinds(m_document->scenario(), {ComponentKind::Queue}))
+            if (id != except) choices << id;
+    return choices;
+}
+
+void PropertiesEditor::buildQueue() {
+    const std::string id = m_selection.id.toStdString();
+    auto at = [id](const Scenario& s) {
+        return findById(const_cast<Scenario&>(s).topology.queues, id);
+    };
+    const QString prefix = fieldPrefix(ComponentKind::Queue);
+    QFormLayout* form = section(tr("Message queue"));
+    addIdField(form);
+    addMemberDistribution(form, prefix, fields::queue::enqueueMs, at, &QueueSpec::enqueueMs);
+    addMember(form, prefix, fields::queue::deliveryDelayS, at, &QueueSpec::deliveryDelayS, 0, 60);
+    addMember(form, prefix, fields::queue::visibilityTimeoutS, at, &QueueSpec::visibilityTimeoutS,
+              1, 300);
+    addMember(form, prefix, fields::queue::maxReceives, at, &QueueSpec::maxReceives, 1, 10);
+    const QStringList others = queueChoices(m_selection.id);
+    addChoice(
+        form, labelOf(fields::queue::deadLetter), tooltipOf(fields::queue::deadLetter), others,
+        [at, others](const Scenario& s) {
+            if (!at(s) || at(s)->deadLetter.empty()) return 0;
+            return static_cast<int>(others.indexOf(QString::fromStdString(at(s)->deadLetter)));
+        },
+        [at, others](Scenario& s, int index) {
+            if (at(s)) at(s)->deadLetter = index <= 0 ? std::string() : others[index].toStdString();
+        });
+    addChoice(
+        form, labelOf(fields::queue::order), tooltipOf(fields::queue::order),
+        {tr("Best effort"), tr("FIFO")},
+        [at](const Scenario& s) { return at(s) ? static_cast<int>(at(s)->order) : 0; },
+        [at](Scenario& s, int i) {
+            if (at(s)) at(s)->order = static_cast<QueueOrder>(i);
+        });
+    addMember(form, prefix, fields::queue::maxDepth, at, &QueueSpec::maxDepth);
 }
 
 void PropertiesEditor::buildServer() {
@@ -805,7 +886,18 @@ void PropertiesEditor::buildServer() {
               &AutoscalerSpec::minReplicas);
     addMember(scaling, scalerPrefix, fields::autoscaler::maxReplicas, scaler,
               &AutoscalerSpec::maxReplicas);
-    addHandler(section(tr("Handler: what each request does")));
+    QFormLayout* jobs = section(tr("Jobs"));
+    const QStringList queues = queueChoices(QString());
+    addChoice(
+        jobs, labelOf(fields::server::polls), tooltipOf(fields::server::polls), queues,
+        [at, queues](const Scenario& s) {
+            if (!at(s) || at(s)->polls.empty()) return 0;
+            return static_cast<int>(queues.indexOf(QString::fromStdString(at(s)->polls)));
+        },
+        [at, queues](Scenario& s, int index) {
+            if (at(s)) at(s)->polls = index <= 0 ? std::string() : queues[index].toStdString();
+        });
+    addHandler(section(tr("Handler: what each request (and each job) does")));
 }
 
 void PropertiesEditor::buildCache() {

@@ -101,6 +101,9 @@ private:
     void buildDatabase();
     void buildHop();
     void buildStation();
+    void buildQueue();
+    /// "(none)" and the ids of the scenario's queues but `except`, for fields that name a queue.
+    QStringList queueChoices(const QString& except) const;
 
     QPointer<ScenarioDocument> m_document;
     ComponentRef m_selection;

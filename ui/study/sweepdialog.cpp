@@ -59,6 +59,7 @@ SweepDialog::SweepDialog(const Scenario& scenario, std::shared_ptr<const Pricing
     m_figure = new QComboBox(this);
     for (const StudyFigure& f : studyFigures()) {
         if (f.needsPricing && !(m_scenario.cost && m_pricing)) continue;
+        if (f.needsJobs && m_scenario.topology.queues.empty()) continue;
         m_figure->addItem(QString::fromStdString(f.label), QString::fromStdString(f.key));
     }
     m_figure->setCurrentIndex(m_figure->findData(QStringLiteral("p99Ms")));

@@ -38,6 +38,8 @@ QColor NodeItem::accent() const {
             return QColor(0x7d, 0x93, 0xab);
         case ComponentKind::Station:
             return QColor(0x70, 0x70, 0x70);
+        case ComponentKind::Queue:
+            return QColor(0xc9, 0xa3, 0x3a);
         case ComponentKind::None:
             break;
     }

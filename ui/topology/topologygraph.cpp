@@ -33,12 +33,14 @@ void collectEdges(const std::vector<HandlerStep>& steps, const Scenario& scenari
             case HandlerStep::Kind::Cpu:
                 break;
             case HandlerStep::Kind::Call:
+            case HandlerStep::Kind::Send:
             case HandlerStep::Kind::Cache: {
                 const QString target = QString::fromStdString(step.target);
                 const ComponentKind kind = kindOf(scenario, target);
                 if (kind != ComponentKind::None) {
                     QString label = step.kind == HandlerStep::Kind::Cache ? QStringLiteral("lookup")
-                                                                          : QStringLiteral("call");
+                                    : step.kind == HandlerStep::Kind::Send ? QStringLiteral("send")
+                                                                           : QStringLiteral("call");
                     if (!context.isEmpty()) label = context;
                     edges.push_back({from, {kind, target}, label, conditional});
                 }
@@ -94,6 +96,14 @@ QString subtitleOf(const Scenario& s, const ComponentRef& ref) {
             return QStringLiteral("%1 servers\n%2")
                 .arg(st.servers)
                 .arg(brief(st.serviceMs, QStringLiteral("ms")));
+    for (const auto& q : s.topology.queues)
+        if (q.id == id)
+            return QStringLiteral("%1%2\nvisibility %3 s")
+                .arg(q.order == QueueOrder::Fifo ? QStringLiteral("FIFO")
+                                                 : QStringLiteral("best effort"),
+                     q.maxReceives ? QStringLiteral(" · %1 receives").arg(*q.maxReceives)
+                                   : QString(),
+                     number(q.visibilityTimeoutS));
     return {};
 }
 
@@ -155,6 +165,25 @@ TopologyGraph buildTopologyGraph(const Scenario& s) {
     for (const auto& p : s.topology.servers)
         collectEdges(p.handler, s, {ComponentKind::Server, QString::fromStdString(p.id)}, {}, false,
                      graph.edges);
+    // Messages flow from a queue to the pools that consume it and to its dead-letter queue.
+    const auto queueEdge = [&](const std::string& queue, const ComponentRef& to,
+                               const QString& label) {
+        const QString id = QString::fromStdString(queue);
+        if (kindOf(s, id) == ComponentKind::Queue)
+            graph.edges.push_back({{ComponentKind::Queue, id}, to, label, false});
+    };
+    for (const auto& f : s.topology.functions)
+        if (f.trigger)
+            queueEdge(f.trigger->queue, {ComponentKind::Function, QString::fromStdString(f.id)},
+                      QStringLiteral("jobs"));
+    for (const auto& p : s.topology.servers)
+        if (!p.polls.empty())
+            queueEdge(p.polls, {ComponentKind::Server, QString::fromStdString(p.id)},
+                      QStringLiteral("jobs"));
+    for (const auto& q : s.topology.queues)
+        if (!q.deadLetter.empty())
+            queueEdge(q.id, {ComponentKind::Queue, QString::fromStdString(q.deadLetter)},
+                      QStringLiteral("dead letters"));
 
     // One arrow per pair: a handler that calls a database twice shows one arrow with both labels.
     std::vector<TopologyEdge> merged;

@@ -112,7 +112,7 @@ QMenu* TopologyView::addMenu(QWidget* parent) {
     auto* menu = new QMenu(parent);
     for (ComponentKind kind : {ComponentKind::Gateway, ComponentKind::Function,
                                ComponentKind::Server, ComponentKind::Cache, ComponentKind::Database,
-                               ComponentKind::Hop, ComponentKind::Station}) {
+                               ComponentKind::Hop, ComponentKind::Station, ComponentKind::Queue}) {
         menu->addAction(QIcon(kindIconPath(kind)), kindLabel(kind), this,
                         [this, kind] { emit addRequested(kind); });
     }

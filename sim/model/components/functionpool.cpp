@@ -33,6 +33,10 @@ FunctionPool::FunctionPool(ModelContext& context, const FunctionPoolSpec& spec)
 
 void FunctionPool::connect(const ComponentResolver& resolve) {
     m_program.compile(m_spec.handler, m_spec.id, resolve, m_context);
+    if (m_spec.trigger)
+        m_trigger = std::make_unique<QueueTrigger>(m_context, *m_spec.trigger,
+                                                   *resolve(m_spec.trigger->queue), *this,
+                                                   m_spec.maxInstances);
 }
 
 void FunctionPool::start() {

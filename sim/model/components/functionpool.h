@@ -8,11 +8,13 @@
 // cost model says), CPU steps as CPU time, a cold start as init time.
 
 #include <map>
+#include <memory>
 #include <vector>
 
 #include "sim/core/eventmethod.h"
 #include "sim/core/ringqueue.h"
 #include "sim/model/component.h"
+#include "sim/model/components/queuetrigger.h"
 #include "sim/model/handlerprogram.h"
 #include "sim/model/lrucache.h"
 #include "sim/model/timeaverage.h"
@@ -90,6 +92,7 @@ private:
     EventMethod<FunctionPool, &FunctionPool::instanceReady> m_instanceReady{*this};
     EventMethod<FunctionPool, &FunctionPool::keepAliveExpired> m_keepAlive{*this};
     EventMethod<FunctionPool, &FunctionPool::scaleOutDue> m_scaleOut{*this};
+    std::unique_ptr<QueueTrigger> m_trigger;  // invoked with a queue's messages (or not)
 };
 
 }  // namespace archsim

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <boost/random/uniform_int_distribution.hpp>
 
 #include "sim/model/requestflow.h"
@@ -21,6 +22,13 @@ ServerPool::ServerPool(ModelContext& context, const ServerPoolSpec& spec)
 
 void ServerPool::connect(const ComponentResolver& resolve) {
     m_program.compile(m_spec.handler, m_spec.id, resolve, m_context);
+    if (!m_spec.polls.empty()) {
+        Component* polled = resolve(m_spec.polls);
+        if (polled->kind() != ComponentKind::Queue)
+            throw std::invalid_argument(m_spec.id + ": '" + m_spec.polls + "' is not a queue");
+        m_polled = static_cast<Queue*>(polled);
+        m_polled->addConsumer(*this);
+    }
 }
 
 void ServerPool::start() {
@@ -161,6 +169,10 @@ void ServerPool::handOnWorker(std::uint32_t slot) {
         m_context.flow.enterSlot(next, *this, slot);
         return;
     }
+    if (m_polled && m_polled->visible() > 0 && replica.state == Replica::State::Serving) {
+        startPolledJob(slot);
+        return;
+    }
     --replica.active;
     --m_busy;
     if (replica.state == Replica::State::Draining && replica.active == 0) {
@@ -170,6 +182,31 @@ void ServerPool::handOnWorker(std::uint32_t slot) {
         replica.caches.clear();
     }
     updateGauges();
+}
+
+void ServerPool::startPolledJob(std::uint32_t slot) {
+    const std::uint32_t job = m_polled->receive(1);
+    m_context.flow.enterSlot(job, *this, slot);
+}
+
+void ServerPool::messagesAvailable() {
+    // Each replica's release loop (release()) keeps a job that ends at once from nesting.
+    for (std::size_t i = 0; i < m_serving.size() && m_polled->visible() > 0; ++i) {
+        const std::uint32_t slot = m_serving[i];
+        if (m_replicas[slot].releasing) continue;
+        while (m_polled->visible() > 0 && m_replicas[slot].active < m_spec.workersPerReplica) {
+            ++m_replicas[slot].active;
+            ++m_busy;
+            updateGauges();
+            m_replicas[slot].releasing = true;
+            startPolledJob(slot);
+            while (m_replicas[slot].moreReleases > 0) {
+                --m_replicas[slot].moreReleases;
+                handOnWorker(slot);
+            }
+            m_replicas[slot].releasing = false;
+        }
+    }
 }
 
 void ServerPool::retireReplicas(int count) {

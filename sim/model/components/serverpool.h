@@ -14,6 +14,7 @@
 #include "sim/cost/costmodel.h"
 #include "sim/model/component.h"
 #include "sim/model/components/autoscaler.h"
+#include "sim/model/components/queue.h"
 #include "sim/model/handlerprogram.h"
 #include "sim/model/lrucache.h"
 #include "sim/model/timeaverage.h"
@@ -21,7 +22,7 @@
 
 namespace archsim {
 
-class ServerPool final : public ComputePool, private ScalableFleet {
+class ServerPool final : public ComputePool, private ScalableFleet, private QueueConsumer {
 public:
     ServerPool(ModelContext& context, const ServerPoolSpec& spec);
 
@@ -70,6 +71,11 @@ private:
     void launchReplica() override { launch(false); }
     void retireReplicas(int count) override;
 
+    // QueueConsumer: idle workers of serving replicas take the polled queue's messages.
+    void messagesAvailable() override;
+    /// A worker of replica `slot`, already counted busy, runs the next message as a job.
+    void startPolledJob(std::uint32_t slot);
+
     const ServerPoolSpec& m_spec;
     std::vector<Replica> m_replicas;
     std::vector<std::uint32_t> m_serving;  // replicas accepting traffic, ascending
@@ -83,6 +89,7 @@ private:
     RandomEngine m_balancerEngine;
     GaugeLevels m_gauges;
     std::unique_ptr<Autoscaler> m_autoscaler;
+    Queue* m_polled = nullptr;  // the queue whose messages idle workers take (or none)
     EventMethod<ServerPool, &ServerPool::replicaReady> m_replicaReady{*this};
     EventMethod<ServerPool, &ServerPool::timedOut> m_timedOut{*this};
 };

@@ -39,6 +39,8 @@ inline std::vector<FieldCase> numericFieldCases() {
     }
     add(autoscalerDescription(), ComponentKind::Server, "topology.servers[0].autoscaler",
         "servers.autoscaler.");
+    add(triggerDescription(), ComponentKind::Function, "topology.functions[0].trigger",
+        "functions.trigger.");
     return cases;
 }
 
@@ -69,7 +71,8 @@ inline nlohmann::json baseScenario() {
             "caches": [{"id": "c", "lookupMs": 1}],
             "databases": [{"id": "d", "queryMs": 1}],
             "hops": [{"id": "h", "latencyMs": 1}],
-            "stations": [{"id": "st", "serviceMs": 1}]
+            "stations": [{"id": "st", "serviceMs": 1}],
+            "queues": [{"id": "q", "enqueueMs": 1}]
         }
     })");
 }
@@ -94,6 +97,10 @@ inline nlohmann::json scenarioWith(const FieldCase& c, double value) {
         const bool wholeAndInRange = c.field->accepts(value);
         server["replicas"] = key == "minReplicas" && wholeAndInRange ? value : 1.0;
         object = &server["autoscaler"];
+    } else if (c.where == "topology.functions[0].trigger") {
+        nlohmann::json& function = scenario["topology"]["functions"][0];
+        function["trigger"] = {{"queue", "q"}};
+        object = &function["trigger"];
     } else {
         const auto open = c.where.find('.');
         const auto bracket = c.where.find('[');

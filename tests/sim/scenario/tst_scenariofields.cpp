@@ -68,11 +68,12 @@ std::vector<Documented> documented() {
         {ComponentKind::Gateway, "gateway"},   {ComponentKind::Function, "functionPool"},
         {ComponentKind::Server, "serverPool"}, {ComponentKind::Cache, "cache"},
         {ComponentKind::Database, "database"}, {ComponentKind::Hop, "hop"},
-        {ComponentKind::Station, "station"}};
+        {ComponentKind::Station, "station"},   {ComponentKind::Queue, "queue"}};
     for (const ComponentDescription& kind : topologyDescriptions())
         list.push_back({&kind, defs.at(kind.kind), "### " + std::string(kind.arrayKey), ""});
     list.push_back({&autoscalerDescription(), "autoscaler", "### servers", "`autoscaler` fields"});
     list.push_back({&rateLimitDescription(), "rateLimit", "### gateways", "`rateLimit` fields"});
+    list.push_back({&triggerDescription(), "trigger", "### functions", "`trigger` fields"});
     list.push_back({&callDescription(), "callStep", "### Call options", ""});
     list.push_back({&retryDescription(), "retry", "### Call options", "`retry` fields"});
     list.push_back({&breakerDescription(), "breaker", "### Call options", "`breaker` fields"});
@@ -170,7 +171,7 @@ void TestScenarioFields::testEveryComponentKindIsDescribed() {
     }
     for (auto kind : {ComponentKind::Gateway, ComponentKind::Function, ComponentKind::Server,
                       ComponentKind::Cache, ComponentKind::Database, ComponentKind::Hop,
-                      ComponentKind::Station})
+                      ComponentKind::Station, ComponentKind::Queue})
         QVERIFY2(described.count(kind) == 1, "a topology component kind without a description");
     // The topology lists are written under the described keys, in the described order.
     ValidationReport report;
@@ -247,6 +248,9 @@ void TestScenarioFields::testWriterWritesTheDescribedDefaults() {
     s.topology.databases.push_back(named(DatabaseSpec{}, "d"));
     s.topology.hops.push_back(named(NetworkHopSpec{}, "h"));
     s.topology.stations.push_back(named(StationSpec{}, "st"));
+    s.topology.queues.push_back(named(QueueSpec{}, "q"));
+    s.topology.functions.back().trigger = QueueTriggerSpec{};
+    s.topology.functions.back().trigger->queue = "q";
     const json written = scenarioToJson(s);
     const auto check = [](const ComponentDescription& description, const json& object) {
         for (const auto& [key, value] : object.items())
@@ -269,6 +273,7 @@ void TestScenarioFields::testWriterWritesTheDescribedDefaults() {
     for (const ComponentDescription& kind : topologyDescriptions())
         check(kind, written.at("topology").at(std::string(kind.arrayKey)).at(0));
     check(autoscalerDescription(), written.at("topology").at("servers").at(0).at("autoscaler"));
+    check(triggerDescription(), written.at("topology").at("functions").at(0).at("trigger"));
 }
 
 void TestScenarioFields::testSchemaAgreesWithTheDescription() {

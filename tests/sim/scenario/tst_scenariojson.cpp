@@ -797,6 +797,61 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
         {"topology.functions[0].handler[1].cpu: must be <= 1e+12 (a larger value is absurd for "
          "a latency in ms), got 1e+13"});
 
+    // Queues and their consumers.
+    const std::string jobs = R"({"id": "jobs", "enqueueMs": 1})";
+    const auto withQueue = [&](const std::string& more) {
+        return R"([{"op": "add", "path": "/topology/queues", "value": [)" + jobs + "]}, " + more +
+               "]";
+    };
+    row("negative visibility timeout",
+        add("/topology/queues", R"([{"id": "jobs", "enqueueMs": 1, "visibilityTimeoutS": -1}])"),
+        {"topology.queues[0].visibilityTimeoutS: must be > 0 s, got -1"});
+    row("delivery delay past 15 minutes",
+        add("/topology/queues", R"([{"id": "jobs", "enqueueMs": 1, "deliveryDelayS": 901}])"),
+        {"topology.queues[0].deliveryDelayS: must be <= 900 s, got 901"});
+    row("unknown queue order",
+        add("/topology/queues", R"([{"id": "jobs", "enqueueMs": 1, "order": "lifo"}])"),
+        {"topology.queues[0].order: must be one of 'best-effort', 'fifo', got 'lifo' (did you mean 'fifo'?)"});
+    row("batch size 0", withQueue(R"({"op": "add", "path": "/topology/functions/0/trigger",
+                      "value": {"queue": "jobs", "batchSize": 0}})"),
+        {"topology.functions[0].trigger.batchSize: must be between 1 and 10000, got 0"});
+    row("trigger naming no queue",
+        withQueue(R"({"op": "add", "path": "/topology/functions/0/trigger",
+                      "value": {"batchSize": 5}})"),
+        {"topology.functions[0].trigger.queue: is required but missing"});
+    row("trigger naming a database",
+        withQueue(R"({"op": "add", "path": "/topology/functions/0/trigger",
+                      "value": {"queue": "users-db"}})"),
+        {"topology.functions[0].trigger.queue: names database 'users-db', but a consumer must "
+         "name the queue it takes messages from"});
+    row("polling a function pool",
+        withQueue(R"({"op": "add", "path": "/topology/servers/0/polls", "value": "auth-fn"})"),
+        {"topology.servers[0].polls: names function pool 'auth-fn', but a consumer must name the "
+         "queue it takes messages from"});
+    row("send to a database", withQueue(R"({"op": "add", "path": "/topology/functions/0/handler/-",
+                      "value": {"send": "users-db"}})"),
+        {"topology.functions[0].handler[3].send: names database 'users-db', but a send step must "
+         "name a queue"});
+    row("call to a queue", withQueue(R"({"op": "add", "path": "/topology/functions/0/handler/-",
+                      "value": {"call": "jobs"}})"),
+        {"topology.functions[0].handler[3].call: names queue 'jobs', but a call must name a "
+         "database, network hop, gateway, function pool or server pool (a cache is looked up "
+         "with a \"cache\" step, a queue is sent to with a \"send\" step)"});
+    row("queue its own dead-letter queue",
+        add("/topology/queues",
+            R"([{"id": "jobs", "enqueueMs": 1, "maxReceives": 3, "deadLetter": "jobs"}])"),
+        {"topology.queues[0].deadLetter: names the queue itself; dead-lettered messages must go "
+         "to another queue"});
+    row("dead-letter queue without maxReceives",
+        add("/topology/queues", R"([{"id": "jobs", "enqueueMs": 1, "deadLetter": "dlq"},
+                                    {"id": "dlq", "enqueueMs": 1}])"),
+        {"topology.queues[0].deadLetter: needs maxReceives: without it no message is ever "
+         "dead-lettered"});
+    row("queue options on a cpu step",
+        withQueue(R"({"op": "add", "path": "/topology/functions/0/handler/-",
+                      "value": {"cpu": 1, "onFailure": "continue"}})"),
+        {"topology.functions[0].handler[3].onFailure: applies only to a call or send step"});
+
     // Unknown and missing fields.
     row("misspelt field", add("/topology/functions/0/keepAlive", "5"),
         {"topology.functions[0].keepAlive: unknown field 'keepAlive' (did you mean "
@@ -836,18 +891,18 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
     row("call to a cache", replace("/topology/servers/1/handler/1/call", R"("edge-cache")"),
         {"topology.servers[1].handler[1].call: names cache 'edge-cache', but a call must name a "
          "database, network hop, gateway, function pool or server pool (a cache is looked up "
-         "with a \"cache\" step)"});
+         "with a \"cache\" step, a queue is sent to with a \"send\" step)"});
     row("cache step on a database",
         replace("/topology/functions/0/handler/0/cache", R"("users-db")"),
         {"topology.functions[0].handler[0].cache: names database 'users-db', but a cache step "
          "must name a cache"});
     row("entry at a database", replace("/topology/entry", R"("users-db")"),
         {"topology.entry: names database 'users-db', but requests can only arrive at a gateway, "
-         "function pool, server pool or station"});
+         "function pool, server pool, station or queue"});
     row("gateway passing to a database", replace("/topology/gateways/1/next", R"("users-db")"),
         {"topology.gateways[1].next: names database 'users-db', but a gateway can only pass "
-         "requests to a gateway, function pool or server pool (a station runs only as the "
-         "topology's entry)"});
+         "requests to a gateway, function pool, server pool or queue (a station runs only as "
+         "the topology's entry)"});
 
     // Cycles.
     row("pool calling itself", add("/topology/servers/1/handler/-", R"({"call": "payments"})"),
@@ -893,8 +948,8 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
         {"topology.functions[0].handler[1]: has both 'cpu' and 'call'; a step does one thing, so "
          "split it into separate steps"});
     row("step doing nothing", replace("/topology/functions/0/handler/1", R"({"cpuMs": 5})"),
-        {"topology.functions[0].handler[1]: a step needs one of 'cpu', 'call', 'cache' or "
-         "'branch'",
+        {"topology.functions[0].handler[1]: a step needs one of 'cpu', 'call', 'cache', "
+         "'branch' or 'send'",
          "topology.functions[0].handler[1].cpuMs: unknown field 'cpuMs' (did you mean 'cpu'?)"});
     row("step field of another kind",
         replace("/topology/functions/0/handler/1", R"({"cpu": 5, "onMiss": []})"),
