@@ -31,6 +31,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "sim/scenario/scenariojson.h"
@@ -331,12 +332,7 @@ void MainWindow::buildMenus() {
     run->addAction(tr("C&lear Baseline"), this, &MainWindow::clearBaseline)
         ->setObjectName(QStringLiteral("clearBaselineAction"));
     // A sweep of one field of the current scenario, in a dialog that runs it off the GUI thread.
-    run->addAction(tr("S&weep…"), this, [this] {
-           if (!m_current) return;
-           auto* dialog = new SweepDialog(m_current->scenario(), pricingFor(m_current), this);
-           dialog->setAttribute(Qt::WA_DeleteOnClose);
-           dialog->show();
-       })
+    run->addAction(tr("S&weep…"), this, [this] { openSweep(); })
         ->setObjectName(QStringLiteral("sweepAction"));
     QMenu* speed = run->addMenu(tr("&Speed"));
     for (int i = 0; i < static_cast<int>(std::size(kSpeeds)); ++i)
@@ -1188,6 +1184,32 @@ void MainWindow::updateSlo() {
                              .arg(name)
                              .arg(spec.percentile, 0, 'g', 6)
                              .arg(formatMillis(spec.latencyMs)));
+}
+
+std::vector<StudyDocument> MainWindow::studyDocuments(int& current) const {
+    std::vector<StudyDocument> list;
+    const auto chosen = documentsToRun();
+    current = 0;
+    for (ScenarioDocument* document : m_documents) {
+        if (document == m_current) current = static_cast<int>(list.size());
+        QString name = QString::fromStdString(document->scenario().name);
+        if (name.isEmpty()) name = document->displayName();
+        list.push_back({name, document->filePath(), document->scenario(), pricingFor(document),
+                        std::find(chosen.begin(), chosen.end(), document) != chosen.end()});
+    }
+    return list;
+}
+
+SweepDialog* MainWindow::openSweep(const QString& path) {
+    if (!m_current) return nullptr;
+    // Off the GUI thread inside the dialog; several may be open at once, each its own study.
+    int current = 0;
+    std::vector<StudyDocument> documents = studyDocuments(current);
+    auto* dialog = new SweepDialog(std::move(documents), current, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!path.isEmpty()) dialog->selectField(path);
+    dialog->show();
+    return dialog;
 }
 
 int MainWindow::replications() const {
