@@ -549,6 +549,8 @@ void MainWindow::buildDocks() {
                 if (m_current) m_topology->setScenario(m_current->scenario());
                 m_topology->setSelection(ref);
             });
+    connect(m_properties, &PropertiesEditor::sweepRequested, this,
+            [this](const QString& path) { openSweep(path); });
     connect(m_properties, &PropertiesEditor::editRefused, this, [this](const QString& message) {
         statusMessage(tr("Edit refused: %1").arg(message.section(QLatin1Char('\n'), 0, 0)), 10000);
     });
