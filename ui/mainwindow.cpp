@@ -61,6 +61,7 @@
 #include "ui/run/baselinestore.h"
 #include "ui/run/runcontroller.h"
 #include "ui/run/runrecorder.h"
+#include "ui/study/limitdialog.h"
 #include "ui/study/sweepdialog.h"
 #include "ui/topology/topologyexport.h"
 #include "ui/topology/topologyview.h"
@@ -334,6 +335,8 @@ void MainWindow::buildMenus() {
     // A sweep of one field of the current scenario, in a dialog that runs it off the GUI thread.
     run->addAction(tr("S&weep…"), this, [this] { openSweep(); })
         ->setObjectName(QStringLiteral("sweepAction"));
+    run->addAction(tr("Find &Limit…"), this, [this] { openFindLimit(); })
+        ->setObjectName(QStringLiteral("findLimitAction"));
     QMenu* speed = run->addMenu(tr("&Speed"));
     for (int i = 0; i < static_cast<int>(std::size(kSpeeds)); ++i)
         speed->addAction(tr(kSpeeds[i].label), this, [this, i] { setSpeedIndex(i); });
@@ -1210,6 +1213,16 @@ SweepDialog* MainWindow::openSweep(const QString& path) {
     auto* dialog = new SweepDialog(std::move(documents), current, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!path.isEmpty()) dialog->selectField(path);
+    dialog->show();
+    return dialog;
+}
+
+LimitDialog* MainWindow::openFindLimit() {
+    if (!m_current) return nullptr;
+    int current = 0;
+    std::vector<StudyDocument> documents = studyDocuments(current);
+    auto* dialog = new LimitDialog(std::move(documents), current, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
 }

@@ -51,6 +51,7 @@ class ScenarioAbout;
 struct PresetCatalog;
 class ScenarioDocument;
 class ScenarioList;
+class LimitDialog;
 class SweepDialog;
 class TopologyView;
 
@@ -108,6 +109,8 @@ public:
     /// Run > Sweep…: the open documents (the ticked ones chosen), `path` as the swept field when
     /// given; the dialog, or nullptr with no scenario open.
     SweepDialog* openSweep(const QString& path = {});
+    /// Run > Find Limit…: the limit search of the current scenario (others choosable).
+    LimitDialog* openFindLimit();
     /// Independent replications per run (Run panel), 1..1000.
     int replications() const;
     void setReplications(int replications);
