@@ -61,6 +61,7 @@
 #include "ui/run/baselinestore.h"
 #include "ui/run/runcontroller.h"
 #include "ui/run/runrecorder.h"
+#include "ui/run/precisionpanel.h"
 #include "ui/study/limitdialog.h"
 #include "ui/study/sweepdialog.h"
 #include "ui/topology/topologyexport.h"
@@ -488,7 +489,17 @@ QWidget* MainWindow::buildRunPanel() {
     m_progress->setRange(0, 1000);
     m_progress->setFormat(QStringLiteral("%p%"));
     layout->addWidget(m_progress, 6, 0, 1, 2);
-    layout->setRowStretch(9, 1);
+    // Replications until a figure is precise enough: the scenario on screen, on a worker thread.
+    m_precision = new PrecisionPanel(
+        [this]() -> std::optional<StudyDocument> {
+            int current = 0;
+            std::vector<StudyDocument> documents = studyDocuments(current);
+            if (!m_current || documents.empty()) return std::nullopt;
+            return documents[static_cast<std::size_t>(current)];
+        },
+        panel);
+    layout->addWidget(m_precision, 9, 0, 1, 2);
+    layout->setRowStretch(10, 1);
     return panel;
 }
 

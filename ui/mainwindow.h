@@ -51,6 +51,7 @@ class ScenarioAbout;
 struct PresetCatalog;
 class ScenarioDocument;
 class ScenarioList;
+class PrecisionPanel;
 class LimitDialog;
 class SweepDialog;
 class TopologyView;
@@ -272,6 +273,7 @@ private:
     QDoubleSpinBox* m_slo = nullptr;
     QLabel* m_sloSource = nullptr;  ///< names the scenario whose own SLO the charts draw
     QSpinBox* m_replications = nullptr;
+    PrecisionPanel* m_precision = nullptr;
     RunRecorder* m_recorder = nullptr;
     std::unique_ptr<BaselineStore> m_baselines;
     QCheckBox* m_logScale = nullptr;
