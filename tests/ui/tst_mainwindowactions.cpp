@@ -16,8 +16,8 @@
 
 #include "sim/scenario/scenariojson.h"
 #include "ui/document/scenariodocument.h"
-#include "ui/mainwindow.h"
 #include "ui/editors/propertieseditor.h"
+#include "ui/mainwindow.h"
 #include "ui/run/runcontroller.h"
 #include "ui/study/sweepdialog.h"
 
@@ -144,7 +144,8 @@ void TestMainWindowActions::testSweepThisFieldOpensTheSweep() {
     workers->setCompared(true);
     window.setCurrentDocument(servers);
     window.propertiesEditor()->setSelection({ComponentKind::Server, QStringLiteral("go-servers")});
-    NumberField* replicas = window.propertiesEditor()->numberField(QStringLiteral("servers.replicas"));
+    NumberField* replicas =
+        window.propertiesEditor()->numberField(QStringLiteral("servers.replicas"));
     QVERIFY(replicas);
     QVERIFY(replicas->sweepAction()->isVisible());
     replicas->sweepAction()->trigger();

@@ -268,12 +268,12 @@ QString PropertiesEditor::sweepPathOf(const QString& key) const {
         const std::string array(describe(m_selection.kind).arrayKey);
         const QString prefix = QString::fromStdString(array) + QLatin1Char('.');
         if (!key.startsWith(prefix)) return {};
-        const nlohmann::json list = json.value("topology", nlohmann::json::object())
-                                        .value(array, nlohmann::json::array());
+        const nlohmann::json list =
+            json.value("topology", nlohmann::json::object()).value(array, nlohmann::json::array());
         for (std::size_t i = 0; i < list.size(); ++i)
             if (list[i].is_object() && list[i].value("id", "") == m_selection.id.toStdString())
-                path = indexPath("topology." + array, i) + '.' +
-                       key.mid(prefix.size()).toStdString();
+                path =
+                    indexPath("topology." + array, i) + '.' + key.mid(prefix.size()).toStdString();
     }
     if (path.empty()) return {};
     for (const SweepableField& f : sweepableFields(json))

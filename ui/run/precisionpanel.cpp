@@ -48,8 +48,9 @@ PrecisionPanel::PrecisionPanel(std::function<std::optional<StudyDocument>()> sce
     m_target->setSuffix(tr(" %"));
     m_target->setValue(5);
     m_target->setAccessibleName(tr("Precision target"));
-    m_target->setToolTip(tr("Stop when the 95% interval's half-width is at most this share of "
-                            "the mean"));
+    m_target->setToolTip(
+        tr("Stop when the 95% interval's half-width is at most this share of "
+           "the mean"));
     m_cap = new QSpinBox(m_details);
     m_cap->setRange(static_cast<int>(kPrecisionMinReplications),
                     static_cast<int>(kMaxSweepReplications));
@@ -141,8 +142,7 @@ bool PrecisionPanel::start() {
     if (!(m_target->value() > 0))
         return fail(tr("Until precise, target: must be above 0% (no interval is exact), got %1%")
                         .arg(formatNumber(m_target->value())));
-    const StudyFigure* figure =
-        findStudyFigure(m_figure->currentData().toString().toStdString());
+    const StudyFigure* figure = findStudyFigure(m_figure->currentData().toString().toStdString());
     if (!figure) return fail(tr("Until precise, figure: choose a figure"));
     std::optional<StudyDocument> document = m_scenario ? m_scenario() : std::nullopt;
     if (!document) return fail(tr("Nothing to run: open a scenario"));
@@ -187,10 +187,10 @@ void PrecisionPanel::cancel() {
 void PrecisionPanel::progressed(unsigned replications, double relativeHalfWidth) {
     if (!running()) return;
     m_progress->setValue(static_cast<int>(replications));
-    m_status->setText(tr("%1 replications: %2 %3 (target ±%4)")
-                          .arg(replications)
-                          .arg(m_figureLabel, widthText(relativeHalfWidth),
-                               formatPercent(m_target->value())));
+    m_status->setText(
+        tr("%1 replications: %2 %3 (target ±%4)")
+            .arg(replications)
+            .arg(m_figureLabel, widthText(relativeHalfWidth), formatPercent(m_target->value())));
 }
 
 void PrecisionPanel::ended(std::shared_ptr<PrecisionResult> result) {
@@ -200,10 +200,10 @@ void PrecisionPanel::ended(std::shared_ptr<PrecisionResult> result) {
     const PrecisionResult& r = *result;
     const int n = static_cast<int>(r.runs.size());
     m_progress->setValue(n);
-    const QString figure =
-        n > 0 ? tr("%1 = %2 %3").arg(m_figureLabel, formatNumber(r.interval.mean),
-                                     widthText(r.relativeHalfWidth))
-              : m_figureLabel;
+    const QString figure = n > 0 ? tr("%1 = %2 %3")
+                                       .arg(m_figureLabel, formatNumber(r.interval.mean),
+                                            widthText(r.relativeHalfWidth))
+                                 : m_figureLabel;
     if (r.reached)
         m_status->setText(tr("%1 after %2 replications: target ±%3 reached")
                               .arg(figure)

@@ -254,9 +254,9 @@ QString LimitDialog::brokeText() const {
 void LimitDialog::setBusy(bool busy) {
     m_find->setEnabled(!busy);
     m_cancel->setEnabled(busy);
-    for (QWidget* w : std::initializer_list<QWidget*>{
-             m_scenario, m_field, m_direction, m_from, m_to, m_useP99, m_useErrors,
-             m_replications, m_maxReplications, m_tolerance})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_scenario, m_field, m_direction, m_from,
+                                                      m_to, m_useP99, m_useErrors, m_replications,
+                                                      m_maxReplications, m_tolerance})
         w->setEnabled(!busy);
     m_p99->setEnabled(!busy && m_useP99->isChecked());
     m_errors->setEnabled(!busy && m_useErrors->isChecked());
@@ -308,21 +308,20 @@ std::optional<nlohmann::json> LimitDialog::sweepJson(QString& error) const {
         return std::nullopt;
     }
     const StudyDocument& d = m_documents[static_cast<std::size_t>(m_scenario->currentIndex())];
-    return nlohmann::json{
-        {"formatVersion", kSweepFormatVersion},
-        {"name", tr("Limit of %1").arg(m_field->currentText()).toStdString()},
-        {"scenarios", {d.name.isEmpty() ? "scenario" : d.name.toStdString()}},
-        {"replications", m_replications->value()},
-        {"seed", d.scenario.seed},
-        {"limit",
-         {{"path", f.path},
-          {"from", m_from->value()},
-          {"to", m_to->value()},
-          {"direction", m_direction->currentIndex() == 1 ? "lowest" : "highest"},
-          {"integer", f.description->type == FieldType::Integer},
-          {"tolerance", m_tolerance->value() / 100},
-          {"maxReplications", m_maxReplications->value()},
-          {"target", target}}}};
+    return nlohmann::json{{"formatVersion", kSweepFormatVersion},
+                          {"name", tr("Limit of %1").arg(m_field->currentText()).toStdString()},
+                          {"scenarios", {d.name.isEmpty() ? "scenario" : d.name.toStdString()}},
+                          {"replications", m_replications->value()},
+                          {"seed", d.scenario.seed},
+                          {"limit",
+                           {{"path", f.path},
+                            {"from", m_from->value()},
+                            {"to", m_to->value()},
+                            {"direction", m_direction->currentIndex() == 1 ? "lowest" : "highest"},
+                            {"integer", f.description->type == FieldType::Integer},
+                            {"tolerance", m_tolerance->value() / 100},
+                            {"maxReplications", m_maxReplications->value()},
+                            {"target", target}}}};
 }
 
 bool LimitDialog::start() {
@@ -464,8 +463,7 @@ void LimitDialog::ended(std::optional<LimitResult> result, int evaluations) {
                 .arg(r.firstFailing ? formatNumber(*r.firstFailing) : QString(),
                      QString::fromStdString(b.busiestComponent),
                      formatPercent(100 * b.busiestUtilization),
-                     QString::fromStdString(b.longestQueueComponent),
-                     formatNumber(b.longestQueue));
+                     QString::fromStdString(b.longestQueueComponent), formatNumber(b.longestQueue));
         if (!b.errorReason.empty())
             text += tr("; the error that grew most: %1 (+%2 of arrivals)")
                         .arg(QString::fromStdString(b.errorReason),
@@ -494,7 +492,8 @@ void LimitDialog::fillTable() {
         for (const ConfidenceInterval& ci : e.targets) cells << intervalText(ci);
         for (int k = 0; k < cells.size(); ++k) {
             auto* item = new QTableWidgetItem(cells[k]);
-            if (k == 2) item->setForeground(e.passed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+            if (k == 2)
+                item->setForeground(e.passed ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
             m_table->setItem(row, k, item);
         }
     }

@@ -38,8 +38,9 @@ namespace archsim::ui {
 namespace {
 
 QString unitText(const FieldDescription* d) {
-    return d->unit.empty() ? QString()
-                           : QString::fromUtf8(d->unit.data(), static_cast<qsizetype>(d->unit.size()));
+    return d->unit.empty()
+               ? QString()
+               : QString::fromUtf8(d->unit.data(), static_cast<qsizetype>(d->unit.size()));
 }
 
 /// A swept value as the axes and lists show it.
@@ -73,9 +74,10 @@ SweepDialog::SweepDialog(std::vector<StudyDocument> documents, int current, QWid
 
 SweepDialog::SweepDialog(const Scenario& scenario, std::shared_ptr<const PricingTable> pricing,
                          QWidget* parent)
-    : SweepDialog({StudyDocument{QString::fromStdString(scenario.name), {}, scenario,
-                                 std::move(pricing), true}},
-                  0, parent) {}
+    : SweepDialog(
+          {StudyDocument{
+              QString::fromStdString(scenario.name), {}, scenario, std::move(pricing), true}},
+          0, parent) {}
 
 SweepDialog::~SweepDialog() {
     m_interrupt = true;
@@ -166,9 +168,9 @@ void SweepDialog::build(int current) {
                                                            : m_documents[i].filePath);
         withCost = withCost || (m_documents[i].scenario.cost && m_documents[i].pricing);
     }
-    m_scenarios->setMaximumHeight(
-        m_scenarios->sizeHintForRow(0) * std::min<int>(4, static_cast<int>(m_documents.size())) +
-        2 * m_scenarios->frameWidth() + 4);
+    m_scenarios->setMaximumHeight(m_scenarios->sizeHintForRow(0) *
+                                      std::min<int>(4, static_cast<int>(m_documents.size())) +
+                                  2 * m_scenarios->frameWidth() + 4);
     m_scenarios->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 
     m_first = makeFieldBox(tr("Field 1"));
@@ -246,7 +248,8 @@ void SweepDialog::build(int current) {
     m_save->setToolTip(tr("Save this sweep as a file archsim-cli sweep runs (Ctrl+S)"));
     m_exportJson = buttons->addButton(tr("&Export Result…"), QDialogButtonBox::ActionRole);
     m_exportJson->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportJson->setToolTip(tr("The result as JSON, as archsim-cli sweep --out writes it (Ctrl+E)"));
+    m_exportJson->setToolTip(
+        tr("The result as JSON, as archsim-cli sweep --out writes it (Ctrl+E)"));
     m_exportPng = buttons->addButton(tr("Export &PNG…"), QDialogButtonBox::ActionRole);
     m_exportPng->setToolTip(tr("The plot as a PNG image"));
     QPushButton* close = buttons->addButton(QDialogButtonBox::Close);
@@ -256,7 +259,8 @@ void SweepDialog::build(int current) {
     connect(m_exportJson, &QPushButton::clicked, this, &SweepDialog::chooseAndExportResult);
     connect(m_exportPng, &QPushButton::clicked, this, &SweepDialog::chooseAndExportPng);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
-    connect(m_first.field, &QComboBox::currentIndexChanged, this, [this] { fieldChanged(m_first); });
+    connect(m_first.field, &QComboBox::currentIndexChanged, this,
+            [this] { fieldChanged(m_first); });
     connect(m_second.field, &QComboBox::currentIndexChanged, this,
             [this] { fieldChanged(m_second); });
     connect(m_figure, &QComboBox::currentIndexChanged, this, &SweepDialog::replot);
@@ -423,8 +427,8 @@ std::optional<nlohmann::json> SweepDialog::fieldJson(const FieldBox& b, const QS
     const bool log = b.log->isChecked();
     nlohmann::json field = {{"path", f.path}};
     if (b.mode->currentIndex() == 1) {
-        const QStringList tokens = b.values->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")),
-                                                          Qt::SkipEmptyParts);
+        const QStringList tokens = b.values->text().split(
+            QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
         if (tokens.isEmpty()) {
             error = tr("%1, values: the list is empty; give values separated by commas, e.g. "
                        "10, 20, 50")
@@ -440,7 +444,8 @@ std::optional<nlohmann::json> SweepDialog::fieldJson(const FieldBox& b, const QS
                 return std::nullopt;
             }
             if (log && !(v > 0)) {
-                error = tr("%1, values: a log scale needs values above 0, got %2").arg(label, token);
+                error =
+                    tr("%1, values: a log scale needs values above 0, got %2").arg(label, token);
                 return std::nullopt;
             }
             values.push_back(integer && v == std::round(v) ? nlohmann::json(std::llround(v))
@@ -452,7 +457,8 @@ std::optional<nlohmann::json> SweepDialog::fieldJson(const FieldBox& b, const QS
     }
     const double from = b.from->value(), to = b.to->value();
     if (log && !(from > 0)) {
-        error = tr("%1, from: a log range needs From above 0, got %2").arg(label, formatNumber(from));
+        error =
+            tr("%1, from: a log range needs From above 0, got %2").arg(label, formatNumber(from));
         return std::nullopt;
     }
     if (!(from < to)) {
@@ -478,8 +484,9 @@ std::optional<nlohmann::json> SweepDialog::sweepJson(const nlohmann::json& scena
         const auto second = fieldJson(m_second, tr("Field 2"), error);
         if (!second) return std::nullopt;
         if ((*second)["path"] == (*first)["path"]) {
-            error = tr("Field 2: is the same field as Field 1; choose another, or untick the "
-                       "second field");
+            error =
+                tr("Field 2: is the same field as Field 1; choose another, or untick the "
+                   "second field");
             return std::nullopt;
         }
         if (second->contains("values") && (*second)["values"].size() < 2) {
@@ -557,8 +564,8 @@ bool SweepDialog::start() {
     auto plan = std::make_shared<SweepPlan>();
     if (auto spec = sweepFromJson(*sweep, {}, report)) plan->spec = std::move(*spec);
     for (std::size_t k = 0; k < chosen.size(); ++k)
-        plan->scenarios.push_back(studyScenarioOf(
-            m_documents[static_cast<std::size_t>(chosen[k])], labels[k].get<std::string>()));
+        plan->scenarios.push_back(studyScenarioOf(m_documents[static_cast<std::size_t>(chosen[k])],
+                                                  labels[k].get<std::string>()));
     plan->version = ARCHSIM_VERSION;
     if (!report.ok() || !buildSweepPlan(*plan, report)) {
         showProblem(issuesText(report));
@@ -616,9 +623,8 @@ void SweepDialog::ended(std::shared_ptr<SweepShard> shard) {
     setBusy(false);
     std::size_t points = 0;
     for (const auto& s : m_result["scenarios"]) points = std::max(points, s["points"].size());
-    const std::size_t all = m_result["scenarios"].empty()
-                                ? 0
-                                : shard->sweep.value("points", std::size_t{0});
+    const std::size_t all =
+        m_result["scenarios"].empty() ? 0 : shard->sweep.value("points", std::size_t{0});
     m_status->setStyleSheet(QString());
     m_status->setText(
         shard->complete
@@ -797,7 +803,8 @@ void SweepDialog::plotHeatmap(const std::string& key) {
     m_colorMap = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     const int nx = static_cast<int>(rows.size()), ny = static_cast<int>(columns.size());
     m_colorMap->data()->setSize(nx, ny);
-    m_colorMap->data()->setRange(QCPRange(0, std::max(1, nx - 1)), QCPRange(0, std::max(1, ny - 1)));
+    m_colorMap->data()->setRange(QCPRange(0, std::max(1, nx - 1)),
+                                 QCPRange(0, std::max(1, ny - 1)));
     for (int i = 0; i < nx; ++i)
         for (int j = 0; j < ny; ++j) m_colorMap->data()->setCell(i, j, std::nan(""));
     for (const auto& p : scenario["points"]) {
@@ -861,8 +868,8 @@ QString SweepDialog::cellText(int row, int column) const {
     const int s = std::max(0, m_heatmapScenario->currentIndex());
     const auto& scenario = m_result["scenarios"][static_cast<std::size_t>(s)];
     const std::string key = m_figure->currentData().toString().toStdString();
-    const std::size_t point = static_cast<std::size_t>(row) * columns.size() +
-                              static_cast<std::size_t>(column);
+    const std::size_t point =
+        static_cast<std::size_t>(row) * columns.size() + static_cast<std::size_t>(column);
     const QString where = QStringLiteral("%1 = %2, %3 = %4")
                               .arg(QString::fromStdString(m_result["fields"][0]["path"]),
                                    valueText(rows[static_cast<std::size_t>(row)]),
@@ -871,9 +878,9 @@ QString SweepDialog::cellText(int row, int column) const {
     for (const auto& p : scenario["points"])
         if (p["point"].get<std::size_t>() == point && p["figures"].contains(key)) {
             const auto& ci = p["figures"][key];
-            return tr("%1: %2 %3 ± %4").arg(where, m_figure->currentText(),
-                                            formatNumber(ci["mean"].get<double>()),
-                                            formatNumber(ci["halfWidth"].get<double>()));
+            return tr("%1: %2 %3 ± %4")
+                .arg(where, m_figure->currentText(), formatNumber(ci["mean"].get<double>()),
+                     formatNumber(ci["halfWidth"].get<double>()));
         }
     return tr("%1: not run (cancelled)").arg(where);
 }

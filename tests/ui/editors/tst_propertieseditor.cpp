@@ -63,7 +63,8 @@ void TestPropertiesEditor::testSweepThisFieldNamesThePath() {
     QVERIFY(connections);
     connections->sweepAction()->trigger();
     QCOMPARE(spy.count(), 1);
-    QCOMPARE(spy.takeFirst().front().toString(), QStringLiteral("topology.databases[0].connections"));
+    QCOMPARE(spy.takeFirst().front().toString(),
+             QStringLiteral("topology.databases[0].connections"));
 
     editor.setSelection({ComponentKind::Workload, {}});
     QVERIFY(editor.workloadEditor());

@@ -18,7 +18,8 @@ namespace {
 StudyDocument station(double durationS) {
     ValidationReport report;
     const std::string text = R"({"formatVersion": 1, "name": "station", "seed": 5,
-      "run": {"durationS": )" + std::to_string(durationS) +
+      "run": {"durationS": )" +
+                             std::to_string(durationS) +
                              R"(, "windowS": 10, "warmupS": 5},
       "workload": {"type": "poisson", "ratePerS": 50},
       "topology": {"entry": "q", "stations": [{"id": "q", "servers": 1,
@@ -105,7 +106,8 @@ private slots:
         QVERIFY2(panel.statusText().contains(QStringLiteral("Cancelled")),
                  qPrintable(panel.statusText()));
         // Closing mid-run is safe: the destructor cancels and waits.
-        auto* other = new PrecisionPanel([] { return std::optional<StudyDocument>(station(3000)); });
+        auto* other =
+            new PrecisionPanel([] { return std::optional<StudyDocument>(station(3000)); });
         other->setTarget(0.0001, 10000);
         QVERIFY(other->start());
         delete other;

@@ -21,7 +21,8 @@ namespace {
 StudyDocument station(double durationS) {
     ValidationReport report;
     const std::string text = R"({"formatVersion": 1, "name": "station", "seed": 7,
-      "run": {"durationS": )" + std::to_string(durationS) +
+      "run": {"durationS": )" +
+                             std::to_string(durationS) +
                              R"(, "windowS": 10, "warmupS": 10},
       "workload": {"type": "poisson", "ratePerS": 20},
       "topology": {"entry": "q", "stations": [{"id": "q", "servers": 1,
@@ -85,8 +86,8 @@ private slots:
         QVERIFY2(dialog.limitText().contains(archsim::ui::formatNumber(got.limit)),
                  qPrintable(dialog.limitText()));
         QVERIFY(got.broke);
-        QVERIFY2(dialog.brokeText().contains(
-                     QString::fromStdString(got.broke->busiestComponent) + " busiest"),
+        QVERIFY2(dialog.brokeText().contains(QString::fromStdString(got.broke->busiestComponent) +
+                                             " busiest"),
                  qPrintable(dialog.brokeText()));
         QCOMPARE(dialog.evaluationTable()->rowCount(), static_cast<int>(got.evaluations.size()));
     }

@@ -61,7 +61,8 @@ nlohmann::json simResult(const nlohmann::json& sweep, const std::vector<StudyDoc
     auto spec = sweepFromJson(sweep, {}, report);
     if (!spec) qFatal("%s", report.toString().c_str());
     plan.spec = *spec;
-    for (const StudyDocument& d : docs) plan.scenarios.push_back(studyScenarioOf(d, d.name.toStdString()));
+    for (const StudyDocument& d : docs)
+        plan.scenarios.push_back(studyScenarioOf(d, d.name.toStdString()));
     plan.version = ARCHSIM_VERSION;
     if (!buildSweepPlan(plan, report)) qFatal("%s", report.toString().c_str());
     return sweepResultJson(runSweepShard(plan, {}));
@@ -132,16 +133,16 @@ private slots:
         QCOMPARE(dialog.plot()->graph(5)->data()->size(), 5);
 
         // The same sweep through sim/study directly gives the same crossovers.
-        const nlohmann::json sweep = {
-            {"formatVersion", 1},
-            {"name", result["name"]},
-            {"scenarios", {"one fast", "two slow"}},
-            {"replications", 3},
-            {"seed", 3},
-            {"figures", result["figures"]},
-            {"fields", {{{"path", "workload.ratePerS"},
-                         {"values", {10.0, 30.0, 50.0, 70.0, 85.0}},
-                         {"scale", "linear"}}}}};
+        const nlohmann::json sweep = {{"formatVersion", 1},
+                                      {"name", result["name"]},
+                                      {"scenarios", {"one fast", "two slow"}},
+                                      {"replications", 3},
+                                      {"seed", 3},
+                                      {"figures", result["figures"]},
+                                      {"fields",
+                                       {{{"path", "workload.ratePerS"},
+                                         {"values", {10.0, 30.0, 50.0, 70.0, 85.0}},
+                                         {"scale", "linear"}}}}};
         const nlohmann::json direct = simResult(sweep, docs);
         QCOMPARE(result["crossovers"].dump(), direct["crossovers"].dump());
         std::vector<double> mean;
