@@ -336,7 +336,7 @@ void MainWindow::buildMenus() {
     // A sweep of one field of the current scenario, in a dialog that runs it off the GUI thread.
     run->addAction(tr("S&weep…"), this, [this] { openSweep(); })
         ->setObjectName(QStringLiteral("sweepAction"));
-    run->addAction(tr("Find &Limit…"), this, [this] { openFindLimit(); })
+    run->addAction(tr("&Find Limit…"), this, [this] { openFindLimit(); })
         ->setObjectName(QStringLiteral("findLimitAction"));
     QMenu* speed = run->addMenu(tr("&Speed"));
     for (int i = 0; i < static_cast<int>(std::size(kSpeeds)); ++i)

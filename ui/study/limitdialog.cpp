@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -111,9 +112,15 @@ LimitDialog::LimitDialog(std::vector<StudyDocument> documents, int current, QWid
     form->addRow(tr("&Scenario"), m_scenario);
     form->addRow(tr("&Field"), m_field);
     form->addRow(tr("&Looking for"), m_direction);
-    form->addRow(tr("&Bounds"), bounds);
+    // Rows of several widgets: the label's mnemonic goes to the first of them.
+    const auto label = [this](const QString& text, QWidget* buddy) {
+        auto* l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
+    form->addRow(label(tr("&Bounds"), m_from), bounds);
     form->addRow(tr("Target"), p99);
-    form->addRow(tr("&Replications"), reps);
+    form->addRow(label(tr("&Replications"), m_replications), reps);
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1);
@@ -140,6 +147,7 @@ LimitDialog::LimitDialog(std::vector<StudyDocument> documents, int current, QWid
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setMinimumHeight(120);
+    m_table->setHorizontalHeaderLabels({tr("Value"), tr("Replications"), tr("Result")});
 
     auto* buttons = new QDialogButtonBox(this);
     m_find = buttons->addButton(tr("&Find Limit"), QDialogButtonBox::ActionRole);
@@ -162,9 +170,16 @@ LimitDialog::LimitDialog(std::vector<StudyDocument> documents, int current, QWid
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
     m_scenario->setCurrentIndex(std::clamp(current, 0, static_cast<int>(m_documents.size()) - 1));
+    // The scenario's own latency objective, when it has one, is the target to begin with.
+    if (const auto& slo =
+            m_documents[static_cast<std::size_t>(m_scenario->currentIndex())].scenario.slo;
+        slo && slo->latencyMs > 0)
+        m_p99->setValue(slo->latencyMs);
     scenarioChanged();
     setBusy(false);
-    resize(720, 600);
+    // As large as useful, never beyond the screen (1024x768 included).
+    const QRect screen = this->screen()->availableGeometry();
+    resize(std::min(720, screen.width() - 24), std::min(600, screen.height() - 24));
 }
 
 LimitDialog::~LimitDialog() {
@@ -478,10 +493,13 @@ void LimitDialog::fillTable() {
     if (!m_result || !m_spec) return;
     QStringList headers{tr("Value"), tr("Replications"), tr("Result")};
     for (const LimitTarget& t : m_spec->targets)
-        headers << tr("%1 ≤ %2: mean (95% interval)")
-                       .arg(QString::fromStdString(t.figure->label), formatNumber(t.max));
+        headers << tr("%1 ≤ %2").arg(QString::fromStdString(t.figure->label), formatNumber(t.max));
     m_table->setColumnCount(static_cast<int>(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
+    for (int k = 3; k < m_table->columnCount(); ++k)
+        m_table->horizontalHeaderItem(k)->setToolTip(tr("Mean (95% confidence interval)"));
+    for (int k = 0; k < 3; ++k)
+        m_table->horizontalHeader()->setSectionResizeMode(k, QHeaderView::ResizeToContents);
     m_table->setRowCount(static_cast<int>(m_result->evaluations.size()));
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const LimitEvaluation& e = m_result->evaluations[static_cast<std::size_t>(row)];

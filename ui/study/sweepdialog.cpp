@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -45,6 +46,7 @@ QString unitText(const FieldDescription* d) {
 
 /// A swept value as the axes and lists show it.
 QString valueText(const nlohmann::json& v) {
+    if (v.is_number_integer()) return QString::number(v.get<long long>());
     if (v.is_number()) return formatNumber(v.get<double>());
     if (v.is_string()) return QString::fromStdString(v.get<std::string>());
     return QString::fromStdString(v.dump());
@@ -219,7 +221,7 @@ void SweepDialog::build(int current) {
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_plot = new QCustomPlot(this);
-    m_plot->setMinimumSize(360, 220);
+    m_plot->setMinimumSize(320, 180);
     m_plot->setAccessibleName(tr("Sweep plot"));
     m_hover = new QLabel(this);
     m_hover->setObjectName(QStringLiteral("sweepHover"));
@@ -228,7 +230,9 @@ void SweepDialog::build(int current) {
     m_crossovers->setAccessibleName(tr("Crossovers"));
     m_crossovers->setHorizontalHeaderLabels(
         {tr("Scenarios"), tr("Between"), tr("Crossing at"), tr("95% interval"), tr("Lower below")});
-    m_crossovers->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_crossovers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_crossovers->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_crossovers->setWordWrap(false);
     m_crossovers->verticalHeader()->hide();
     m_crossovers->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_crossovers->setMinimumHeight(60);
@@ -300,9 +304,20 @@ void SweepDialog::build(int current) {
     const int rate = m_first.field->findData(QStringLiteral("workload.ratePerS"));
     m_first.field->setCurrentIndex(rate >= 0 ? rate : 0);
     fieldChanged(m_first);
-    m_second.field->setCurrentIndex(std::min(1, m_second.field->count() - 1));
+    // A component's field as the second by default: "this much traffic against that much
+    // capacity" is the usual question.
+    int second = std::min(1, m_second.field->count() - 1);
+    for (int i = 0; i < static_cast<int>(m_fields.size()); ++i)
+        if (m_fields[static_cast<std::size_t>(i)].path.starts_with("topology.") &&
+            m_fields[static_cast<std::size_t>(i)].description->type == FieldType::Integer) {
+            second = i;
+            break;
+        }
+    m_second.field->setCurrentIndex(second);
     fieldChanged(m_second);
-    resize(900, 760);
+    // As large as useful, never beyond the screen (1024x768 included).
+    const QRect screen = this->screen()->availableGeometry();
+    resize(std::min(900, screen.width() - 24), std::min(760, screen.height() - 24));
 }
 
 void SweepDialog::fieldChanged(FieldBox& b) {
@@ -706,7 +721,16 @@ void SweepDialog::plotCurves(const std::string& key) {
         line->setData(x, mean, true);
     }
     m_plot->legend->setVisible(m_result["scenarios"].size() > 1);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    // The legend in the top corner the curves leave free: the left one when they rise.
+    double firstMax = 0, lastMax = 0;
+    for (int g = 2; g < m_plot->graphCount(); g += 3) {
+        const auto points = m_plot->graph(g)->data();
+        if (points->isEmpty()) continue;
+        firstMax = std::max(firstMax, points->begin()->value);
+        lastMax = std::max(lastMax, (points->end() - 1)->value);
+    }
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(
+        0, Qt::AlignTop | (lastMax > firstMax ? Qt::AlignLeft : Qt::AlignRight));
     m_plot->xAxis->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (log)
         m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
@@ -726,7 +750,9 @@ void SweepDialog::plotCurves(const std::string& key) {
     m_plot->yAxis->setScaleType(QCPAxis::stLinear);
     m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     m_plot->rescaleAxes();
-    m_plot->yAxis->scaleRange(1.1, m_plot->yAxis->range().center());
+    // Room above for the legend and the crossing labels, a little below.
+    const QCPRange ys = m_plot->yAxis->range();
+    m_plot->yAxis->setRange(ys.lower - 0.05 * ys.size(), ys.upper + 0.15 * ys.size());
     if (any && lowest >= 0 && m_plot->yAxis->range().lower < 0)
         m_plot->yAxis->setRangeLower(0);  // figures that cannot go below zero start at it
     // A margin so the end points' markers are not cut by the axes.
@@ -870,11 +896,15 @@ QString SweepDialog::cellText(int row, int column) const {
     const std::string key = m_figure->currentData().toString().toStdString();
     const std::size_t point =
         static_cast<std::size_t>(row) * columns.size() + static_cast<std::size_t>(column);
-    const QString where = QStringLiteral("%1 = %2, %3 = %4")
-                              .arg(QString::fromStdString(m_result["fields"][0]["path"]),
-                                   valueText(rows[static_cast<std::size_t>(row)]),
-                                   QString::fromStdString(m_result["fields"][1]["path"]),
-                                   valueText(columns[static_cast<std::size_t>(column)]));
+    // The fields by their labels, as the axes name them.
+    const auto name = [this](const nlohmann::json& field) {
+        const int index = m_first.field->findData(QString::fromStdString(field["path"]));
+        return index >= 0 ? m_first.field->itemText(index) : QString::fromStdString(field["path"]);
+    };
+    const QString where =
+        QStringLiteral("%1 = %2, %3 = %4")
+            .arg(name(m_result["fields"][0]), valueText(rows[static_cast<std::size_t>(row)]),
+                 name(m_result["fields"][1]), valueText(columns[static_cast<std::size_t>(column)]));
     for (const auto& p : scenario["points"])
         if (p["point"].get<std::size_t>() == point && p["figures"].contains(key)) {
             const auto& ci = p["figures"][key];

@@ -185,7 +185,7 @@ private slots:
         // Two servers are faster than one at every rate.
         QVERIFY(map->data()->cell(2, 1) < map->data()->cell(2, 0));
         QVERIFY(map->colorScale());
-        QVERIFY(dialog.cellText(2, 1).contains(QStringLiteral("workload.ratePerS = 60")));
+        QVERIFY(dialog.cellText(2, 1).contains(QStringLiteral("Workload: Rate = 60")));
         QVERIFY(dialog.cellText(2, 1).contains(QStringLiteral(" ± ")));
         QVERIFY(dialog.cellText(5, 0).isEmpty());
     }
