@@ -162,6 +162,7 @@ bool PrecisionPanel::start() {
             this, [this, n, width] { progressed(n, width); }, Qt::QueuedConnection);
     };
     m_figureLabel = m_figure->currentText();
+    m_figureUnit = QString::fromStdString(figure->unit);
     m_progress->setRange(0, m_cap->value());
     m_progress->setValue(0);
     m_status->setText(tr("Running replications of %1…").arg(shared->name));
@@ -200,10 +201,13 @@ void PrecisionPanel::ended(std::shared_ptr<PrecisionResult> result) {
     const PrecisionResult& r = *result;
     const int n = static_cast<int>(r.runs.size());
     m_progress->setValue(n);
-    const QString figure = n > 0 ? tr("%1 = %2 %3")
-                                       .arg(m_figureLabel, formatNumber(r.interval.mean),
-                                            widthText(r.relativeHalfWidth))
-                                 : m_figureLabel;
+    const QString figure =
+        n > 0 ? tr("%1 = %2 %3")
+                    .arg(m_figureLabel,
+                         formatNumber(r.interval.mean) +
+                             (m_figureUnit.isEmpty() ? QString() : QLatin1Char(' ') + m_figureUnit),
+                         widthText(r.relativeHalfWidth))
+              : m_figureLabel;
     if (r.reached)
         m_status->setText(tr("%1 after %2 replications: target ±%3 reached")
                               .arg(figure)

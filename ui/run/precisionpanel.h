@@ -78,6 +78,7 @@ private:
     bool m_finished = true;
     std::optional<PrecisionResult> m_result;
     QString m_figureLabel;  ///< of the study under way
+    QString m_figureUnit;
 };
 
 }  // namespace archsim::ui
