@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -515,7 +516,17 @@ void MainWindow::buildDocks() {
     };
     m_scenarioDock =
         dock(tr("Scenarios"), QStringLiteral("scenariosDock"), m_list, Qt::LeftDockWidgetArea);
-    m_runDock = dock(tr("Run"), QStringLiteral("runDock"), buildRunPanel(), Qt::LeftDockWidgetArea);
+    // Scrolls rather than squeezes on a small screen (the precision option adds rows).
+    auto* runScroll = new QScrollArea(this);
+    QWidget* runPanel = buildRunPanel();
+    runScroll->setWidget(runPanel);
+    // As wide as the panel needs, with room for the vertical scroll bar: it scrolls, never clips.
+    runScroll->setMinimumWidth(runPanel->minimumSizeHint().width() +
+                               runScroll->verticalScrollBar()->sizeHint().width());
+    runScroll->setWidgetResizable(true);
+    runScroll->setFrameShape(QFrame::NoFrame);
+    runScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_runDock = dock(tr("Run"), QStringLiteral("runDock"), runScroll, Qt::LeftDockWidgetArea);
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(m_properties);
     scroll->setWidgetResizable(true);
