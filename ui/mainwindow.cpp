@@ -25,12 +25,14 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "sim/scenario/scenariojson.h"
@@ -58,8 +60,10 @@
 #include "ui/palettemenu.h"
 #include "ui/report/reportexporter.h"
 #include "ui/run/baselinestore.h"
+#include "ui/run/precisionpanel.h"
 #include "ui/run/runcontroller.h"
 #include "ui/run/runrecorder.h"
+#include "ui/study/limitdialog.h"
 #include "ui/study/sweepdialog.h"
 #include "ui/topology/topologyexport.h"
 #include "ui/topology/topologyview.h"
@@ -331,13 +335,10 @@ void MainWindow::buildMenus() {
     run->addAction(tr("C&lear Baseline"), this, &MainWindow::clearBaseline)
         ->setObjectName(QStringLiteral("clearBaselineAction"));
     // A sweep of one field of the current scenario, in a dialog that runs it off the GUI thread.
-    run->addAction(tr("S&weep…"), this, [this] {
-           if (!m_current) return;
-           auto* dialog = new SweepDialog(m_current->scenario(), pricingFor(m_current), this);
-           dialog->setAttribute(Qt::WA_DeleteOnClose);
-           dialog->show();
-       })
+    run->addAction(tr("S&weep…"), this, [this] { openSweep(); })
         ->setObjectName(QStringLiteral("sweepAction"));
+    run->addAction(tr("&Find Limit…"), this, [this] { openFindLimit(); })
+        ->setObjectName(QStringLiteral("findLimitAction"));
     QMenu* speed = run->addMenu(tr("&Speed"));
     for (int i = 0; i < static_cast<int>(std::size(kSpeeds)); ++i)
         speed->addAction(tr(kSpeeds[i].label), this, [this, i] { setSpeedIndex(i); });
@@ -489,7 +490,17 @@ QWidget* MainWindow::buildRunPanel() {
     m_progress->setRange(0, 1000);
     m_progress->setFormat(QStringLiteral("%p%"));
     layout->addWidget(m_progress, 6, 0, 1, 2);
-    layout->setRowStretch(9, 1);
+    // Replications until a figure is precise enough: the scenario on screen, on a worker thread.
+    m_precision = new PrecisionPanel(
+        [this]() -> std::optional<StudyDocument> {
+            int current = 0;
+            std::vector<StudyDocument> documents = studyDocuments(current);
+            if (!m_current || documents.empty()) return std::nullopt;
+            return documents[static_cast<std::size_t>(current)];
+        },
+        panel);
+    layout->addWidget(m_precision, 9, 0, 1, 2);
+    layout->setRowStretch(10, 1);
     return panel;
 }
 
@@ -505,7 +516,17 @@ void MainWindow::buildDocks() {
     };
     m_scenarioDock =
         dock(tr("Scenarios"), QStringLiteral("scenariosDock"), m_list, Qt::LeftDockWidgetArea);
-    m_runDock = dock(tr("Run"), QStringLiteral("runDock"), buildRunPanel(), Qt::LeftDockWidgetArea);
+    // Scrolls rather than squeezes on a small screen (the precision option adds rows).
+    auto* runScroll = new QScrollArea(this);
+    QWidget* runPanel = buildRunPanel();
+    runScroll->setWidget(runPanel);
+    // As wide as the panel needs, with room for the vertical scroll bar: it scrolls, never clips.
+    runScroll->setMinimumWidth(runPanel->minimumSizeHint().width() +
+                               runScroll->verticalScrollBar()->sizeHint().width());
+    runScroll->setWidgetResizable(true);
+    runScroll->setFrameShape(QFrame::NoFrame);
+    runScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_runDock = dock(tr("Run"), QStringLiteral("runDock"), runScroll, Qt::LeftDockWidgetArea);
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(m_properties);
     scroll->setWidgetResizable(true);
@@ -553,6 +574,8 @@ void MainWindow::buildDocks() {
                 if (m_current) m_topology->setScenario(m_current->scenario());
                 m_topology->setSelection(ref);
             });
+    connect(m_properties, &PropertiesEditor::sweepRequested, this,
+            [this](const QString& path) { openSweep(path); });
     connect(m_properties, &PropertiesEditor::editRefused, this, [this](const QString& message) {
         statusMessage(tr("Edit refused: %1").arg(message.section(QLatin1Char('\n'), 0, 0)), 10000);
     });
@@ -1188,6 +1211,42 @@ void MainWindow::updateSlo() {
                              .arg(name)
                              .arg(spec.percentile, 0, 'g', 6)
                              .arg(formatMillis(spec.latencyMs)));
+}
+
+std::vector<StudyDocument> MainWindow::studyDocuments(int& current) const {
+    std::vector<StudyDocument> list;
+    const auto chosen = documentsToRun();
+    current = 0;
+    for (ScenarioDocument* document : m_documents) {
+        if (document == m_current) current = static_cast<int>(list.size());
+        QString name = QString::fromStdString(document->scenario().name);
+        if (name.isEmpty()) name = document->displayName();
+        list.push_back({name, document->filePath(), document->scenario(), pricingFor(document),
+                        std::find(chosen.begin(), chosen.end(), document) != chosen.end()});
+    }
+    return list;
+}
+
+SweepDialog* MainWindow::openSweep(const QString& path) {
+    if (!m_current) return nullptr;
+    // Off the GUI thread inside the dialog; several may be open at once, each its own study.
+    int current = 0;
+    std::vector<StudyDocument> documents = studyDocuments(current);
+    auto* dialog = new SweepDialog(std::move(documents), current, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!path.isEmpty()) dialog->selectField(path);
+    dialog->show();
+    return dialog;
+}
+
+LimitDialog* MainWindow::openFindLimit() {
+    if (!m_current) return nullptr;
+    int current = 0;
+    std::vector<StudyDocument> documents = studyDocuments(current);
+    auto* dialog = new LimitDialog(std::move(documents), current, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 int MainWindow::replications() const {

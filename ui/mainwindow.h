@@ -22,6 +22,7 @@
 #include "sim/cost/pricing.h"
 #include "sim/scenario/scenario.h"
 #include "ui/document/componentref.h"
+#include "ui/study/studydocument.h"
 
 class QAction;
 class QComboBox;
@@ -50,6 +51,9 @@ class ScenarioAbout;
 struct PresetCatalog;
 class ScenarioDocument;
 class ScenarioList;
+class PrecisionPanel;
+class LimitDialog;
+class SweepDialog;
 class TopologyView;
 
 class MainWindow : public QMainWindow {
@@ -103,6 +107,11 @@ public:
     /// The documents the next run shows: always the current one; with the other compared ones
     /// when the current one is compared and there are two or more, else alone.
     std::vector<ScenarioDocument*> documentsToRun() const;
+    /// Run > Sweep…: the open documents (the ticked ones chosen), `path` as the swept field when
+    /// given; the dialog, or nullptr with no scenario open.
+    SweepDialog* openSweep(const QString& path = {});
+    /// Run > Find Limit…: the limit search of the current scenario (others choosable).
+    LimitDialog* openFindLimit();
     /// Independent replications per run (Run panel), 1..1000.
     int replications() const;
     void setReplications(int replications);
@@ -192,6 +201,9 @@ private:
     void updateRunActions();
     void updateProgress();
     std::vector<RunRequest> requests() const;
+    /// The open documents as a study window offers them (those documentsToRun() names ticked),
+    /// `current` set to the current one's index.
+    std::vector<StudyDocument> studyDocuments(int& current) const;
     /// The price list a document's scenario names (its pricingFile, else the bundled one), or
     /// nullptr when it has no cost configuration or the list cannot be read.
     std::shared_ptr<const PricingTable> pricingFor(const ScenarioDocument* document) const;
@@ -261,6 +273,7 @@ private:
     QDoubleSpinBox* m_slo = nullptr;
     QLabel* m_sloSource = nullptr;  ///< names the scenario whose own SLO the charts draw
     QSpinBox* m_replications = nullptr;
+    PrecisionPanel* m_precision = nullptr;
     RunRecorder* m_recorder = nullptr;
     std::unique_ptr<BaselineStore> m_baselines;
     QCheckBox* m_logScale = nullptr;

@@ -5,7 +5,9 @@
 // parallel batches, but the rule is applied after each replication in index order, so the number
 // it stops at (and every figure) does not depend on the thread count.
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "sim/cost/pricing.h"
@@ -25,6 +27,7 @@ struct PrecisionResult {
     ConfidenceInterval interval;   ///< of the figure over those runs
     double relativeHalfWidth = 0;  ///< halfWidth / |mean| (0 when both are 0)
     bool reached = false;
+    bool interrupted = false;  ///< stopped by `interrupt`: `runs` holds the replications finished
 };
 
 struct PrecisionRequest {
@@ -35,6 +38,12 @@ struct PrecisionRequest {
     const PricingTable* pricing = nullptr;
     unsigned threads = 0;
     std::uint64_t memoryBudgetBytes = kDefaultMemoryBudgetBytes;
+    /// Set from another thread to stop: no replication starts after it and those under way are
+    /// cancelled; the result holds the replications before the first that did not finish.
+    const std::atomic<bool>* interrupt = nullptr;
+    /// Called on the calling thread after the rule looked at each replication, with the
+    /// replications so far and their relative half-width (infinite before there is one).
+    std::function<void(unsigned replications, double relativeHalfWidth)> progress;
 };
 
 PrecisionResult runToPrecision(const Scenario& scenario, const PrecisionRequest& request);

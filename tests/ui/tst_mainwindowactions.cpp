@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -15,8 +16,10 @@
 
 #include "sim/scenario/scenariojson.h"
 #include "ui/document/scenariodocument.h"
+#include "ui/editors/propertieseditor.h"
 #include "ui/mainwindow.h"
 #include "ui/run/runcontroller.h"
+#include "ui/study/sweepdialog.h"
 
 using namespace archsim;
 using namespace archsim::ui;
@@ -61,6 +64,7 @@ private slots:
     void testRunTakesTheScenarioOnScreen();
     void testToolbarStaysStillAfterEdits();
     void testWindowFitsTheScreen();
+    void testSweepThisFieldOpensTheSweep();
 
 private:
     QTemporaryDir m_autosave;
@@ -124,6 +128,35 @@ void TestMainWindowActions::testRunTakesTheScenarioOnScreen() {
     QCOMPARE(keys(window.documentsToRun()), keys({preset}));
     window.setCurrentDocument(b);
     QCOMPARE(keys(window.documentsToRun()), keys({a, b, opened}));
+    window.setAsker([](const QString&, const QString&, QMessageBox::StandardButtons) {
+        return QMessageBox::Discard;
+    });
+}
+
+void TestMainWindowActions::testSweepThisFieldOpensTheSweep() {
+    // "Sweep this field…" on a server pool's replicas opens the sweep with that path chosen, and
+    // the scenarios ticked for comparison chosen in it.
+    MainWindow window(m_autosave.path());
+    ScenarioDocument* servers = window.openPreset(QStringLiteral("auth-api-servers.json"));
+    ScenarioDocument* workers = window.openPreset(QStringLiteral("auth-api-workers.json"));
+    QVERIFY(servers && workers);
+    servers->setCompared(true);
+    workers->setCompared(true);
+    window.setCurrentDocument(servers);
+    window.propertiesEditor()->setSelection({ComponentKind::Server, QStringLiteral("go-servers")});
+    NumberField* replicas =
+        window.propertiesEditor()->numberField(QStringLiteral("servers.replicas"));
+    QVERIFY(replicas);
+    QVERIFY(replicas->sweepAction()->isVisible());
+    replicas->sweepAction()->trigger();
+    auto* dialog = window.findChild<SweepDialog*>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->selectedField(), QStringLiteral("topology.servers[0].replicas"));
+    auto* list = dialog->findChild<QListWidget*>(QStringLiteral("sweepScenarios"));
+    QVERIFY(list);
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->item(0)->checkState(), Qt::Checked);
+    QCOMPARE(list->item(1)->checkState(), Qt::Checked);
     window.setAsker([](const QString&, const QString&, QMessageBox::StandardButtons) {
         return QMessageBox::Discard;
     });

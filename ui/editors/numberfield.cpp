@@ -3,6 +3,7 @@
 
 #include <QHBoxLayout>
 #include <QLocale>
+#include <QMenu>
 #include <QVBoxLayout>
 #include <cmath>
 
@@ -18,7 +19,11 @@ int nextMergeSession() {
 }  // namespace
 
 NumberField::NumberField(const NumberSpec& spec, QWidget* parent)
-    : QWidget(parent), m_spec(spec), m_edit(new QLineEdit(this)), m_error(new QLabel(this)) {
+    : QWidget(parent),
+      m_spec(spec),
+      m_edit(new QLineEdit(this)),
+      m_error(new QLabel(this)),
+      m_sweepAction(new QAction(tr("Sweep this field…"), this)) {
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(1);
@@ -56,6 +61,28 @@ NumberField::NumberField(const NumberSpec& spec, QWidget* parent)
     m_edit->setToolTip(tip);
     if (spec.optional) m_edit->setPlaceholderText(spec.emptyMeaning);
     connect(m_edit, &QLineEdit::editingFinished, this, &NumberField::commitText);
+
+    // The line edit's own menu (undo, copy, paste...) with the sweep added when there is one.
+    m_sweepAction->setVisible(false);
+    m_sweepAction->setToolTip(tr("Open Run > Sweep with this field chosen"));
+    connect(m_sweepAction, &QAction::triggered, this, [this] {
+        if (!m_sweepPath.isEmpty()) emit sweepRequested(m_sweepPath);
+    });
+    m_edit->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_edit, &QLineEdit::customContextMenuRequested, this, [this](const QPoint& at) {
+        QMenu* menu = m_edit->createStandardContextMenu();
+        if (!m_sweepPath.isEmpty()) {
+            menu->addSeparator();
+            menu->addAction(m_sweepAction);
+        }
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_edit->mapToGlobal(at));
+    });
+}
+
+void NumberField::setSweepPath(const QString& path) {
+    m_sweepPath = path;
+    m_sweepAction->setVisible(!path.isEmpty());
 }
 
 QString NumberField::format(double value) {

@@ -5,6 +5,7 @@
 // an optional slider edits the same value, and one drag is reported under one merge session so the
 // undo history gets a single step for it.
 
+#include <QAction>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSlider>
@@ -59,6 +60,11 @@ public:
     QString errorText() const { return m_error->text(); }
     QLineEdit* lineEdit() { return m_edit; }
     QSlider* slider() { return m_slider; }
+    /// Offers "Sweep this field…" in the field's context menu for the scenario field at `path`
+    /// (its JSON path, "workload.ratePerS"); empty offers nothing.
+    void setSweepPath(const QString& path);
+    QString sweepPath() const { return m_sweepPath; }
+    QAction* sweepAction() const { return m_sweepAction; }
 
     /// Parses text against the spec: the value, or nullopt with `error` set (or, for an optional
     /// field, nullopt with no error for empty text).
@@ -68,6 +74,8 @@ public:
 signals:
     /// The user entered a valid value. mergeSession is non-zero during a slider drag.
     void committed(std::optional<double> value, int mergeSession);
+    /// "Sweep this field…" was chosen; `path` is what setSweepPath() gave.
+    void sweepRequested(const QString& path);
 
 private:
     void commitText();
@@ -80,6 +88,8 @@ private:
     QLabel* m_error;
     std::optional<double> m_value;
     int m_session = 0;
+    QString m_sweepPath;
+    QAction* m_sweepAction;
 };
 
 }  // namespace archsim::ui

@@ -13,6 +13,8 @@
 
 #include "sim/cost/pricing.h"
 #include "sim/scenario/scenariofields.h"
+#include "sim/scenario/scenariojson.h"
+#include "sim/study/sweepablefield.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
 #include "ui/editors/distributionfield.h"
@@ -187,6 +189,8 @@ void PropertiesEditor::rebuild() {
             m_workload->setBaseDirectory(
                 [this] { return m_document ? m_document->baseDirectory() : QString(); });
             bodyLayout->addWidget(m_workload);
+            connect(m_workload, &WorkloadEditor::sweepRequested, this,
+                    &PropertiesEditor::sweepRequested);
             WorkloadEditor* editor = m_workload;
             m_refreshers.push_back([editor](const Scenario& s) { editor->refresh(s); });
             break;
@@ -248,6 +252,36 @@ void PropertiesEditor::addNumber(QFormLayout* form, const QString& key, const QS
                 if (!error.isEmpty()) field->showError(error);
             });
     m_refreshers.push_back([field, get](const Scenario& s) { field->setValue(get(s)); });
+    // The path is looked up again when chosen: an edit since may have moved the component.
+    if (const QString path = sweepPathOf(key); !path.isEmpty()) {
+        field->setSweepPath(path);
+        connect(field, &NumberField::sweepRequested, this, [this, key] {
+            if (const QString now = sweepPathOf(key); !now.isEmpty()) emit sweepRequested(now);
+        });
+    }
+}
+
+QString PropertiesEditor::sweepPathOf(const QString& key) const {
+    if (!m_document) return {};
+    const nlohmann::json json = scenarioToJson(m_document->scenario());
+    std::string path;
+    if (key.startsWith(QStringLiteral("run."))) {
+        path = key.toStdString();
+    } else if (m_selection.isComponent()) {
+        const std::string array(describe(m_selection.kind).arrayKey);
+        const QString prefix = QString::fromStdString(array) + QLatin1Char('.');
+        if (!key.startsWith(prefix)) return {};
+        const nlohmann::json list =
+            json.value("topology", nlohmann::json::object()).value(array, nlohmann::json::array());
+        for (std::size_t i = 0; i < list.size(); ++i)
+            if (list[i].is_object() && list[i].value("id", "") == m_selection.id.toStdString())
+                path =
+                    indexPath("topology." + array, i) + '.' + key.mid(prefix.size()).toStdString();
+    }
+    if (path.empty()) return {};
+    for (const SweepableField& f : sweepableFields(json))
+        if (f.path == path) return QString::fromStdString(path);
+    return {};
 }
 
 void PropertiesEditor::addDistribution(QFormLayout* form, const QString& key, const QString& label,

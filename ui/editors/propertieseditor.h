@@ -46,6 +46,9 @@ public:
     NumberField* numberField(const QString& key) const;
     DistributionField* distributionField(const QString& key) const;
     WorkloadEditor* workloadEditor() const { return m_workload; }
+    /// The scenario JSON path a sweep varies for the field editing `key` ("servers.replicas" of
+    /// the selected server pool: "topology.servers[1].replicas"); "" when it is not sweepable.
+    QString sweepPathOf(const QString& key) const;
     /// Applies an edit as the editor's own fields do (validated, undoable); returns the problem.
     QString apply(const std::function<void(Scenario&)>& mutate, const QString& text,
                   const QString& mergeKey = {}, int mergeSession = 0);
@@ -55,6 +58,8 @@ signals:
     void selectionRenamed(const archsim::ui::ComponentRef& ref);
     /// An edit was refused; `message` says why.
     void editRefused(const QString& message);
+    /// "Sweep this field…" was chosen on a numeric field; `path` is its JSON path.
+    void sweepRequested(const QString& path);
 
 private:
     template <typename Spec>

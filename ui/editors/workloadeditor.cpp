@@ -198,6 +198,13 @@ WorkloadEditor::WorkloadEditor(Applier applier, QWidget* parent)
                                [](WorkloadSpec& w, DistributionPtr d) { w.thinkTimeMs = d; });
         form->addRow(tr("Users"), m_users);
         form->addRow(tr("Think time"), m_think);
+        // The workload's numbers, by their scenario paths, for Run > Sweep.
+        for (const auto& [field, path] :
+             {std::pair{m_rate, "workload.ratePerS"}, std::pair{m_onRate, "workload.onRatePerS"},
+              std::pair{m_offRate, "workload.offRatePerS"}, std::pair{m_users, "workload.users"}}) {
+            field->setSweepPath(QString::fromLatin1(path));
+            connect(field, &NumberField::sweepRequested, this, &WorkloadEditor::sweepRequested);
+        }
         m_pages->addWidget(page);
     }
     buildTracePage();

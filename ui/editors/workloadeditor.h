@@ -43,6 +43,10 @@ public:
     /// Where relative trace paths are found (the document's folder); asked at each trace edit.
     void setBaseDirectory(std::function<QString()> baseDirectory);
 
+signals:
+    /// "Sweep this field…" on one of the workload's numbers; `path` is its JSON path.
+    void sweepRequested(const QString& path);
+
 private:
     QString apply(const std::function<void(WorkloadSpec&)>& change, const QString& text,
                   const QString& mergeKey = {}, int session = 0);

@@ -2,6 +2,8 @@
 // Replications until a figure is precise enough: stops at the first count that meets the target,
 // the same on any number of threads, and says so when the cap came first.
 #include <QtTest>
+#include <atomic>
+#include <cmath>
 
 #include "sim/scenario/scenariojson.h"
 #include "sim/study/precisionstop.h"
@@ -52,6 +54,41 @@ private slots:
         QVERIFY(!r.reached);
         QCOMPARE(r.runs.size(), std::size_t{5});
         QVERIFY(r.relativeHalfWidth > 0.0001);
+    }
+
+    void testProgressAndInterrupt() {
+        // Progress after each replication the rule looks at, in order; an interrupt keeps the
+        // replications that finished and stops before the target or the cap.
+        ValidationReport report;
+        const auto s = scenarioFromText(stationJson(50, 10, 1, 30), report);
+        QVERIFY(s);
+        std::atomic<bool> interrupt{false};
+        std::vector<unsigned> counts;
+        PrecisionRequest request;
+        request.figure = findStudyFigure("p99.9");
+        request.relativeHalfWidth = 0.0001;
+        request.maxReplications = 50;
+        request.threads = 1;
+        request.interrupt = &interrupt;
+        request.progress = [&](unsigned n, double width) {
+            counts.push_back(n);
+            QVERIFY(n < kPrecisionMinReplications ? std::isinf(width) : width > 0);
+            if (n == 4) interrupt = true;
+        };
+        const PrecisionResult r = runToPrecision(*s, request);
+        QVERIFY(r.interrupted);
+        QVERIFY(!r.reached);
+        QCOMPARE(r.runs.size(), std::size_t{4});
+        QCOMPARE(counts, (std::vector<unsigned>{1, 2, 3, 4}));
+        QVERIFY(r.relativeHalfWidth > 0);
+        // Without the interrupt the same request runs to its cap, and is not marked interrupted.
+        request.interrupt = nullptr;
+        request.maxReplications = 6;
+        request.progress = {};
+        const PrecisionResult whole = runToPrecision(*s, request);
+        QVERIFY(!whole.interrupted);
+        QCOMPARE(whole.runs.size(), std::size_t{6});
+        QCOMPARE(whole.runs[3].fingerprint(), r.runs[3].fingerprint());
     }
 };
 

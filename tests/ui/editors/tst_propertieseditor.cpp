@@ -42,7 +42,36 @@ private slots:
     void testEditorAndReaderAgreeAtTheEdges();
     void testCacheKeysHaveOneLimit();
     void testGatewayRateLimitAndShedding();
+    void testSweepThisFieldNamesThePath();
 };
+
+void TestPropertiesEditor::testSweepThisFieldNamesThePath() {
+    // Numeric fields of the run, the workload and each component offer "Sweep this field…" with
+    // the scenario path a sweep file uses; fields a sweep cannot vary (the seed) offer nothing.
+    ScenarioDocument document(1, load("auth-api-servers.json"));
+    PropertiesEditor editor;
+    editor.setDocument(&document);
+    QSignalSpy spy(&editor, &PropertiesEditor::sweepRequested);
+    NumberField* duration = editor.numberField(QStringLiteral("run.durationS"));
+    QVERIFY(duration);
+    QCOMPARE(duration->sweepPath(), QStringLiteral("run.durationS"));
+    QVERIFY(editor.numberField(QStringLiteral("seed"))->sweepPath().isEmpty());
+    QVERIFY(!editor.numberField(QStringLiteral("seed"))->sweepAction()->isVisible());
+
+    editor.setSelection({ComponentKind::Database, QStringLiteral("users-db")});
+    NumberField* connections = editor.numberField(QStringLiteral("databases.connections"));
+    QVERIFY(connections);
+    connections->sweepAction()->trigger();
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.takeFirst().front().toString(),
+             QStringLiteral("topology.databases[0].connections"));
+
+    editor.setSelection({ComponentKind::Workload, {}});
+    QVERIFY(editor.workloadEditor());
+    editor.workloadEditor()->rateField()->sweepAction()->trigger();
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.takeFirst().front().toString(), QStringLiteral("workload.ratePerS"));
+}
 
 void TestPropertiesEditor::testCostFieldsFollowThePlatform() {
     // A Workers scenario bills neither Lambda memory nor a Fargate task size: those fields hide,
