@@ -1174,7 +1174,8 @@ double MainWindow::sloMs() const {
 }
 
 void MainWindow::updateSlo() {
-    m_charts->setSloMs(sloMs());
+    const ScenarioDocument* objective = sloOwner();
+    m_charts->setSloMs(sloMs(), objective ? objective->scenario().slo->percentile : 99);
     if (!m_sloSource) return;
     // Which scenario's objective is drawn, so the setting beside it is not mistaken for it.
     const ScenarioDocument* owner = sloOwner();

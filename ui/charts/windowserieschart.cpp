@@ -52,10 +52,10 @@ void WindowSeriesChart::setUp(const QString& title, std::vector<Panel> panels,
         QCPGraph* key = nullptr;
         if (!measure.name.isEmpty()) {
             key = addLegendKey(m_panels[measure.panel], measure.name,
-                               measurePen(measure, kLegendKeyColour));
-            if (measure.filled) key->setBrush(translucent(kLegendKeyColour, 70));
+                               measurePen(measure, legendKeyColour()));
+            if (measure.filled) key->setBrush(translucent(legendKeyColour(), 70));
             if (measure.marker)
-                key->setScatterStyle(markerOf(measure.marker, measure.darker, kLegendKeyColour));
+                key->setScatterStyle(markerOf(measure.marker, measure.darker, legendKeyColour()));
         }
         m_measureKeys.push_back(key);
     }
@@ -119,9 +119,9 @@ void WindowSeriesChart::detailChanged() {
     }
     for (std::size_t m = 0; m < m_measures.size(); ++m)
         if (m_measureKeys[m]) {
-            m_measureKeys[m]->setPen(detailPen(measurePen(m_measures[m], kLegendKeyColour)));
+            m_measureKeys[m]->setPen(detailPen(measurePen(m_measures[m], legendKeyColour())));
             if (m_measures[m].filled)
-                m_measureKeys[m]->setBrush(detailed() ? QBrush(translucent(kLegendKeyColour, 70))
+                m_measureKeys[m]->setBrush(detailed() ? QBrush(translucent(legendKeyColour(), 70))
                                                       : QBrush(Qt::NoBrush));
         }
 }
