@@ -4,6 +4,7 @@
 #include <qcustomplot.h>
 
 #include <QVector>
+#include <cmath>
 
 #include "ui/charts/chartstyle.h"
 
@@ -57,6 +58,7 @@ void WindowSeriesChart::setUp(const QString& title, std::vector<Panel> panels,
             if (measure.marker)
                 key->setScatterStyle(markerOf(measure.marker, measure.darker, legendKeyColour()));
         }
+        if (key && measure.keyWhenSeen) key->removeFromLegend();
         m_measureKeys.push_back(key);
     }
     placeLegendBelow(chart->legend);
@@ -90,6 +92,9 @@ void WindowSeriesChart::scenarioRemoved(int key) {
     for (QCPGraph* graph : found->second.graphs) plot()->removeGraph(graph);
     plot()->removeGraph(found->second.legendKey);
     m_series.erase(found);
+    if (m_series.empty())  // a new run shows the keys of what it loses, not of the last run
+        for (std::size_t m = 0; m < m_measures.size(); ++m)
+            if (m_measures[m].keyWhenSeen && m_measureKeys[m]) m_measureKeys[m]->removeFromLegend();
     updateDetail(longestSeries());
 }
 
@@ -141,9 +146,13 @@ void WindowSeriesChart::appendWindows(int key, const std::vector<WindowRow>& row
     for (const auto& row : rows) keys.push_back(toSeconds(row.latency.end));
     QVector<double> values(keys.size());
     for (std::size_t m = 0; m < m_measures.size(); ++m) {
-        for (std::size_t i = 0; i < rows.size(); ++i)
+        bool seen = false;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
             values[static_cast<qsizetype>(i)] = m_measures[m].value(key, rows[i]);
+            seen = seen || std::isfinite(values[static_cast<qsizetype>(i)]);
+        }
         found->second.graphs[m]->addData(keys, values, true);
+        if (seen && m_measures[m].keyWhenSeen && m_measureKeys[m]) m_measureKeys[m]->addToLegend();
     }
     updateDetail(longestSeries());
     requestReplot();
