@@ -31,6 +31,22 @@ struct ChartLook {
 void setChartLook(const ChartLook& look);
 const ChartLook& chartLook();
 
+/// Puts a look in force for as long as it lives: a report is drawn on white paper whatever the
+/// window shows.
+class ScopedChartLook {
+public:
+    explicit ScopedChartLook(const ChartLook& look) : m_previous(chartLook()) {
+        setChartLook(look);
+    }
+    ~ScopedChartLook() { setChartLook(m_previous); }
+    ScopedChartLook(const ScopedChartLook&) = delete;
+    ScopedChartLook& operator=(const ScopedChartLook&) = delete;
+    const ChartLook& previous() const { return m_previous; }
+
+private:
+    ChartLook m_previous;
+};
+
 /// Legend keys that explain a line style rather than a scenario are drawn in this neutral grey
 /// (lighter on a dark background).
 QColor legendKeyColour();

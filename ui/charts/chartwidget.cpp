@@ -161,7 +161,8 @@ void ChartWidget::styleAxesAndLegend() {
             axis->setLabelColor(look.foreground);
             axis->setTickLabelFont(
                 scaledFont(axis, "lookTickFont", axis->tickLabelFont(), look.fontScale));
-            axis->setLabelFont(scaledFont(axis, "lookLabelFont", axis->labelFont(), look.fontScale));
+            axis->setLabelFont(
+                scaledFont(axis, "lookLabelFont", axis->labelFont(), look.fontScale));
             axis->grid()->setPen(QPen(look.grid, 1, Qt::DotLine));
             axis->grid()->setSubGridPen(QPen(look.subGrid, 1, Qt::DotLine));
             axis->grid()->setZeroLinePen(Qt::NoPen);

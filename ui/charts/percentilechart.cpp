@@ -108,7 +108,7 @@ PercentileChart::PercentileChart(QWidget* parent)
                                            percentilePen(kPercentiles[i], legendKeyColour()));
         m_percentileKeys[i]->setScatterStyle(percentileMarker(kPercentiles[i], legendKeyColour()));
     }
-    m_thinKey = addLegendKey(plot->axisRect(), tr("faded: too few requests in the window"),
+    m_thinKey = addLegendKey(plot->axisRect(), tr("faded: too few requests"),
                              thinPen(PercentileChart::Percentile::P50, legendKeyColour()));
     placeLegendBelow(plot->legend);
     showFailuresOn({plot->axisRect()});

@@ -41,8 +41,8 @@ void SloMarker::set(double sloMs, bool vertical) {
     m_label->setVisible(visible);
     if (!visible) return;
     // Which percentile the budget is for: "SLO 50 ms" alone reads as a limit on every request.
-    m_label->setText(
-        QStringLiteral("SLO p%1 %2").arg(QString::number(m_percentile, 'g', 6), formatMillis(sloMs)));
+    m_label->setText(QStringLiteral("SLO p%1 %2")
+                         .arg(QString::number(m_percentile, 'g', 6), formatMillis(sloMs)));
     if (vertical) {
         m_line->point1->setCoords(sloMs, 0);
         m_line->point2->setCoords(sloMs, 1);

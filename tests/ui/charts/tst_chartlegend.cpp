@@ -56,7 +56,8 @@ private slots:
         const auto legendHeight = [plot] { return plot->legend->outerRect().height(); };
         // Two thirds of the height at least stay for the data.
         QVERIFY2(legendHeight() * 3 <= plot->height(),
-                 qPrintable(QStringLiteral("legend %1 px of %2").arg(legendHeight()).arg(plot->height())));
+                 qPrintable(
+                     QStringLiteral("legend %1 px of %2").arg(legendHeight()).arg(plot->height())));
         const auto hasKey = [plot](const QString& name) {
             for (int i = 0; i < plot->legend->itemCount(); ++i)
                 if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i)))

@@ -2,6 +2,8 @@
 // The latency objective a scenario carries (`slo`): the charts draw it for that scenario, the Run
 // panel's SLO setting applies to scenarios without one, and the Run panel says which one is drawn.
 
+#include <qcustomplot.h>
+
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QStandardPaths>
@@ -10,8 +12,6 @@
 
 #include "sim/run/runner.h"
 #include "sim/scenario/scenariojson.h"
-#include <qcustomplot.h>
-
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/distributionchart.h"
 #include "ui/charts/percentilechart.h"

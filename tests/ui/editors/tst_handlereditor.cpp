@@ -4,12 +4,12 @@
 // each edit one undoable step, and the fields of a policy that is off are greyed out.
 
 #include <QCheckBox>
-#include <QLineEdit>
-#include <QToolButton>
-#include <QTreeWidget>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScrollArea>
+#include <QToolButton>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include "sim/scenario/scenariojson.h"
@@ -64,8 +64,7 @@ private slots:
         // The properties panel at 1024x768 (larger still in presenter mode's bigger text): no
         // unit of a resilience field may run past the panel's right edge, which scrolls only
         // up and down.
-        ScenarioDocument document(
-            1, scenarioWithCall(R"({"call": "d", "timeoutMs": 200,
+        ScenarioDocument document(1, scenarioWithCall(R"({"call": "d", "timeoutMs": 200,
                 "retry": {"attempts": 4, "backoffMs": 20}, "breaker": {"windowS": 30}})"));
         QScrollArea scroll;
         auto* editor = new PropertiesEditor;
