@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QSettings>
+#include <algorithm>
 
 namespace archsim::ui {
 namespace {
@@ -10,6 +11,8 @@ namespace {
 const QString kSloKey = QStringLiteral("charts/sloMs");
 const QString kLogAxisKey = QStringLiteral("charts/logAxis");
 const QString kPaletteKey = QStringLiteral("charts/palette");
+const QString kThemeKey = QStringLiteral("view/theme");
+const QString kPresenterScaleKey = QStringLiteral("view/presenterScale");
 const QString kLastDirectoryKey = QStringLiteral("lastDirectory");
 const QString kHighContrast = QStringLiteral("high-contrast");
 const QString kOkabeIto = QStringLiteral("okabe-ito");
@@ -44,6 +47,28 @@ ScenarioPalette AppSettings::palette() {
 void AppSettings::setPalette(ScenarioPalette palette) {
     QSettings().setValue(kPaletteKey,
                          palette == ScenarioPalette::HighContrast ? kHighContrast : kOkabeIto);
+}
+
+Theme AppSettings::theme() {
+    return themeFromKey(QSettings().value(kThemeKey).toString());
+}
+
+void AppSettings::setTheme(Theme theme) {
+    QSettings().setValue(kThemeKey, themeKey(theme));
+}
+
+double AppSettings::presenterScale() {
+    bool ok = false;
+    const double value =
+        QSettings().value(kPresenterScaleKey, kDefaultPresenterScale).toDouble(&ok);
+    return ok && value >= kPresenterScaleMin && value <= kPresenterScaleMax
+               ? value
+               : kDefaultPresenterScale;
+}
+
+void AppSettings::setPresenterScale(double scale) {
+    QSettings().setValue(kPresenterScaleKey,
+                         std::clamp(scale, kPresenterScaleMin, kPresenterScaleMax));
 }
 
 QString AppSettings::lastDirectory() {

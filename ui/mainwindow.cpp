@@ -36,8 +36,8 @@
 #include <cmath>
 
 #include "sim/scenario/scenariojson.h"
-#include "ui/charts/chartexportdialog.h"
 #include "ui/appsettings.h"
+#include "ui/charts/chartexportdialog.h"
 #include "ui/charts/chartspanel.h"
 #include "ui/charts/chartstyle.h"
 #include "ui/charts/chartwidget.h"
@@ -49,15 +49,16 @@
 #include "ui/document/scenariolist.h"
 #include "ui/editors/propertieseditor.h"
 #include "ui/editors/undokeyfilter.h"
-#include "ui/report/dataexport.h"
 #include "ui/focusfirstfield.h"
 #include "ui/help/helpmenu.h"
 #include "ui/import/azureimportdialog.h"
 #include "ui/lessons/lessonlibrary.h"
 #include "ui/lessons/lessonpanel.h"
+#include "ui/palettemenu.h"
+#include "ui/presentermode.h"
 #include "ui/presets/presetcatalog.h"
 #include "ui/presets/scenarioabout.h"
-#include "ui/palettemenu.h"
+#include "ui/report/dataexport.h"
 #include "ui/report/reportexporter.h"
 #include "ui/run/baselinestore.h"
 #include "ui/run/precisionpanel.h"
@@ -65,6 +66,7 @@
 #include "ui/run/runrecorder.h"
 #include "ui/study/limitdialog.h"
 #include "ui/study/sweepdialog.h"
+#include "ui/thememenu.h"
 #include "ui/topology/topologyexport.h"
 #include "ui/topology/topologyview.h"
 
@@ -154,9 +156,12 @@ MainWindow::MainWindow(const QString& autosaveDirectory, QWidget* parent)
     setAcceptDrops(true);
     setCentralWidget(m_charts);
     setScenarioPalette(AppSettings::palette());  // before the first scenario takes a colour
+    systemPalette();                             // remembered before a theme replaces it
+    m_theme = AppSettings::theme();
     m_catalog = std::make_unique<PresetCatalog>(PresetCatalog::bundled());
     buildActions();
     buildDocks();
+    m_presenter = new PresenterMode(this);
     buildMenus();
     connectRuns();
     statusBar()->showMessage(tr("Ready. Open a preset (File > Open Preset) or a scenario file."));
@@ -171,6 +176,7 @@ MainWindow::MainWindow(const QString& autosaveDirectory, QWidget* parent)
     resize(defaultSize(screen() ? screen()->availableGeometry().size() : QSize(1600, 950)));
     m_defaultState = saveState();
     restoreSettings();
+    setTheme(m_theme);
     updateTitle();
     updateRunActions();
 }
@@ -349,6 +355,12 @@ void MainWindow::buildMenus() {
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+    view->addSeparator();
+    view->addAction(m_presenter->toggleAction());
+    view->addMenu(m_presenter->scaleMenu());
+    m_themeMenu = new ThemeMenu(view);
+    view->addMenu(m_themeMenu);
+    connect(m_themeMenu, &ThemeMenu::themeChosen, this, &MainWindow::setTheme);
 
     auto* palette = new PaletteMenu(view);
     view->addMenu(palette);
@@ -602,6 +614,7 @@ void MainWindow::connectRuns() {
                 m_charts->appendWindows(key, rows);
                 if (m_current && key == m_current->key() && !rows.empty()) {
                     const WindowRow& last = rows.back();
+                    m_topology->setSimulatedTime(toSeconds(last.latency.end));
                     m_topology->setGauges(last.components);
                     const double seconds = toSeconds(last.latency.end - last.latency.start);
                     if (seconds > 0)
@@ -1197,7 +1210,8 @@ double MainWindow::sloMs() const {
 }
 
 void MainWindow::updateSlo() {
-    m_charts->setSloMs(sloMs());
+    const ScenarioDocument* objective = sloOwner();
+    m_charts->setSloMs(sloMs(), objective ? objective->scenario().slo->percentile : 99);
     if (!m_sloSource) return;
     // Which scenario's objective is drawn, so the setting beside it is not mistaken for it.
     const ScenarioDocument* owner = sloOwner();
@@ -1412,6 +1426,18 @@ void MainWindow::setPaused(bool paused) {
     updateRunActions();
 }
 
+void MainWindow::toggleRun() {
+    if (!m_runs->isRunning()) {
+        // In a lesson, the step's own run: it checks the prediction when it finishes.
+        if (m_lessons->lesson() && m_lessons->runButton()->isEnabled())
+            m_lessons->runStep();
+        else
+            startRun();
+        return;
+    }
+    setPaused(!m_runs->isPaused());
+}
+
 void MainWindow::step() {
     if (!m_runs->isRunning()) {
         startRun();
@@ -1433,7 +1459,7 @@ void MainWindow::stop() {
     m_pauseAction->setChecked(false);
     m_runProgress.clear();
     m_progress->setValue(0);
-    m_clock->setText(formatClock(0));
+    setClockText(formatClock(0));
     statusMessage(tr("Stopped."));
     updateRunActions();
 }
@@ -1445,6 +1471,7 @@ void MainWindow::setSpeedIndex(int index) {
         const QSignalBlocker block(box);
         box->setCurrentIndex(index);
     }
+    if (m_runAction) updateRunActions();
 }
 
 bool MainWindow::isRunning() const {
@@ -1464,11 +1491,15 @@ void MainWindow::updateProgress() {
         first = false;
     }
     m_progress->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000)));
-    m_clock->setText(formatClock(seconds));
+    setClockText(formatClock(seconds));
 }
 
 void MainWindow::updateRunActions() {
     const bool running = m_runs->isRunning();
+    // The diagram animates traffic only at a pace the eye can follow, and only while it runs.
+    const int speed =
+        std::clamp(m_speed->currentIndex(), 0, static_cast<int>(std::size(kSpeeds)) - 1);
+    m_topology->setLive(kSpeeds[speed].speed, running && !m_runs->isPaused());
     const bool any = !documentsToRun().empty();
     m_runAction->setEnabled(any && (!running || m_runs->isPaused()));
     m_pauseAction->setEnabled(running);
@@ -1484,11 +1515,51 @@ void MainWindow::updateRunActions() {
     m_runAction->setToolTip(QStringLiteral("%1 (F5)").arg(target));
     m_runAction->setStatusTip(target);
     m_runTarget->setText(target);
-    if (m_clock->text().isEmpty()) m_clock->setText(formatClock(0));
+    if (m_clock->text().isEmpty()) setClockText(formatClock(0));
+}
+
+void MainWindow::setClockText(const QString& text) {
+    if (m_clock->text() == text) return;
+    m_clock->setText(text);
+    emit clockChanged(text);
 }
 
 void MainWindow::statusMessage(const QString& text, int timeoutMs) {
     statusBar()->showMessage(text, timeoutMs);
+}
+
+// --- Appearance ------------------------------------------------------------------------------
+
+void MainWindow::setTheme(Theme theme) {
+    m_theme = theme;
+    // The application's palette, so dialogs and menus follow too. Only replaced when it
+    // differs: every replacement repolishes every widget.
+    const QPalette palette = themePalette(theme);
+    if (QApplication::palette() != palette) QApplication::setPalette(palette);
+    if (m_themeMenu) m_themeMenu->showTheme(theme);
+    applyAppearance();
+}
+
+void MainWindow::applyAppearance() {
+    const bool dark = themeIsDark(m_theme);
+    const bool presenting = m_presenter && m_presenter->isActive();
+    ChartLook look = dark ? ChartLook::darkLook() : ChartLook::light();
+    if (presenting) {
+        look = ChartLook::highContrast(dark);
+        look.fontScale = m_presenter->scale();
+        look.lineScale = m_presenter->scale();
+    }
+    const bool coloursChanged = look.dark != chartLook().dark;
+    setChartLook(look);
+    if (coloursChanged) {
+        // Scenario colours that would vanish on the new background are replaced.
+        for (ScenarioDocument* document : m_documents)
+            document->setColor(paletteColor(document->key() - 1));
+        if (!m_runs->isRunning() && !m_runKeys.empty()) refreshCharts();
+    }
+    m_charts->applyLook();
+    m_topology->setDark(dark);
+    m_topology->setPresenting(presenting);
 }
 
 // --- Topology edits --------------------------------------------------------------------------
@@ -1559,6 +1630,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         }
     }
     m_runs->stop();
+    // The layout to come back to is the one presenter mode replaced, not full screen.
+    m_presenter->setActive(false);
     saveSettings();
     // A clean exit: nothing to recover next time.
     m_autosave->clearSession();

@@ -23,6 +23,7 @@
 #include "sim/scenario/scenario.h"
 #include "ui/document/componentref.h"
 #include "ui/study/studydocument.h"
+#include "ui/theme.h"
 
 class QAction;
 class QComboBox;
@@ -43,7 +44,9 @@ class BaselineStore;
 struct DataRun;
 class RunRecorder;
 class ChartsPanel;
+class PresenterMode;
 class PropertiesEditor;
+class ThemeMenu;
 class LessonPanel;
 class RunController;
 struct RunRequest;
@@ -99,6 +102,9 @@ public:
     /// Starts what documentsToRun() names from the beginning, even while a run goes on.
     void startFreshRun();
     void setPaused(bool paused);
+    /// Space in presenter mode: starts a run (the lesson step's, in a lesson) when none goes on,
+    /// else pauses or resumes it.
+    void toggleRun();
     void step();
     void stop();
     /// Index into the speed selector: 0 = real time ... 4 = as fast as possible.
@@ -140,6 +146,15 @@ public:
     /// Gives the docks their default sizes for the window's current size.
     void applyDefaultDockSizes();
 
+    /// View > Theme: the window's palette, the charts and the diagram (kept in the settings by
+    /// the menu; this applies it).
+    void setTheme(Theme theme);
+    Theme theme() const { return m_theme; }
+    /// Puts the theme and presenter mode's scale on the charts and the diagram.
+    void applyAppearance();
+    PresenterMode* presenterMode() const { return m_presenter; }
+    QDockWidget* topologyDock() const { return m_topologyDock; }
+
     void setAsker(Asker asker) { m_ask = std::move(asker); }
     /// The problems shown by the last failed load (empty if none), and the dialog showing them.
     QStringList lastLoadErrors() const { return m_lastLoadErrors; }
@@ -172,6 +187,8 @@ signals:
     void runsFinished();
     /// The runs and the cost sweeps they started have all finished.
     void idle();
+    /// The simulated clock shows `text` now.
+    void clockChanged(const QString& text);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -211,6 +228,7 @@ private:
     void addScenariosToCharts(const std::vector<ScenarioDocument*>& documents);
     void startCostSweeps();
     void statusMessage(const QString& text, int timeoutMs = 6000);
+    void setClockText(const QString& text);
     /// Puts sloMs() on the charts and says in the Run panel where it comes from.
     void updateSlo();
     /// The document whose own objective sloMs() is, or nullptr when the setting applies.
@@ -278,6 +296,9 @@ private:
     std::unique_ptr<BaselineStore> m_baselines;
     QCheckBox* m_logScale = nullptr;
     QLabel* m_clock = nullptr;
+    PresenterMode* m_presenter = nullptr;
+    ThemeMenu* m_themeMenu = nullptr;
+    Theme m_theme = Theme::System;
     QLabel* m_runTarget = nullptr;
     QProgressBar* m_progress = nullptr;
 

@@ -6,6 +6,9 @@
 //   archsim --screenshot-distribution PATH   the same, for the distribution editor
 //   archsim --select ID            select a component (or "workload") in the topology
 //   archsim --chart NAME           show that chart tab (Summary, Cost...)
+//   archsim --lesson ID            open that lesson (its file name without .json)
+//   archsim --theme NAME           system, light or dark for this start (View > Theme keeps one)
+//   archsim --presenter            start in presenter mode
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,7 +24,9 @@
 #include "ui/editors/distributiondialog.h"
 #include "ui/editors/distributioneditor.h"
 #include "ui/editors/propertieseditor.h"
+#include "ui/lessons/lessonpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/presentermode.h"
 #include "ui/run/runcontroller.h"
 #include "ui/topology/topologyview.h"
 
@@ -47,6 +52,17 @@ struct CommandLine {
                                    QStringLiteral("Show the chart tab named NAME (e.g. Summary)."),
                                    QStringLiteral("NAME")};
 
+    const QCommandLineOption lesson{
+        QStringLiteral("lesson"),
+        QStringLiteral("Open the lesson ID (its file name without .json, e.g. 03-cold-starts)."),
+        QStringLiteral("ID")};
+    const QCommandLineOption theme{
+        QStringLiteral("theme"),
+        QStringLiteral("Use the theme NAME (system, light or dark) for this start."),
+        QStringLiteral("NAME")};
+    const QCommandLineOption presenter{QStringLiteral("presenter"),
+                                       QStringLiteral("Start in presenter mode.")};
+
     CommandLine() {
         parser.setApplicationDescription(QStringLiteral(
             "Simulate tail latency and cost of serverless and stateful architectures."));
@@ -57,6 +73,9 @@ struct CommandLine {
                                      QStringLiteral("[file]"));
         parser.addOption(select);
         parser.addOption(chart);
+        parser.addOption(lesson);
+        parser.addOption(theme);
+        parser.addOption(presenter);
         parser.addOption(screenshot);
         parser.addOption(distributionShot);
     }
@@ -168,6 +187,26 @@ int main(int argc, char* argv[]) {
         window.propertiesEditor()->setSelection(ref);
     }
 
+    if (parser.isSet(line.theme)) {
+        const QString name = parser.value(line.theme).toLower();
+        if (name != QLatin1String("system") && name != QLatin1String("light") &&
+            name != QLatin1String("dark")) {
+            qCritical("archsim: --theme: unknown theme '%s' (use system, light or dark)",
+                      qPrintable(parser.value(line.theme)));
+            return 2;
+        }
+        window.setTheme(archsim::ui::themeFromKey(name));
+    }
+
+    if (parser.isSet(line.lesson)) {
+        if (!window.lessonPanel()->startLesson(parser.value(line.lesson))) {
+            qCritical("archsim: --lesson: there is no lesson '%s'",
+                      qPrintable(parser.value(line.lesson)));
+            return 2;
+        }
+        // Raised once the window is laid out (below), or another panel's tab would be on top.
+    }
+
     if (parser.isSet(chart)) {
         archsim::ui::ChartsPanel* charts = window.chartsPanel();
         for (int i = 0; i < charts->count(); ++i)
@@ -181,6 +220,8 @@ int main(int argc, char* argv[]) {
         const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
         window.setGeometry(screen);
         window.show();
+        if (parser.isSet(line.lesson)) window.showLessons();
+        if (parser.isSet(line.presenter)) window.presenterMode()->setActive(true);
         QTimer::singleShot(0, &window, [&window] { window.applyDefaultDockSizes(); });
         const QString path = parser.value(parser.isSet(screenshot) ? screenshot : distributionShot);
         const bool distribution = parser.isSet(distributionShot);
@@ -212,6 +253,8 @@ int main(int argc, char* argv[]) {
     }
 
     window.show();
+    if (parser.isSet(line.lesson)) window.showLessons();
+    if (parser.isSet(line.presenter)) window.presenterMode()->setActive(true);
     QTimer::singleShot(0, &window, [&window] { window.recoverAutosaves(); });
     return QApplication::exec();
 }

@@ -30,13 +30,14 @@ CapacityChart::CapacityChart(QWidget* parent) : WindowSeriesChart(parent) {
         {tr("cold starts"), 1, 1.6, 100, false, false,
          [](int, const WindowRow& row) { return static_cast<double>(row.coldStarts); }},
         // Throttles and errors come in bursts: impulses show each one without a line
-        // wandering back and forth along zero.
-        {tr("throttled (bars)"), 1, 2.0, 160, false, true,
+        // wandering back and forth along zero (the legend keys show the bars; their names stay
+        // short, so the legend leaves the chart its room on a small screen).
+        {tr("throttled"), 1, 2.0, 160, false, true,
          [](int, const WindowRow& row) {
              return static_cast<double>(
                  row.errors[static_cast<std::size_t>(ErrorReason::Throttled)]);
          }},
-        {tr("other errors (thin bars)"), 1, 1.0, 220, false, true, otherErrors},
+        {tr("other errors"), 1, 1.0, 220, false, true, otherErrors},
     };
     // Failure behaviour: a bar with a marker per reason, and nothing in a window without any, so
     // the markers stand only where requests were lost (a zero would put a row of them on the axis).
@@ -60,6 +61,7 @@ CapacityChart::CapacityChart(QWidget* parent) : WindowSeriesChart(parent) {
                                              : std::numeric_limits<double>::quiet_NaN();
                         }};
         measure.marker = marker;
+        measure.keyWhenSeen = true;
         measures.push_back(std::move(measure));
     }
     setUp(tr("Capacity, cold starts and errors"),

@@ -95,9 +95,14 @@ void ChartsPanel::setCostCurve(int key, const std::vector<CostPoint>& curve) {
     for (ChartWidget* chart : m_charts) chart->setCostCurve(key, curve);
 }
 
-void ChartsPanel::setSloMs(double sloMs) {
+void ChartsPanel::applyLook() {
+    for (ChartWidget* chart : m_charts) chart->applyLook();
+}
+
+void ChartsPanel::setSloMs(double sloMs, double percentile) {
     m_sloMs = sloMs;
     for (ChartWidget* chart : m_charts) {
+        chart->setSloPercentile(percentile);
         chart->setSloMs(sloMs);
         chart->setCaptionSloMs(sloMs);
     }

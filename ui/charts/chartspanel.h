@@ -57,8 +57,11 @@ public:
     /// The replications each run has (for the captions); set before a run starts.
     void setReplicationCount(int replications);
     /// The latency objective drawn on the latency charts (ms); 0 hides it.
-    void setSloMs(double sloMs);
+    /// `percentile` names what the objective is about in the line's label ("SLO p99 50 ms").
+    void setSloMs(double sloMs, double percentile = 99);
     double sloMs() const { return m_sloMs; }
+    /// Re-applies chartLook() to every chart (after a theme or presenter change).
+    void applyLook();
     /// Logarithmic latency axes (percentiles over time, percentile spectrum).
     void setLogScale(bool logarithmic);
     bool logScale() const { return m_logScale; }

@@ -8,7 +8,46 @@ namespace archsim::ui {
 
 namespace {
 ScenarioPalette g_palette = ScenarioPalette::OkabeIto;  // the UI thread's only
+ChartLook g_look;                                       // likewise
 }  // namespace
+
+ChartLook ChartLook::light() {
+    return {};
+}
+
+ChartLook ChartLook::darkLook() {
+    ChartLook look;
+    look.background = QColor(0x1e, 0x21, 0x26);
+    look.foreground = QColor(0xe6, 0xe6, 0xe6);
+    look.grid = QColor(0x4a, 0x4f, 0x58);
+    look.subGrid = QColor(0x33, 0x37, 0x3e);
+    look.legendKey = QColor(0xc8, 0xc8, 0xc8);
+    look.dark = true;
+    return look;
+}
+
+ChartLook ChartLook::highContrast(bool dark) {
+    ChartLook look = dark ? darkLook() : light();
+    look.background = dark ? QColor(Qt::black) : QColor(Qt::white);
+    look.foreground = dark ? QColor(Qt::white) : QColor(Qt::black);
+    // A projector washes light greys out: the grid must stay visible without competing.
+    look.grid = dark ? QColor(0x70, 0x70, 0x70) : QColor(0x90, 0x90, 0x90);
+    look.subGrid = dark ? QColor(0x40, 0x40, 0x40) : QColor(0xc8, 0xc8, 0xc8);
+    look.legendKey = dark ? QColor(0xe0, 0xe0, 0xe0) : QColor(0x30, 0x30, 0x30);
+    return look;
+}
+
+void setChartLook(const ChartLook& look) {
+    g_look = look;
+}
+
+const ChartLook& chartLook() {
+    return g_look;
+}
+
+QColor legendKeyColour() {
+    return g_look.legendKey;
+}
 
 void setScenarioPalette(ScenarioPalette palette) {
     g_palette = palette;
@@ -26,7 +65,14 @@ QColor scenarioColour(int index) {
             QColor(0x00, 0x7a, 0x00), QColor(0x7a, 0x00, 0xa8), QColor(0xb3, 0x59, 0x00),
             QColor(0x00, 0x70, 0x8a), QColor(0xa8, 0x00, 0x5a),
         };
-        return strong[((index % count) + count) % count];
+        // On dark: the same hues, light enough to stand out on black.
+        static const QColor strongOnDark[kScenarioColourCount] = {
+            QColor(0xff, 0xff, 0xff), QColor(0x66, 0xb2, 0xff), QColor(0xff, 0x5c, 0x5c),
+            QColor(0x4c, 0xd9, 0x4c), QColor(0xd0, 0x8c, 0xff), QColor(0xff, 0xa6, 0x40),
+            QColor(0x40, 0xd0, 0xe8), QColor(0xff, 0x70, 0xb8),
+        };
+        const int i = ((index % count) + count) % count;
+        return g_look.dark ? strongOnDark[i] : strong[i];
     }
     // Ordered so that the first scenarios get the colours that differ most, also in grey.
     static const QColor colours[kScenarioColourCount] = {
@@ -39,7 +85,15 @@ QColor scenarioColour(int index) {
         QColor(0x00, 0x00, 0x00),  // black
         QColor(0xc9, 0xb2, 0x00),  // yellow, darkened to stay visible on white
     };
-    return colours[((index % count) + count) % count];
+    const int i = ((index % count) + count) % count;
+    if (g_look.dark) {
+        // Okabe-Ito on a dark background: black becomes white, the dark blue and the darkened
+        // yellow take their lighter originals, so all eight stay apart.
+        if (i == 0) return QColor(0x3d, 0x9b, 0xe0);
+        if (i == 6) return QColor(0xf0, 0xf0, 0xf0);
+        if (i == 7) return QColor(0xf0, 0xe4, 0x42);
+    }
+    return colours[i];
 }
 
 QString formatNumber(double value) {

@@ -9,8 +9,47 @@
 
 namespace archsim::ui {
 
-/// Legend keys that explain a line style rather than a scenario are drawn in this neutral grey.
-inline const QColor kLegendKeyColour(70, 70, 70);
+/// How every chart looks at the moment: the window's theme (light or dark) and presenter mode's
+/// larger text and lines. One for the UI thread, set by the window; charts read it when they are
+/// made and again when the window asks them to (ChartsPanel::applyLook()).
+struct ChartLook {
+    QColor background{Qt::white};
+    QColor foreground{0x20, 0x20, 0x20};  ///< axes, ticks, labels, legend text, title
+    QColor grid{200, 200, 200};
+    QColor subGrid{225, 225, 225};
+    QColor legendKey{70, 70, 70};  ///< keys that explain a line style, not a scenario
+    double fontScale = 1;          ///< presenter mode: 1.5 to 2
+    double lineScale = 1;          ///< presenter mode: thicker curves that read from the back row
+    bool dark = false;
+
+    static ChartLook light();
+    static ChartLook darkLook();
+    /// Pure black on white (or white on black): what reads on a washed-out projector.
+    static ChartLook highContrast(bool dark);
+    bool operator==(const ChartLook&) const = default;
+};
+void setChartLook(const ChartLook& look);
+const ChartLook& chartLook();
+
+/// Puts a look in force for as long as it lives: a report is drawn on white paper whatever the
+/// window shows.
+class ScopedChartLook {
+public:
+    explicit ScopedChartLook(const ChartLook& look) : m_previous(chartLook()) {
+        setChartLook(look);
+    }
+    ~ScopedChartLook() { setChartLook(m_previous); }
+    ScopedChartLook(const ScopedChartLook&) = delete;
+    ScopedChartLook& operator=(const ScopedChartLook&) = delete;
+    const ChartLook& previous() const { return m_previous; }
+
+private:
+    ChartLook m_previous;
+};
+
+/// Legend keys that explain a line style rather than a scenario are drawn in this neutral grey
+/// (lighter on a dark background).
+QColor legendKeyColour();
 
 /// The scenario colour sets: Okabe-Ito (the default), safe for the common kinds of colour
 /// blindness; high contrast, dark saturated colours that stand out on white and in projectors.
@@ -20,7 +59,8 @@ void setScenarioPalette(ScenarioPalette palette);
 ScenarioPalette scenarioPalette();
 
 /// The colour of the `index`-th scenario in the current palette, distinct for up to eight
-/// scenarios (it repeats from the ninth).
+/// scenarios (it repeats from the ninth). On a dark chart look, the colours that would vanish
+/// into the background (black, dark blue) are replaced by light ones.
 QColor scenarioColour(int index);
 inline constexpr int kScenarioColourCount = 8;
 

@@ -53,6 +53,7 @@ QCustomPlot* ChartWidget::createPlot() {
     m_plot->setPlottingHint(QCP::phFastPolylines, true);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMinimumSize(320, 220);
+    styleAxesAndLegend();
 
     // Following the data stops as soon as the user takes the view in hand.
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_followData = false; });
@@ -65,6 +66,7 @@ QCustomPlot* ChartWidget::createPlot() {
     });
     connect(m_plot, &QCustomPlot::beforeReplot, this, [this] {
         if (m_followData) updateRanges();
+        scaleLines();
         fitLegend(m_plot->width());
     });
 
@@ -119,6 +121,99 @@ void ChartWidget::fitLegend(int width) {
     if (columns == legend->wrap()) return;
     legend->setWrap(columns);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
+namespace {
+
+// A font as the chart made it, times the look's scale: the size it was made with is kept on the
+// object, so scaling twice (or back to 1) never compounds.
+QFont scaledFont(QObject* owner, const char* name, const QFont& current, double scale) {
+    QVariant base = owner->property(name);
+    if (!base.isValid()) {
+        base = current.pointSizeF();
+        owner->setProperty(name, base);
+    }
+    QFont font = current;
+    font.setPointSizeF(base.toDouble() * scale);
+    return font;
+}
+
+}  // namespace
+
+void ChartWidget::applyLook() {
+    if (!m_plot) return;
+    styleAxesAndLegend();
+    detailChanged();  // legend keys take the look's grey
+    scaleLines();
+    requestReplot();
+}
+
+void ChartWidget::styleAxesAndLegend() {
+    const ChartLook& look = chartLook();
+    m_plot->setBackground(look.background);
+    const QPen axisPen(look.foreground, std::max(1.0, look.lineScale));
+    for (QCPAxisRect* rect : m_plot->axisRects()) {
+        for (QCPAxis* axis : rect->axes()) {
+            axis->setBasePen(axisPen);
+            axis->setTickPen(axisPen);
+            axis->setSubTickPen(axisPen);
+            axis->setTickLabelColor(look.foreground);
+            axis->setLabelColor(look.foreground);
+            axis->setTickLabelFont(
+                scaledFont(axis, "lookTickFont", axis->tickLabelFont(), look.fontScale));
+            axis->setLabelFont(
+                scaledFont(axis, "lookLabelFont", axis->labelFont(), look.fontScale));
+            axis->grid()->setPen(QPen(look.grid, 1, Qt::DotLine));
+            axis->grid()->setSubGridPen(QPen(look.subGrid, 1, Qt::DotLine));
+            axis->grid()->setZeroLinePen(Qt::NoPen);
+        }
+    }
+    if (QCPLegend* legend = m_plot->legend) {
+        legend->setBrush(look.background);
+        legend->setTextColor(look.foreground);
+        legend->setFont(scaledFont(legend, "lookFont", legend->font(), look.fontScale));
+        const double icon = look.fontScale;
+        legend->setIconSize(static_cast<int>(28 * icon), static_cast<int>(12 * icon));
+    }
+    if (m_title) {
+        m_title->setTextColor(look.foreground);
+        m_title->setFont(scaledFont(m_title, "lookFont", m_title->font(), look.fontScale));
+    }
+}
+
+void ChartWidget::scaleLines() {
+    const ChartLook& look = chartLook();
+    // Labels come and go with the data (a failure's, a bar's figure): each is sized and boxed
+    // for the look when it is first drawn.
+    for (int i = 0; i < m_plot->itemCount(); ++i) {
+        auto* text = qobject_cast<QCPItemText*>(m_plot->item(i));
+        if (!text) continue;
+        text->setFont(scaledFont(text, "lookFont", text->font(), look.fontScale));
+        // Labels on a light box (the SLO's, a failure's) keep the box, in the background colour.
+        if (text->brush().style() != Qt::NoBrush) {
+            QColor box = look.background;
+            box.setAlpha(text->brush().color().alpha());
+            if (text->brush().color() != box) text->setBrush(box);
+        }
+    }
+    // A chart sets a curve's pen whenever it likes (a new scenario, another level of detail); the
+    // width it set is remembered, and the width drawn is that times the look's scale.
+    const double scale = look.lineScale;
+    for (int i = 0; i < m_plot->plottableCount(); ++i) {
+        QCPAbstractPlottable* plottable = m_plot->plottable(i);
+        QPen pen = plottable->pen();
+        if (pen.style() == Qt::NoPen) continue;
+        const QVariant applied = plottable->property("lookAppliedWidth");
+        double base = pen.widthF();
+        if (applied.isValid() && applied.toDouble() == pen.widthF())
+            base = plottable->property("lookBaseWidth").toDouble();
+        const double width = base * scale;
+        plottable->setProperty("lookBaseWidth", base);
+        plottable->setProperty("lookAppliedWidth", width);
+        if (pen.widthF() == width) continue;
+        pen.setWidthF(width);
+        plottable->setPen(pen);
+    }
 }
 
 void ChartWidget::setExplanation(const QString& text) {
@@ -271,6 +366,7 @@ void ChartWidget::setResult(int, const RunResult&) {}
 void ChartWidget::setCostCurve(int, const std::vector<CostPoint>&) {}
 void ChartWidget::setReplicationResults(int, const std::vector<RunResult>&) {}
 void ChartWidget::setSloMs(double) {}
+void ChartWidget::setSloPercentile(double) {}
 void ChartWidget::setLogScale(bool) {}
 void ChartWidget::scenarioAdded(const ChartScenario&) {}
 void ChartWidget::scenarioRemoved(int) {}

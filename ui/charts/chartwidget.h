@@ -80,6 +80,8 @@ public:
     /// than one ran: for bands and confidence intervals.
     virtual void setReplicationResults(int key, const std::vector<archsim::RunResult>& results);
     virtual void setSloMs(double sloMs);
+    /// The percentile the objective is about (99 unless a scenario's own objective says).
+    virtual void setSloPercentile(double percentile);
     virtual void setLogScale(bool logarithmic);
     /// The failures injected into scenario `key`, marked on a chart over simulated time (others
     /// ignore them). A failure several shown scenarios share is marked once. Set after
@@ -127,6 +129,10 @@ public:
     void rescale();
     /// True until the user zooms or drags; a double click restores it.
     bool followsData() const { return m_followData; }
+    /// Re-applies chartLook() (theme colours, presenter text and line sizes) to the plot: its
+    /// background, axes, grid, legend, title and labels, and every curve's line width. New curves
+    /// get the line width at their first replot.
+    virtual void applyLook();
 
 protected:
     /// Creates the plot with the shared look (call once, from the subclass constructor).
@@ -185,6 +191,10 @@ private:
         double windowS = 0;
     };
     bool writeImage(const QString& path, int width, int height, double scale);
+    /// Multiplies every curve's own line width by the look's line scale (once per pen a chart
+    /// sets, however often it replots).
+    void scaleLines();
+    void styleAxesAndLegend();
     void updateFailureMarkers();
 
     std::vector<ChartScenario> m_scenarios;

@@ -271,6 +271,11 @@ void DistributionChart::applyView() {
     m_slo->set(m_slo->sloMs(), !spectrum);
 }
 
+void DistributionChart::setSloPercentile(double percentile) {
+    m_slo->setPercentile(percentile);
+    requestReplot();
+}
+
 void DistributionChart::setSloMs(double sloMs) {
     m_slo->set(sloMs, m_view == View::HistogramCdf);
     requestReplot();

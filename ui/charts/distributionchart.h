@@ -38,6 +38,7 @@ public:
     /// Shows the result's final histogram.
     void setResult(int key, const archsim::RunResult& result) override;
     void setSloMs(double sloMs) override;
+    void setSloPercentile(double percentile) override;
     void setLogScale(bool logarithmic) override;
     void setView(View view);
     View view() const { return m_view; }

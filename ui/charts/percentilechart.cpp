@@ -105,11 +105,11 @@ PercentileChart::PercentileChart(QWidget* parent)
     m_slo = std::make_unique<SloMarker>(plot, plot->axisRect());
     for (std::size_t i = 0; i < kPercentileCount; ++i) {
         m_percentileKeys[i] = addLegendKey(plot->axisRect(), percentileName(kPercentiles[i]),
-                                           percentilePen(kPercentiles[i], kLegendKeyColour));
-        m_percentileKeys[i]->setScatterStyle(percentileMarker(kPercentiles[i], kLegendKeyColour));
+                                           percentilePen(kPercentiles[i], legendKeyColour()));
+        m_percentileKeys[i]->setScatterStyle(percentileMarker(kPercentiles[i], legendKeyColour()));
     }
-    m_thinKey = addLegendKey(plot->axisRect(), tr("faded: too few requests in the window"),
-                             thinPen(PercentileChart::Percentile::P50, kLegendKeyColour));
+    m_thinKey = addLegendKey(plot->axisRect(), tr("faded: too few requests"),
+                             thinPen(PercentileChart::Percentile::P50, legendKeyColour()));
     placeLegendBelow(plot->legend);
     showFailuresOn({plot->axisRect()});
     plot->xAxis->setRange(0, 60);
@@ -170,7 +170,7 @@ void PercentileChart::setResult(int key, const RunResult& result) {
         requestReplot();
         return;
     }
-    QColor colour = kLegendKeyColour;
+    QColor colour = legendKeyColour();
     for (const auto& scenario : scenarios())
         if (scenario.key == key) colour = scenario.colour.darker(130);
     QCPAxisRect* rect = plot()->axisRect();
@@ -255,9 +255,9 @@ void PercentileChart::detailChanged() {
             series.thin[i]->setPen(detailPen(thinPen(kPercentiles[i], colour)));
         }
     }
-    m_thinKey->setPen(detailPen(thinPen(PercentileChart::Percentile::P50, kLegendKeyColour)));
+    m_thinKey->setPen(detailPen(thinPen(PercentileChart::Percentile::P50, legendKeyColour())));
     for (std::size_t i = 0; i < kPercentileCount; ++i)
-        m_percentileKeys[i]->setPen(detailPen(percentilePen(kPercentiles[i], kLegendKeyColour)));
+        m_percentileKeys[i]->setPen(detailPen(percentilePen(kPercentiles[i], legendKeyColour())));
 }
 
 double PercentileChart::samplesNeeded(Percentile percentile) {
@@ -343,7 +343,7 @@ void PercentileChart::setReplicationResults(int key, const std::vector<RunResult
     }
     if (!m_bandKey) {
         m_bandKey = addLegendKey(chart->axisRect(), QString(), Qt::NoPen);
-        m_bandKey->setBrush(translucent(kLegendKeyColour, 70));
+        m_bandKey->setBrush(translucent(legendKeyColour(), 70));
     }
     m_bandKey->setName(tr("shaded: lowest to highest of %1 replications").arg(results.size()));
     requestReplot();
@@ -382,6 +382,11 @@ void PercentileChart::appendWindows(int key, const std::vector<WindowRow>& rows)
         found->second.graphs[i]->setScatterSkip(skip);
     }
     updateDetail(longestSeries());
+    requestReplot();
+}
+
+void PercentileChart::setSloPercentile(double percentile) {
+    m_slo->setPercentile(percentile);
     requestReplot();
 }
 

@@ -31,6 +31,7 @@ public:
 
     void appendWindows(int key, const std::vector<archsim::WindowRow>& rows) override;
     void setSloMs(double sloMs) override;
+    void setSloPercentile(double percentile) override;
     void setLogScale(bool logarithmic) override;
     /// A shaded band around each line: per window, the lowest to the highest value of that
     /// percentile over the replications.

@@ -35,11 +35,14 @@ SloMarker::SloMarker(QCustomPlot* plot, QCPAxisRect* rect)
 
 void SloMarker::set(double sloMs, bool vertical) {
     m_sloMs = sloMs;
+    m_vertical = vertical;
     const bool visible = sloMs > 0;
     m_line->setVisible(visible);
     m_label->setVisible(visible);
     if (!visible) return;
-    m_label->setText(QStringLiteral("SLO %1").arg(formatMillis(sloMs)));
+    // Which percentile the budget is for: "SLO 50 ms" alone reads as a limit on every request.
+    m_label->setText(QStringLiteral("SLO p%1 %2")
+                         .arg(QString::number(m_percentile, 'g', 6), formatMillis(sloMs)));
     if (vertical) {
         m_line->point1->setCoords(sloMs, 0);
         m_line->point2->setCoords(sloMs, 1);
@@ -57,6 +60,12 @@ void SloMarker::set(double sloMs, bool vertical) {
         m_label->position->setCoords(0.99, sloMs);
         m_label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
     }
+}
+
+void SloMarker::setPercentile(double percentile) {
+    if (!(percentile > 0 && percentile < 100)) percentile = 99;
+    m_percentile = percentile;
+    set(m_sloMs, m_vertical);
 }
 
 QString formatMillis(double ms) {

@@ -19,6 +19,9 @@ public:
     /// Shows the objective `sloMs` as a horizontal line (latency on the y axis) or, with
     /// `vertical`, as a vertical one (latency on the x axis); 0 or less hides it.
     void set(double sloMs, bool vertical = false);
+    /// The percentile the objective is about (99: "SLO p99 50 ms"); kept across set().
+    void setPercentile(double percentile);
+    double percentile() const { return m_percentile; }
     double sloMs() const { return m_sloMs; }
     bool isVisible() const { return m_sloMs > 0; }
     QCPItemStraightLine* line() const { return m_line; }
@@ -28,6 +31,8 @@ private:
     QCPItemStraightLine* m_line;
     QCPItemText* m_label;
     double m_sloMs = 0;
+    double m_percentile = 99;
+    bool m_vertical = false;
 };
 
 /// "12 ms", "0.25 ms", "1.5 s": a latency in milliseconds for labels.

@@ -125,7 +125,8 @@ void TailChart::rebuild() {
 void TailChart::updateRanges() {
     const auto count = static_cast<double>(std::max<std::size_t>(1, scenarios().size()));
     plot()->xAxis->setRange(-0.7, count * kSlotsPerScenario - 1.3);
-    plot()->yAxis->setRange(0, 112);  // room for the latency written above each bar
+    // Room for the latency written above each bar, as large as the look draws it.
+    plot()->yAxis->setRange(0, 100 + 12 * chartLook().fontScale);
 }
 
 }  // namespace archsim::ui

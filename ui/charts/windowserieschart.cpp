@@ -4,6 +4,7 @@
 #include <qcustomplot.h>
 
 #include <QVector>
+#include <cmath>
 
 #include "ui/charts/chartstyle.h"
 
@@ -52,11 +53,12 @@ void WindowSeriesChart::setUp(const QString& title, std::vector<Panel> panels,
         QCPGraph* key = nullptr;
         if (!measure.name.isEmpty()) {
             key = addLegendKey(m_panels[measure.panel], measure.name,
-                               measurePen(measure, kLegendKeyColour));
-            if (measure.filled) key->setBrush(translucent(kLegendKeyColour, 70));
+                               measurePen(measure, legendKeyColour()));
+            if (measure.filled) key->setBrush(translucent(legendKeyColour(), 70));
             if (measure.marker)
-                key->setScatterStyle(markerOf(measure.marker, measure.darker, kLegendKeyColour));
+                key->setScatterStyle(markerOf(measure.marker, measure.darker, legendKeyColour()));
         }
+        if (key && measure.keyWhenSeen) key->removeFromLegend();
         m_measureKeys.push_back(key);
     }
     placeLegendBelow(chart->legend);
@@ -90,6 +92,9 @@ void WindowSeriesChart::scenarioRemoved(int key) {
     for (QCPGraph* graph : found->second.graphs) plot()->removeGraph(graph);
     plot()->removeGraph(found->second.legendKey);
     m_series.erase(found);
+    if (m_series.empty())  // a new run shows the keys of what it loses, not of the last run
+        for (std::size_t m = 0; m < m_measures.size(); ++m)
+            if (m_measures[m].keyWhenSeen && m_measureKeys[m]) m_measureKeys[m]->removeFromLegend();
     updateDetail(longestSeries());
 }
 
@@ -119,9 +124,9 @@ void WindowSeriesChart::detailChanged() {
     }
     for (std::size_t m = 0; m < m_measures.size(); ++m)
         if (m_measureKeys[m]) {
-            m_measureKeys[m]->setPen(detailPen(measurePen(m_measures[m], kLegendKeyColour)));
+            m_measureKeys[m]->setPen(detailPen(measurePen(m_measures[m], legendKeyColour())));
             if (m_measures[m].filled)
-                m_measureKeys[m]->setBrush(detailed() ? QBrush(translucent(kLegendKeyColour, 70))
+                m_measureKeys[m]->setBrush(detailed() ? QBrush(translucent(legendKeyColour(), 70))
                                                       : QBrush(Qt::NoBrush));
         }
 }
@@ -141,9 +146,13 @@ void WindowSeriesChart::appendWindows(int key, const std::vector<WindowRow>& row
     for (const auto& row : rows) keys.push_back(toSeconds(row.latency.end));
     QVector<double> values(keys.size());
     for (std::size_t m = 0; m < m_measures.size(); ++m) {
-        for (std::size_t i = 0; i < rows.size(); ++i)
+        bool seen = false;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
             values[static_cast<qsizetype>(i)] = m_measures[m].value(key, rows[i]);
+            seen = seen || std::isfinite(values[static_cast<qsizetype>(i)]);
+        }
         found->second.graphs[m]->addData(keys, values, true);
+        if (seen && m_measures[m].keyWhenSeen && m_measureKeys[m]) m_measureKeys[m]->addToLegend();
     }
     updateDetail(longestSeries());
     requestReplot();

@@ -46,6 +46,10 @@ protected:
         /// A QCPScatterStyle::ScatterShape at each point (0: none): tells apart measures that
         /// share a panel and a width, also in black and white.
         int marker = 0;
+        /// The legend key only appears once a value has been plotted: measures that are rare
+        /// (requests lost for a given reason) would otherwise fill the legend with keys for
+        /// nothing on screen, and on a small screen take half the chart's height.
+        bool keyWhenSeen = false;
     };
 
     explicit WindowSeriesChart(QWidget* parent = nullptr);

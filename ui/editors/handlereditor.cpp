@@ -144,6 +144,7 @@ QWidget* HandlerEditor::buildCallPage() {
     auto* widget = new QWidget(this);
     auto* form = new QFormLayout(widget);
     form->setContentsMargins(0, 0, 0, 0);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(fromView(fields::call::target.label), m_callTarget);
 
     m_resilienceToggle = new QToolButton(widget);
@@ -158,6 +159,10 @@ QWidget* HandlerEditor::buildCallPage() {
     m_resilience->hide();
     auto* inner = new QFormLayout(m_resilience);
     inner->setContentsMargins(12, 0, 0, 0);
+    // The labels are long ("Failure-rate threshold") and the panel narrow (1024x768, presenter
+    // mode's larger text): a field that does not fit beside its label goes under it, instead of
+    // pushing its unit past the panel's edge.
+    inner->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(m_resilience);
     connect(m_resilienceToggle, &QToolButton::toggled, this, [this](bool open) {
         m_resilienceToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);

@@ -11,6 +11,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "ui/presentermode.h"
 #include "ui/topology/topologyview.h"
 
 namespace archsim::ui {
@@ -74,6 +75,8 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow* window)
     }
     for (const auto& [what, keys] : TopologyView::keyboardKeys())
         addRow(tr("Topology"), what, keys);
+    for (const auto& [what, keys] : PresenterMode::keyboardKeys())
+        addRow(tr("Presenter mode"), what, keys);
 
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setStretchLastSection(true);

@@ -84,9 +84,9 @@ LessonPanel::LessonPanel(MainWindow* window, LessonLibrary library, QWidget* par
     m_progress = new QLabel(this);
     m_progress->setObjectName(QStringLiteral("lessonProgress"));
     m_progress->setWordWrap(true);
-    QFont bold = m_progress->font();
+    // Bold only: a size of its own would stop it following the window's font (presenter mode).
+    QFont bold;
     bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.1);
     m_progress->setFont(bold);
     layout->addWidget(m_progress);
 
@@ -113,7 +113,10 @@ LessonPanel::LessonPanel(MainWindow* window, LessonLibrary library, QWidget* par
     m_takeaway = markdownLabel(body, QStringLiteral("lessonTakeaway"));
     m_takeaway->setFrameShape(QFrame::StyledPanel);
     m_takeaway->setMargin(6);
-    m_takeaway->setStyleSheet(QStringLiteral("QLabel { background: #eef5ff; }"));
+    // A tint from the palette, not a style sheet: it follows the dark theme, and a widget with
+    // a style sheet stops following the window's font (presenter mode's larger text).
+    m_takeaway->setBackgroundRole(QPalette::AlternateBase);
+    m_takeaway->setAutoFillBackground(true);
     bodyLayout->addWidget(m_takeaway);
     bodyLayout->addStretch(1);
     auto* scroll = new QScrollArea(this);

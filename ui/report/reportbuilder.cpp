@@ -454,12 +454,16 @@ ReportDocument buildReport(const ReportRequest& request, const ReportRuns& runs)
                                .arg(caption)));
 
     // --- charts, drawn by the same widgets the window shows ---
+    // On paper: the light look at normal size, whatever the window's theme or presenter mode.
+    const ScopedChartLook paper(ChartLook::light());
     ChartsPanel panel;
     panel.resize(kChartWidth, kChartHeight);
     for (std::size_t i = 0; i < inputs.size() && i < runs.scenarios.size(); ++i) {
         const int key = static_cast<int>(i) + 1;
-        const QColor colour =
-            inputs[i].colour.isValid() ? inputs[i].colour : scenarioColour(static_cast<int>(i));
+        // A dark window's scenario colours are made for a dark background, not for white.
+        const QColor colour = inputs[i].colour.isValid() && !paper.previous().dark
+                                  ? inputs[i].colour
+                                  : scenarioColour(static_cast<int>(i));
         panel.addScenario(key, names[static_cast<qsizetype>(i)], colour,
                           inputs[i].scenario.topology);
         panel.setFailures(key, inputs[i].scenario.failures);

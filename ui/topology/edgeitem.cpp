@@ -5,6 +5,9 @@
 #include <QPainter>
 #include <QtMath>
 
+#include "ui/topology/diagramstyle.h"
+#include "ui/topology/nodeitem.h"
+
 namespace archsim::ui {
 
 EdgeItem::EdgeItem(const QRectF& from, const QRectF& to, const QString& label, bool conditional,
@@ -28,7 +31,7 @@ EdgeItem::EdgeItem(const QRectF& from, const QRectF& to, const QString& label, b
         path.cubicTo(start + QPointF(0, drop), end + QPointF(0, drop), end);
     }
     setPath(path);
-    setPen(QPen(QColor(0x60, 0x6a, 0x78), 1.6, conditional ? Qt::DashLine : Qt::SolidLine));
+    setPen(QPen(diagramStyle().edge(), 1.6, conditional ? Qt::DashLine : Qt::SolidLine));
     setZValue(-1);
     const double angle = std::atan2(end.y() - path.pointAtPercent(0.97).y(),
                                     end.x() - path.pointAtPercent(0.97).x());
@@ -52,14 +55,15 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->drawPolygon(m_head);
     if (m_label.isEmpty()) return;
     QFont font = painter->font();
-    font.setPointSizeF(7.5);
+    const DiagramStyle& style = diagramStyle();
+    font.setPointSizeF(NodeItem::kSmallPointSize * style.textScale);
     painter->setFont(font);
     const QFontMetricsF metrics(font);
     QRectF box = metrics.boundingRect(m_label).adjusted(-3, -1, 3, 1);
     box.moveCenter(m_labelAt);
-    painter->setBrush(QColor(255, 255, 255, 230));
+    painter->setBrush(style.labelBox());
     painter->drawRoundedRect(box, 3, 3);
-    painter->setPen(QColor(0x40, 0x48, 0x55));
+    painter->setPen(style.edgeLabel());
     painter->drawText(box, Qt::AlignCenter, m_label);
 }
 

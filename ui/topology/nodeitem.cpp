@@ -6,6 +6,8 @@
 #include <QStyleOptionGraphicsItem>
 #include <algorithm>
 
+#include "ui/topology/diagramstyle.h"
+
 namespace archsim::ui {
 
 NodeItem::NodeItem(const TopologyNode& node, QGraphicsItem* parent)
@@ -44,6 +46,10 @@ QColor NodeItem::accent() const {
             break;
     }
     return Qt::gray;
+}
+
+double NodeItem::smallestPointSize() {
+    return kSmallPointSize * diagramStyle().textScale;
 }
 
 QRectF NodeItem::titleRect() {
@@ -144,7 +150,8 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->setPen(
         QPen(selected ? QColor(0x1e, 0x88, 0xe5) : color.darker(130), selected ? 3.0 : 1.5));
     painter->setBrush(QColor(color.red(), color.green(), color.blue(), 28).lighter(105));
-    painter->fillPath(shape, QColor(255, 255, 255));
+    const DiagramStyle& style = diagramStyle();
+    painter->fillPath(shape, style.card());
     painter->drawPath(shape);
     if (m_targeted) {
         painter->save();
@@ -169,22 +176,32 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
 
     QFont font = painter->font();
     font.setBold(true);
-    font.setPointSizeF(9.5);
+    font.setPointSizeF(kTitlePointSize * style.textScale);
     painter->setFont(font);
-    painter->setPen(QColor(0x20, 0x20, 0x20));
+    painter->setPen(style.text());
     const QRectF titleRect = NodeItem::titleRect();
     painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(m_node.title, Qt::ElideRight,
                                                         static_cast<int>(titleRect.width())));
     font.setBold(false);
-    font.setPointSizeF(7.5);
+    font.setPointSizeF(kSmallPointSize * style.textScale);
     painter->setFont(font);
-    painter->setPen(QColor(0x50, 0x50, 0x50));
-    painter->drawText(
-        QRectF(46, 21, kWidth - 50, 12), Qt::AlignLeft | Qt::AlignVCenter,
-        kindLabel(m_node.ref.kind) + (m_node.entry ? QStringLiteral("  ▶ entry") : QString()));
-    painter->drawText(QRectF(46, 33, kWidth - 50, 30), Qt::AlignLeft | Qt::AlignTop,
-                      m_node.subtitle);
+    painter->setPen(style.secondaryText());
+    const QFontMetricsF small(font);
+    // Larger text (presenter mode) has the same box: each line is shortened rather than run
+    // over the edge.
+    const auto fitted = [&small](const QString& line) {
+        return small.elidedText(line, Qt::ElideRight, kWidth - 52);
+    };
+    const double lineHeight = small.height();
+    painter->drawText(QRectF(46, 22 - lineHeight / 2 + 5, kWidth - 50, lineHeight),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      fitted(kindLabel(m_node.ref.kind) +
+                             (m_node.entry ? QStringLiteral("  ▶ entry") : QString())));
+    QStringList lines;
+    for (const QString& line : m_node.subtitle.split(QLatin1Char('\n'))) lines << fitted(line);
+    painter->drawText(QRectF(46, 22 + lineHeight / 2 + 5, kWidth - 50, 2 * lineHeight + 2),
+                      Qt::AlignLeft | Qt::AlignTop, lines.join(QLatin1Char('\n')));
 
     if (m_bottleneck) {
         painter->save();
@@ -193,7 +210,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
         painter->drawRoundedRect(kBottleneckTag, 4, 4);
         QFont tagFont = painter->font();
         tagFont.setBold(true);
-        tagFont.setPointSizeF(7.5);
+        tagFont.setPointSizeF(kSmallPointSize * style.textScale);
         painter->setFont(tagFont);
         painter->setPen(Qt::white);
         painter->drawText(kBottleneckTag, Qt::AlignCenter, tr("bottleneck"));
@@ -218,8 +235,10 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
                                             badge.width() * std::clamp(m_load, 0.0, 1.0), 3),
                                      1.5, 1.5);
         }
-        painter->setPen(QColor(0x20, 0x20, 0x20));
-        painter->drawText(badge.adjusted(4, 0, -4, -2), Qt::AlignCenter, m_badge);
+        painter->setPen(QColor(0x20, 0x20, 0x20));  // on the badge's light fill in both themes
+        painter->drawText(badge.adjusted(4, 0, -4, -2), Qt::AlignCenter,
+                          painter->fontMetrics().elidedText(m_badge, Qt::ElideRight,
+                                                            static_cast<int>(badge.width() - 8)));
     }
 }
 

@@ -15,6 +15,11 @@ class NodeItem : public QGraphicsObject {
 public:
     static constexpr double kWidth = 200;
     static constexpr double kHeight = 92;
+    /// Text sizes at a text scale of 1 (DiagramStyle::textScale multiplies them).
+    static constexpr double kTitlePointSize = 9.5;
+    static constexpr double kSmallPointSize = 7.5;
+    /// The smallest text the diagram draws now, in points at a view scale of 1.
+    static double smallestPointSize();
 
     explicit NodeItem(const TopologyNode& node, QGraphicsItem* parent = nullptr);
 

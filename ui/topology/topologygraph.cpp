@@ -27,7 +27,7 @@ QString brief(const DistributionPtr& distribution, const QString& unit) {
 
 void collectEdges(const std::vector<HandlerStep>& steps, const Scenario& scenario,
                   const ComponentRef& from, const QString& context, bool conditional,
-                  std::vector<TopologyEdge>& edges) {
+                  std::vector<TopologyEdge>& edges, EdgeShare share = {}) {
     for (const HandlerStep& step : steps) {
         switch (step.kind) {
             case HandlerStep::Kind::Cpu:
@@ -42,14 +42,18 @@ void collectEdges(const std::vector<HandlerStep>& steps, const Scenario& scenari
                                     : step.kind == HandlerStep::Kind::Send ? QStringLiteral("send")
                                                                            : QStringLiteral("call");
                     if (!context.isEmpty()) label = context;
-                    edges.push_back({from, {kind, target}, label, conditional});
+                    edges.push_back({from, {kind, target}, label, conditional, {share}});
                 }
-                collectEdges(step.onMiss, scenario, from, QStringLiteral("on miss"), true, edges);
+                EdgeShare miss = share;
+                if (step.kind == HandlerStep::Kind::Cache) miss.missOf = target;
+                collectEdges(step.onMiss, scenario, from, QStringLiteral("on miss"), true, edges,
+                             miss);
                 break;
             }
             case HandlerStep::Kind::Branch:
                 collectEdges(step.steps, scenario, from,
-                             QStringLiteral("p %1").arg(number(step.probability)), true, edges);
+                             QStringLiteral("p %1").arg(number(step.probability)), true, edges,
+                             {share.probability * step.probability, share.missOf});
                 break;
         }
     }
@@ -198,6 +202,7 @@ TopologyGraph buildTopologyGraph(const Scenario& s) {
                 same->label +=
                     (same->label.isEmpty() ? QString() : QStringLiteral(", ")) + edge.label;
             same->conditional = same->conditional && edge.conditional;
+            same->shares.insert(same->shares.end(), edge.shares.begin(), edge.shares.end());
         }
     }
     graph.edges = std::move(merged);
@@ -235,6 +240,44 @@ TopologyGraph buildTopologyGraph(const Scenario& s) {
         node.row = rows[node.column]++;
     }
     return graph;
+}
+
+std::vector<double> edgeRates(const TopologyGraph& graph, double arrivalRatePerS,
+                              const std::vector<ComponentGauge>& gauges) {
+    std::vector<double> rates(graph.edges.size(), 0.0);
+    if (!(arrivalRatePerS > 0)) return rates;
+    const auto missRatio = [&gauges](const QString& cache) {
+        for (const auto& gauge : gauges)
+            if (QString::fromStdString(gauge.id) == cache && gauge.hitRatio >= 0)
+                return 1 - gauge.hitRatio;
+        return 1.0;  // no lookups measured yet: every request goes on
+    };
+    const auto columnOf = [&graph](const ComponentRef& ref) {
+        const TopologyNode* node = graph.find(ref);
+        return node ? node->column : 0;
+    };
+    // Left to right, in the order requests travel: each node's flow is complete before it is
+    // passed on (backward arrows carry what has arrived so far).
+    std::vector<std::size_t> order(graph.edges.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return columnOf(graph.edges[a].from) < columnOf(graph.edges[b].from);
+    });
+    std::map<QString, double> flow;
+    const auto keyOf = [](const ComponentRef& ref) {
+        return QString::number(static_cast<int>(ref.kind)) + QLatin1Char('/') + ref.id;
+    };
+    flow[keyOf({ComponentKind::Workload, {}})] = arrivalRatePerS;
+    for (std::size_t i : order) {
+        const TopologyEdge& edge = graph.edges[i];
+        const double in = flow[keyOf(edge.from)];
+        double share = 0;
+        for (const EdgeShare& part : edge.shares)
+            share += part.probability * (part.missOf.isEmpty() ? 1.0 : missRatio(part.missOf));
+        rates[i] = in * share;
+        flow[keyOf(edge.to)] += rates[i];
+    }
+    return rates;
 }
 
 }  // namespace archsim::ui

@@ -8,6 +8,7 @@
 #include <QString>
 #include <vector>
 
+#include "sim/run/runresult.h"
 #include "sim/scenario/scenario.h"
 #include "ui/document/componentref.h"
 
@@ -22,11 +23,19 @@ struct TopologyNode {
     bool entry = false;
 };
 
+/// Which share of the requests through an edge's source take it: the product of the branch
+/// probabilities on the way, and only the misses of `missOf` (a cache id) when it is set.
+struct EdgeShare {
+    double probability = 1;
+    QString missOf;
+};
+
 struct TopologyEdge {
     ComponentRef from;
     ComponentRef to;
     QString label;             ///< "lookup", "on miss", "p 0.3"...
     bool conditional = false;  ///< only some requests take it (miss path, branch)
+    std::vector<EdgeShare> shares{EdgeShare{}};  ///< one per call of `from` to `to`
 };
 
 struct TopologyGraph {
@@ -36,6 +45,13 @@ struct TopologyGraph {
 };
 
 TopologyGraph buildTopologyGraph(const Scenario& scenario);
+
+/// Requests per second along each edge of `graph` (same order), estimated from the arrival rate
+/// and the latest window's cache hit ratios: the workload's rate flows from the entry on, split
+/// by branch probabilities and cache misses. Retries and failures are not counted; this is for
+/// drawing traffic, not for figures.
+std::vector<double> edgeRates(const TopologyGraph& graph, double arrivalRatePerS,
+                              const std::vector<ComponentGauge>& gauges);
 
 /// "Poisson 9 req/s", "schedule 5 points, peak 300 req/s"...
 QString describeWorkload(const WorkloadSpec& workload);

@@ -15,10 +15,13 @@
 #include <QWheelEvent>
 #include <cmath>
 
+#include "ui/charts/failuremarkers.h"
 #include "ui/document/scenarioedits.h"
+#include "ui/topology/diagramstyle.h"
 #include "ui/topology/edgeitem.h"
 #include "ui/topology/nodeitem.h"
 #include "ui/topology/topologygraph.h"
+#include "ui/topology/trafficanimation.h"
 
 namespace archsim::ui {
 
@@ -82,13 +85,14 @@ TopologyView::TopologyView(QWidget* parent)
                     })
         ->setToolTip(tr("Show the whole diagram"));
     layout->addWidget(m_toolbar);
-    m_hint->setStyleSheet(QStringLiteral("background: #fff8e1; padding: 3px;"));
+    // Its own text colour too: on the light note, the dark theme's light text would vanish.
+    m_hint->setStyleSheet(QStringLiteral("background: #fff8e1; color: #202020; padding: 3px;"));
     m_hint->hide();
     layout->addWidget(m_hint);
     m_view->setScene(m_scene);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setDragMode(QGraphicsView::ScrollHandDrag);
-    m_view->setBackgroundBrush(QColor(0xfa, 0xfb, 0xfc));
+    m_view->setBackgroundBrush(diagramStyle().background());
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->viewport()->installEventFilter(this);
     m_view->installEventFilter(this);
@@ -100,6 +104,9 @@ TopologyView::TopologyView(QWidget* parent)
     connect(m_view, &QWidget::customContextMenuRequested, this, &TopologyView::showContextMenu);
     m_removeAction->setEnabled(false);
     m_connectAction->setEnabled(false);
+    m_frameTimer.setInterval(kFrameIntervalMs);
+    m_frameTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_frameTimer, &QTimer::timeout, this, &TopologyView::frame);
 }
 
 TopologyView::~TopologyView() {
@@ -170,7 +177,10 @@ void TopologyView::rebuild() {
     for (QGraphicsItem* item : old) m_scene->removeItem(item);
     (new RetiredItems(std::move(old), this))->deleteLater();
     m_nodes.clear();
-    const TopologyGraph graph = buildTopologyGraph(m_scenario);
+    m_traffic = nullptr;  // retired with the rest
+    m_edgeOfPath.clear();
+    m_graph = buildTopologyGraph(m_scenario);
+    const TopologyGraph& graph = m_graph;
     std::map<int, int> rowsPerColumn;
     for (const auto& node : graph.nodes)
         rowsPerColumn[node.column] = std::max(rowsPerColumn[node.column], node.row + 1);
@@ -187,17 +197,25 @@ void TopologyView::rebuild() {
         m_nodes[keyOf(node.ref)] = item;
         if (node.ref == m_selection) item->setSelected(true);
     }
-    for (const auto& edge : graph.edges) {
+    std::vector<QPainterPath> paths;
+    for (std::size_t i = 0; i < graph.edges.size(); ++i) {
+        const TopologyEdge& edge = graph.edges[i];
         NodeItem* from = nodeItem(edge.from);
         NodeItem* to = nodeItem(edge.to);
         if (!from || !to) continue;
-        m_scene->addItem(new EdgeItem(from->sceneBoundingRect().adjusted(3, 3, -3, -3),
-                                      to->sceneBoundingRect().adjusted(3, 3, -3, -3), edge.label,
-                                      edge.conditional));
+        auto* item = new EdgeItem(from->sceneBoundingRect().adjusted(3, 3, -3, -3),
+                                  to->sceneBoundingRect().adjusted(3, 3, -3, -3), edge.label,
+                                  edge.conditional);
+        m_scene->addItem(item);
+        paths.push_back(item->path());
+        m_edgeOfPath.push_back(i);
     }
+    m_traffic = new TrafficAnimation;
+    m_scene->addItem(m_traffic);
+    m_traffic->setPaths(std::move(paths));
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-30, -30, 30, 60));
     m_rebuilding = false;
-    setGauges(m_gauges);
+    applyGauges();
     setArrivalRate(m_arrivalRate);
     if (NodeItem* target = nodeItem(m_connectTarget)) target->setTargeted(m_connecting);
     if (!m_userZoomed) fitAll();
@@ -210,9 +228,43 @@ void TopologyView::fitAll() {
     const QSize viewport = m_view->viewport()->size();
     // Fit, but magnify little (large boxes look clumsy) and never shrink below legibility.
     double scale = std::min(viewport.width() / rect.width(), viewport.height() / rect.height());
-    scale = std::clamp(scale, 0.45, 1.25);
+    double smallest = 0.45;
+    if (m_presenting) {
+        // The room at the back must read every label: below this the diagram scrolls instead.
+        const double pixelsAtOne = NodeItem::smallestPointSize() * m_view->logicalDpiY() / 72.0;
+        smallest = std::max(smallest, kPresenterTextPixels / pixelsAtOne);
+    }
+    scale = std::clamp(scale, smallest, std::max(smallest, 1.25));
     m_view->scale(scale, scale);
-    m_view->centerOn(rect.center());
+    // A diagram wider than the view starts where requests do: at the workload, on the left.
+    QPointF centre = rect.center();
+    if (rect.width() * scale > viewport.width())
+        centre.setX(rect.left() + viewport.width() / (2 * scale));
+    m_view->centerOn(centre);
+}
+
+void TopologyView::setPresenting(bool presenting) {
+    m_presenting = presenting;
+    // Editing is for the desk, not the room: the diagram gets the toolbar's height.
+    m_toolbar->setVisible(!presenting);
+    DiagramStyle style = diagramStyle();
+    style.textScale = presenting ? kPresenterTextScale : 1;
+    setDiagramStyle(style);
+    m_userZoomed = false;
+    fitAll();
+    m_scene->update();
+}
+
+void TopologyView::setDark(bool dark) {
+    DiagramStyle style = diagramStyle();
+    style.dark = dark;
+    setDiagramStyle(style);
+    m_view->setBackgroundBrush(style.background());
+    scheduleRebuild();  // the arrows take their colour when they are made
+}
+
+double TopologyView::smallestTextPixels() const {
+    return NodeItem::smallestPointSize() * m_view->logicalDpiY() / 72.0 * m_view->transform().m11();
 }
 
 void TopologyView::setSelection(const ComponentRef& ref) {
@@ -410,7 +462,21 @@ const ComponentGauge* TopologyView::bottleneckOf(const std::vector<ComponentGaug
 }
 
 void TopologyView::setGauges(const std::vector<ComponentGauge>& gauges) {
+    // Instances reclaimed: fewer alive than in the window before (a snapshot is all there is).
+    m_reclaimed.clear();
+    for (const auto& gauge : gauges) {
+        const QString id = QString::fromStdString(gauge.id);
+        const auto before = m_previousAlive.find(id);
+        if (before != m_previousAlive.end() && before->second > gauge.alive)
+            m_reclaimed[id] = before->second - gauge.alive;
+        m_previousAlive[id] = gauge.alive;
+    }
     m_gauges = gauges;
+    applyGauges();
+    updateTraffic();
+}
+
+void TopologyView::applyGauges() {
     const ComponentGauge* bottleneck = bottleneckOf(m_gauges);
     m_bottleneck = bottleneck ? QString::fromStdString(bottleneck->id) : QString();
     for (auto& [key, item] : m_nodes) {
@@ -424,7 +490,9 @@ void TopologyView::setGauges(const std::vector<ComponentGauge>& gauges) {
 }
 
 void TopologyView::clearGauges() {
+    m_previousAlive.clear();
     setGauges({});
+    m_simulatedS = -1;
     setArrivalRate(-1);
 }
 
@@ -434,6 +502,79 @@ void TopologyView::setArrivalRate(double ratePerS) {
         item->setBadge(ratePerS < 0
                            ? QString()
                            : tr("%1 req/s arriving").arg(ratePerS, 0, 'f', ratePerS < 10 ? 2 : 0));
+    updateTraffic();
+}
+
+void TopologyView::setSimulatedTime(double seconds) {
+    m_simulatedS = seconds;
+}
+
+void TopologyView::setLive(double speed, bool running) {
+    m_liveSpeed = speed;
+    m_liveRunning = running;
+    updateTraffic();
+}
+
+bool TopologyView::animationEnabled() const {
+    return m_liveRunning && m_liveSpeed > 0 && m_liveSpeed <= kMaxAnimatedSpeed;
+}
+
+void TopologyView::updateTraffic() {
+    if (m_rebuilding || !m_traffic) return;
+    if (!animationEnabled() || m_arrivalRate < 0) {
+        // Idle, paused or at full speed: nothing drawn and no timer.
+        m_frameTimer.stop();
+        m_traffic->setRates({});
+        m_traffic->setMarks({});
+        return;
+    }
+    const std::vector<double> rates = edgeRates(m_graph, m_arrivalRate, m_gauges);
+    std::vector<double> pathRates;
+    pathRates.reserve(m_edgeOfPath.size());
+    for (std::size_t edge : m_edgeOfPath) pathRates.push_back(rates[edge]);
+    m_traffic->setRates(pathRates);
+
+    std::vector<TrafficAnimation::Mark> marks;
+    for (const auto& [key, item] : m_nodes) {
+        if (!item->ref().isComponent()) continue;
+        TrafficAnimation::Mark mark;
+        mark.box = item->sceneBoundingRect().adjusted(3, 3, -3, -3);
+        const std::string id = item->ref().id.toStdString();
+        for (const auto& gauge : m_gauges) {
+            if (gauge.id != id) continue;
+            if (item->ref().kind == ComponentKind::Function) {
+                mark.coldStarts = static_cast<double>(gauge.coldStarts);
+                const auto reclaimed = m_reclaimed.find(item->ref().id);
+                if (reclaimed != m_reclaimed.end()) mark.reclaimed = reclaimed->second;
+            }
+            if (item->ref().kind == ComponentKind::Server && m_reclaimed.count(item->ref().id))
+                mark.reclaimed = m_reclaimed.at(item->ref().id);
+            // Saturating: a queue as long as the pool is wide fills about two thirds.
+            if (gauge.queueLength >= 0.05)
+                mark.queueFill = 1 - std::exp(-gauge.queueLength / std::max(1.0, gauge.alive));
+        }
+        for (const FailureSpec& failure : m_scenario.failures)
+            if (failure.target == id && m_simulatedS >= failure.startS &&
+                m_simulatedS < failure.endS)
+                mark.failure = failureKindName(failure.kind);
+        if (mark.coldStarts > 0 || mark.reclaimed >= 0.5 || mark.queueFill >= 0 ||
+            !mark.failure.isEmpty())
+            marks.push_back(mark);
+    }
+    m_traffic->setMarks(std::move(marks));
+    if (m_traffic->hasMotion() && !m_frameTimer.isActive()) {
+        m_frameClock.start();
+        m_frameTimer.start();
+    } else if (!m_traffic->hasMotion()) {
+        m_frameTimer.stop();
+    }
+}
+
+void TopologyView::frame() {
+    if (!m_traffic || !isVisible()) return;  // a hidden diagram costs nothing
+    // Wall time, not frame counts: a late frame moves the pulses as far as time went.
+    const double seconds = std::min(0.1, static_cast<double>(m_frameClock.restart()) / 1000.0);
+    m_traffic->advance(seconds);
 }
 
 bool TopologyView::eventFilter(QObject* watched, QEvent* event) {

@@ -16,13 +16,16 @@
 // are destroyed later still, and the selection is kept as a component id, never as an item
 // pointer.
 
+#include <QElapsedTimer>
 #include <QGraphicsView>
+#include <QTimer>
 #include <QWidget>
 #include <map>
 
 #include "sim/run/runresult.h"
 #include "sim/scenario/scenario.h"
 #include "ui/document/componentref.h"
+#include "ui/topology/topologygraph.h"
 
 class QAction;
 class QKeyEvent;
@@ -32,6 +35,7 @@ class QLabel;
 namespace archsim::ui {
 
 class NodeItem;
+class TrafficAnimation;
 
 class TopologyView : public QWidget {
     Q_OBJECT
@@ -51,6 +55,19 @@ public:
     void clearGauges();
     /// The arrival rate measured over the latest window (req/s); negative clears it.
     void setArrivalRate(double ratePerS);
+    /// The simulated time at the end of the latest window (marks the failures in force).
+    void setSimulatedTime(double seconds);
+    /// How the run goes: `speed` simulated seconds per wall second (0: as fast as possible),
+    /// `running` false when idle or paused. Traffic is animated only from 1x to 10x while
+    /// running; otherwise the frame timer stops and nothing moves.
+    void setLive(double speed, bool running);
+    /// Whether the speed and state call for animation (kMaxAnimatedSpeed at most).
+    bool animationEnabled() const;
+    /// True while the frame timer runs.
+    bool isAnimating() const { return m_frameTimer.isActive(); }
+    const TrafficAnimation* traffic() const { return m_traffic; }
+    static constexpr double kMaxAnimatedSpeed = 10;
+    static constexpr int kFrameIntervalMs = 33;  ///< about 30 frames a second
 
     QGraphicsView* view() { return m_view; }
     QGraphicsScene* scene() { return m_scene; }
@@ -60,8 +77,18 @@ public:
     /// The component with the longest queue (at least half a request waiting on average), else
     /// the busiest (at least 5% utilised); nullptr when neither.
     static const ComponentGauge* bottleneckOf(const std::vector<ComponentGauge>& gauges);
-    /// Fits the whole diagram into the view.
+    /// Fits the whole diagram into the view (in presenter mode, as far as its text stays at
+    /// least kPresenterTextPixels high; the rest scrolls).
     void fitAll();
+    /// Presenter mode: larger text, never drawn smaller than kPresenterTextPixels on screen.
+    void setPresenting(bool presenting);
+    bool isPresenting() const { return m_presenting; }
+    /// The dark theme's colours for the diagram.
+    void setDark(bool dark);
+    /// The height in screen pixels of the diagram's smallest text at the current zoom.
+    double smallestTextPixels() const;
+    static constexpr double kPresenterTextPixels = 12;
+    static constexpr double kPresenterTextScale = 1.25;
     /// The diagram's keys and what they do, for the Keyboard Shortcuts list.
     static QList<QPair<QString, QString>> keyboardKeys();
 
@@ -94,6 +121,11 @@ private:
     ComponentRef neighbour(const ComponentRef& from, int dx, int dy) const;
     void setConnectTarget(const ComponentRef& ref);
     void describeSelection();
+    /// Hands the latest gauges and rates to the traffic overlay, and starts or stops the timer.
+    void updateTraffic();
+    /// Puts m_gauges on the boxes (a new snapshot, or the same one after a redraw).
+    void applyGauges();
+    void frame();
 
     QToolBar* m_toolbar;
     QGraphicsView* m_view;
@@ -114,6 +146,18 @@ private:
     bool m_buttonsDown = false;          ///< a mouse button is held on the diagram
     bool m_rebuildAfterRelease = false;  ///< a rebuild waits for the release
     bool m_userZoomed = false;
+    bool m_presenting = false;
+
+    TopologyGraph m_graph;                  ///< as last drawn
+    std::vector<std::size_t> m_edgeOfPath;  ///< graph edge of each overlay path
+    TrafficAnimation* m_traffic = nullptr;
+    QTimer m_frameTimer;
+    QElapsedTimer m_frameClock;
+    std::map<QString, double> m_previousAlive;  ///< by component id, the window before
+    std::map<QString, double> m_reclaimed;      ///< by component id, in the latest window
+    double m_simulatedS = -1;
+    double m_liveSpeed = 0;
+    bool m_liveRunning = false;
 };
 
 }  // namespace archsim::ui

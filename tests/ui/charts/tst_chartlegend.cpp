@@ -6,7 +6,9 @@
 
 #include <QtTest>
 
+#include "ui/charts/capacitychart.h"
 #include "ui/charts/chartspanel.h"
+#include "ui/charts/chartstyle.h"
 #include "ui/charts/chartwidget.h"
 #include "ui/charts/sampledata.h"
 
@@ -30,6 +32,44 @@ private slots:
             const int width = QFontMetrics(title->font()).horizontalAdvance(title->text());
             QVERIFY2(width <= 440, qPrintable(title->text() + ": " + QString::number(width)));
         }
+    }
+
+    void testCapacityLegendLeavesTheChartItsRoom() {
+        // At 1024x768 the capacity chart's legend used to take half its height: a key for every
+        // reason a request can be lost, also when none was. Keys for those appear with the loss.
+        ChartsPanel panel;
+        panel.addScenario(1, "Auth API on Cloudflare Workers", QColor(0, 114, 178));
+        panel.addScenario(2, "Auth API on Go servers", QColor(213, 94, 0));
+        panel.appendWindows(1, test::sampleWindows(SampleKind::Serverless, 0, 30));
+        panel.appendWindows(2, test::sampleWindows(SampleKind::Stateful, 0, 30));
+        panel.resize(560, 430);  // the charts' share of a 1024x768 window
+        // In presenter mode's larger text, too.
+        ChartLook look = ChartLook::highContrast(false);
+        look.fontScale = 1.5;
+        setChartLook(look);
+        panel.applyLook();
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setCurrentWidget(panel.capacityChart());
+        QCustomPlot* plot = panel.capacityChart()->plot();
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        const auto legendHeight = [plot] { return plot->legend->outerRect().height(); };
+        // Two thirds of the height at least stay for the data.
+        QVERIFY2(legendHeight() * 3 <= plot->height(),
+                 qPrintable(
+                     QStringLiteral("legend %1 px of %2").arg(legendHeight()).arg(plot->height())));
+        const auto hasKey = [plot](const QString& name) {
+            for (int i = 0; i < plot->legend->itemCount(); ++i)
+                if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i)))
+                    if (item->plottable()->name() == name) return true;
+            return false;
+        };
+        QVERIFY(!hasKey(QString::fromStdString(toString(ErrorReason::Shed))));
+        auto shed = test::sampleWindows(SampleKind::Stateful, 30, 5);
+        shed.back().errors[static_cast<std::size_t>(ErrorReason::Shed)] = 3;
+        panel.appendWindows(2, shed);
+        QVERIFY(hasKey(QString::fromStdString(toString(ErrorReason::Shed))));
+        setChartLook(ChartLook::light());
     }
 
     void testEntriesNeverOverlap_data() {

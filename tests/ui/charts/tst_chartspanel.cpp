@@ -352,7 +352,7 @@ private slots:
         QCOMPARE(slo.line()->point1->coords().y(), 25.0);
         QCOMPARE(slo.line()->point2->coords().y(), 25.0);
         QCOMPARE(slo.label()->position->coords().y(), 25.0);
-        QCOMPARE(slo.label()->text(), QString("SLO 25 ms"));
+        QCOMPARE(slo.label()->text(), QString("SLO p99 25 ms"));
         panel.percentileChart()->rescale();
         QVERIFY2(panel.percentileChart()->plot()->yAxis->range().contains(25),
                  "the objective is always in view");

@@ -2,6 +2,8 @@
 // The latency objective a scenario carries (`slo`): the charts draw it for that scenario, the Run
 // panel's SLO setting applies to scenarios without one, and the Run panel says which one is drawn.
 
+#include <qcustomplot.h>
+
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QStandardPaths>
@@ -11,6 +13,7 @@
 #include "sim/run/runner.h"
 #include "sim/scenario/scenariojson.h"
 #include "ui/charts/chartspanel.h"
+#include "ui/charts/distributionchart.h"
 #include "ui/charts/percentilechart.h"
 #include "ui/charts/slomarker.h"
 #include "ui/document/scenariodocument.h"
@@ -99,6 +102,11 @@ void TestScenarioSlo::testEditingTheObjectiveRedrawsIt() {
     edited.slo = SloSpec{120, 99.9};
     document->edit(edited, QStringLiteral("Set objective"));
     QCOMPARE(window.chartsPanel()->sloMs(), 120.0);
+    // The line's label names the percentile the objective is about, on both latency charts.
+    QCOMPARE(window.chartsPanel()->percentileChart()->slo().label()->text(),
+             QStringLiteral("SLO p99.9 120 ms"));
+    QCOMPARE(window.chartsPanel()->distributionChart()->slo().label()->text(),
+             QStringLiteral("SLO p99.9 120 ms"));
     // Written and read back with the scenario.
     ValidationReport report;
     const auto reloaded = scenarioFromText(scenarioToText(document->scenario()), report, ".");
@@ -107,6 +115,10 @@ void TestScenarioSlo::testEditingTheObjectiveRedrawsIt() {
     edited.slo.reset();
     document->edit(edited, QStringLiteral("Remove objective"));
     QCOMPARE(window.chartsPanel()->sloMs(), window.findChild<QDoubleSpinBox*>()->value());
+    // The Run panel's setting is a p99 objective.
+    QVERIFY2(window.chartsPanel()->percentileChart()->slo().label()->text().startsWith(
+                 QStringLiteral("SLO p99 ")),
+             qPrintable(window.chartsPanel()->percentileChart()->slo().label()->text()));
 }
 
 void TestScenarioSlo::testObjectiveNeverChangesTheRun() {

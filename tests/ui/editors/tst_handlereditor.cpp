@@ -4,10 +4,12 @@
 // each edit one undoable step, and the fields of a policy that is off are greyed out.
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QToolButton>
 #include <QTreeWidget>
-#include <QComboBox>
 #include <QtTest>
 
 #include "sim/scenario/scenariojson.h"
@@ -58,6 +60,47 @@ bool commit(NumberField* field, const QString& text) {
 class TestHandlerEditor : public QObject {
     Q_OBJECT
 private slots:
+    void testResilienceUnitsFitANarrowPanel() {
+        // The properties panel at 1024x768 (larger still in presenter mode's bigger text): no
+        // unit of a resilience field may run past the panel's right edge, which scrolls only
+        // up and down.
+        ScenarioDocument document(1, scenarioWithCall(R"({"call": "d", "timeoutMs": 200,
+                "retry": {"attempts": 4, "backoffMs": 20}, "breaker": {"windowS": 30}})"));
+        QScrollArea scroll;
+        auto* editor = new PropertiesEditor;
+        scroll.setWidget(editor);
+        scroll.setWidgetResizable(true);
+        scroll.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        editor->setDocument(&document);
+        HandlerEditor* handler = selectCall(*editor);
+        QVERIFY(handler);
+        QVERIFY(handler->resilienceToggle()->isChecked());
+        scroll.resize(300, 700);  // the dock's default width on a 1024x768 screen
+        scroll.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&scroll));
+        QApplication::processEvents();
+        const int right = scroll.viewport()->width();
+        int units = 0;
+        for (const char* key : {"timeoutMs", "retry.backoffMs", "retry.maxBackoffMs",
+                                "breaker.windowS", "breaker.openS"}) {
+            NumberField* field = handler->resilienceField(key);
+            QVERIFY2(field && field->isVisible(), key);
+            for (QLabel* unit : field->findChildren<QLabel*>()) {
+                if (!unit->isVisible() || unit->text().isEmpty()) continue;
+                ++units;
+                const QRect shown(unit->mapTo(scroll.viewport(), QPoint(0, 0)), unit->size());
+                QVERIFY2(shown.right() < right,
+                         qPrintable(QStringLiteral("%1: unit \"%2\" ends at %3, the panel at %4")
+                                        .arg(key, unit->text())
+                                        .arg(shown.right())
+                                        .arg(right)));
+                QVERIFY2(unit->width() >= unit->fontMetrics().horizontalAdvance(unit->text()),
+                         qPrintable(unit->text()));
+            }
+        }
+        QVERIFY(units >= 4);
+    }
+
     void testPlainCallKeepsResilienceFolded() {
         ScenarioDocument document(1, scenarioWithCall(R"({"call": "d"})"));
         PropertiesEditor editor;

@@ -38,6 +38,31 @@ const TopologyEdge* edge(const TopologyGraph& graph, const QString& from, const 
 class TestTopologyGraph : public QObject {
     Q_OBJECT
 private slots:
+    void testEdgeRatesFollowTheRequests() {
+        // Gateway -> functions -> cache, and the database on a miss (hit ratio 0.75 measured).
+        const Scenario s = authApi();
+        const TopologyGraph graph = buildTopologyGraph(s);
+        ComponentGauge cache;
+        cache.id = s.topology.caches.front().id;
+        cache.hitRatio = 0.75;
+        const std::vector<double> rates = edgeRates(graph, 40, {cache});
+        QCOMPARE(rates.size(), graph.edges.size());
+        const auto rateOf = [&](const QString& from, const QString& to) {
+            for (std::size_t i = 0; i < graph.edges.size(); ++i)
+                if (graph.edges[i].from.id == from && graph.edges[i].to.id == to) return rates[i];
+            return -1.0;
+        };
+        const QString gateway = QString::fromStdString(s.topology.gateways.front().id);
+        const QString functions = QString::fromStdString(s.topology.functions.front().id);
+        const QString database = QString::fromStdString(s.topology.databases.front().id);
+        QCOMPARE(rateOf(QString(), gateway), 40.0);
+        QCOMPARE(rateOf(gateway, functions), 40.0);
+        QCOMPARE(rateOf(functions, cache.id.c_str()), 40.0);
+        QCOMPARE(rateOf(functions, database), 10.0);
+        // Without traffic, none anywhere.
+        for (double rate : edgeRates(graph, 0, {cache})) QCOMPARE(rate, 0.0);
+    }
+
     void testEdgesFollowRequests();
     void testColumnsReadLeftToRight();
     void testViewSelectsAndShowsBadges();
