@@ -285,7 +285,8 @@ const std::vector<std::string_view>& lessonFigureIds() {
 
 const std::vector<std::string_view>& lessonChartIds() {
     static const std::vector<std::string_view> ids = {
-        "percentiles", "distribution", "breakdown", "capacity", "cache", "cost", "summary"};
+        "percentiles", "distribution", "breakdown", "tail", "capacity",
+        "cache",       "cost",         "summary",   "jobs"};
     return ids;
 }
 

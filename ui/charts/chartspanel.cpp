@@ -15,23 +15,30 @@
 namespace archsim::ui {
 
 template <typename Chart>
-Chart* ChartsPanel::addChart(Chart* chart, const QString& tabName) {
+Chart* ChartsPanel::addChart(Chart* chart, const QString& tabName, std::string_view id) {
     addTab(chart, tabName);
     m_charts.push_back(chart);
+    m_ids.push_back(id);
     return chart;
+}
+
+ChartWidget* ChartsPanel::chartById(std::string_view id) const {
+    for (std::size_t i = 0; i < m_ids.size(); ++i)
+        if (m_ids[i] == id) return m_charts[i];
+    return nullptr;
 }
 
 ChartsPanel::ChartsPanel(QWidget* parent)
     : QTabWidget(parent),
-      m_percentiles(addChart(new PercentileChart, tr("Percentiles"))),
-      m_distribution(addChart(new DistributionChart, tr("Distribution"))),
-      m_breakdown(addChart(new BreakdownChart, tr("Breakdown"))),
-      m_tail(addChart(new TailChart, tr("Tail"))),
-      m_capacity(addChart(new CapacityChart, tr("Capacity"))),
-      m_cacheDatabase(addChart(new CacheDatabaseChart, tr("Cache && database"))),
-      m_cost(addChart(new CostChart, tr("Cost"))),
-      m_summary(addChart(new SummaryTable, tr("Summary"))),
-      m_jobs(addChart(new JobsChart, tr("Jobs"))) {
+      m_percentiles(addChart(new PercentileChart, tr("Percentiles"), "percentiles")),
+      m_distribution(addChart(new DistributionChart, tr("Distribution"), "distribution")),
+      m_breakdown(addChart(new BreakdownChart, tr("Breakdown"), "breakdown")),
+      m_tail(addChart(new TailChart, tr("Tail"), "tail")),
+      m_capacity(addChart(new CapacityChart, tr("Capacity"), "capacity")),
+      m_cacheDatabase(addChart(new CacheDatabaseChart, tr("Cache && database"), "cache")),
+      m_cost(addChart(new CostChart, tr("Cost"), "cost")),
+      m_summary(addChart(new SummaryTable, tr("Summary"), "summary")),
+      m_jobs(addChart(new JobsChart, tr("Jobs"), "jobs")) {
     setDocumentMode(true);
 }
 

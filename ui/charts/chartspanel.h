@@ -12,6 +12,7 @@
 #include <QColor>
 #include <QString>
 #include <QTabWidget>
+#include <string_view>
 #include <vector>
 
 #include "sim/cost/costmodel.h"
@@ -84,13 +85,17 @@ public:
     SummaryTable* summaryTable() const { return m_summary; }
     /// Every chart, in tab order.
     const std::vector<ChartWidget*>& charts() const { return m_charts; }
+    /// The chart a lesson names by id (lessonChartIds(): "percentiles", "tail", "capacity"...);
+    /// nullptr for an id no chart has.
+    ChartWidget* chartById(std::string_view id) const;
 
 private:
     template <typename Chart>
-    Chart* addChart(Chart* chart, const QString& tabName);
+    Chart* addChart(Chart* chart, const QString& tabName, std::string_view id);
 
     std::vector<ChartWidget*>
         m_charts;  ///< first: the members below are added to it as they are made
+    std::vector<std::string_view> m_ids;  ///< each chart's id, beside m_charts
     PercentileChart* m_percentiles;
     DistributionChart* m_distribution;
     BreakdownChart* m_breakdown;
@@ -99,7 +104,7 @@ private:
     CacheDatabaseChart* m_cacheDatabase;
     CostChart* m_cost;
     SummaryTable* m_summary;
-    JobsChart* m_jobs;  // last: lessons name the tabs before it by position
+    JobsChart* m_jobs;
     double m_sloMs = 0;
     bool m_logScale = false;
 };

@@ -298,11 +298,9 @@ void LessonPanel::followStep() {
     if (!documents.empty())
         m_window->setCurrentDocument(documents[std::min(s->current, documents.size() - 1)]);
     if (!s->chart.empty()) {
-        const auto& ids = lessonChartIds();
-        const auto it = std::find(ids.begin(), ids.end(), s->chart);
-        const auto& charts = m_window->chartsPanel()->charts();
-        const auto tab = static_cast<std::size_t>(it - ids.begin());
-        if (tab < charts.size()) m_window->chartsPanel()->setCurrentWidget(charts[tab]);
+        // By id, not position: a tab added among the others must not shift what a lesson shows.
+        if (ChartWidget* chart = m_window->chartsPanel()->chartById(s->chart))
+            m_window->chartsPanel()->setCurrentWidget(chart);
     }
     if (!s->speed.empty()) {
         const auto& ids = lessonSpeedIds();

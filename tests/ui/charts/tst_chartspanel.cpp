@@ -10,7 +10,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <map>
 
+#include "sim/lesson/lesson.h"
 #include "sim/random/distribution.h"
 #include "ui/charts/breakdownchart.h"
 #include "ui/charts/cachedatabasechart.h"
@@ -72,6 +74,25 @@ private:
     }
 
 private slots:
+    void testEveryLessonChartIdNamesItsOwnTab() {
+        // Lessons once picked the tab by the id's position in the list: with the Tail tab added
+        // fourth, "capacity" opened Tail and "cache" opened Capacity.
+        ChartsPanel panel;
+        const std::map<std::string_view, QString> titles = {
+            {"percentiles", "Percentiles"}, {"distribution", "Distribution"},
+            {"breakdown", "Breakdown"},     {"tail", "Tail"},
+            {"capacity", "Capacity"},       {"cache", "Cache && database"},
+            {"cost", "Cost"},               {"summary", "Summary"},
+            {"jobs", "Jobs"}};
+        for (const std::string_view id : lessonChartIds()) {
+            ChartWidget* chart = panel.chartById(id);
+            QVERIFY2(chart, std::string(id).c_str());
+            QCOMPARE(panel.tabText(panel.indexOf(chart)), titles.at(id));
+        }
+        QCOMPARE(lessonChartIds().size(), titles.size());
+        QCOMPARE(panel.chartById("nothing"), static_cast<ChartWidget*>(nullptr));
+    }
+
     void testEveryChartExplainsItself() {
         // Under every chart on screen, what it shows and how to read it, also as its accessible
         // description.
