@@ -166,7 +166,7 @@ nlohmann::json breakdownJson(const RunResult& r) {
 /// The median request's breakdown beside the tail's (RunResult::tail).
 nlohmann::json tailJson(const RunResult& r) {
     nlohmann::json j;
-    const std::array<std::pair<const char*, const TailBreakdown*>, 3> groups{
+    const std::array<std::pair<std::string, const TailBreakdown*>, 3> groups{
         {{"median", &r.tail.median}, {"p99", &r.tail.p99}, {"p999", &r.tail.p999}}};
     for (const auto& [name, tail] : groups) {
         nlohmann::json breakdown;
@@ -223,30 +223,40 @@ nlohmann::json summaryJson(const RunResult& r) {
     return j;
 }
 
+/// A label padded to the table's first column: as wide as the longest label and two spaces, so
+/// no label runs into its value ("highest component utilisation" is 29 characters).
+std::string labelColumn(std::string label) {
+    static const std::size_t width = [] {
+        std::size_t widest = 26;
+        for (const Figure& f : figures()) widest = std::max(widest, std::string(f.label).size());
+        return widest + 2;
+    }();
+    label.resize(std::max(width, label.size() + 2), ' ');
+    return label;
+}
+
 void printSummary(const RunResult& r, std::ostream& out) {
-    out << "scenario                   " << r.scenarioName << " (seed " << r.seed << ")\n"
-        << "status                     "
+    out << labelColumn("scenario") << r.scenarioName << " (seed " << r.seed << ")\n"
+        << labelColumn("status")
         << (r.statusMessage.empty() ? toString(r.status) : r.statusMessage) << '\n'
-        << "simulated                  " << fixed(toSeconds(r.simulatedTime), 3) << " s\n"
-        << "completed                  " << r.completed << " requests (" << r.latency.count()
+        << labelColumn("simulated") << fixed(toSeconds(r.simulatedTime), 3) << " s\n"
+        << labelColumn("completed") << r.completed << " requests (" << r.latency.count()
         << " after warm-up)\n";
     for (const Figure& f : figures()) {
         if (f.needsPricing && !r.cost) continue;
         if (f.needsJobs && !r.jobs) continue;
-        std::string label = f.label;
-        label.resize(27, ' ');
-        out << label << fixed(f.value(r), f.decimals) << (f.unit[0] ? " " : "") << f.unit << '\n';
+        out << labelColumn(f.label) << fixed(f.value(r), f.decimals) << (f.unit[0] ? " " : "") << f.unit << '\n';
     }
-    out << "time per request (ms)      ";
+    out << labelColumn("time per request (ms)");
     for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
         out << toString(static_cast<TimeCategory>(c)) << ' '
             << fixed(r.meanBreakdownMs(static_cast<TimeCategory>(c)), 2)
             << (c + 1 < kTimeCategoryCount ? ", " : "\n");
     // The mean hides the tail: what the median request and the slowest ones spent their time on.
-    const std::array<std::pair<const char*, const TailBreakdown*>, 3> groups{
-        {{"median request (ms)        ", &r.tail.median},
-         {"p99 and slower (ms)        ", &r.tail.p99},
-         {"p99.9 and slower (ms)      ", &r.tail.p999}}};
+    const std::array<std::pair<std::string, const TailBreakdown*>, 3> groups{
+        {{labelColumn("median request (ms)"), &r.tail.median},
+         {labelColumn("p99 and slower (ms)"), &r.tail.p99},
+         {labelColumn("p99.9 and slower (ms)"), &r.tail.p999}}};
     for (const auto& [label, tail] : groups) {
         if (tail->requests <= 0) continue;
         out << label << fixed(tail->meanLatencyMs, 2) << ':';
@@ -256,9 +266,9 @@ void printSummary(const RunResult& r, std::ostream& out) {
                     << fixed(tail->meanMs[c], 2);
         out << '\n';
     }
-    out << "events                     " << r.eventsProcessed << '\n'
-        << "events/s                   " << fixed(r.eventsPerSecond(), 0) << '\n'
-        << "wall                       " << fixed(r.wallSeconds, 3) << " s\n";
+    out << labelColumn("events") << r.eventsProcessed << '\n'
+        << labelColumn("events/s") << fixed(r.eventsPerSecond(), 0) << '\n'
+        << labelColumn("wall") << fixed(r.wallSeconds, 3) << " s\n";
 }
 
 std::string secondsText(double seconds) {
@@ -398,9 +408,7 @@ int runReplicated(const RunCommand& command, const Scenario& scenario,
             json["figures"][f.key] = {{"mean", ci.mean}, {"halfWidth", ci.halfWidth},
                                       {"low", ci.low()}, {"high", ci.high()}};
         } else {
-            std::string label = f.label;
-            label.resize(27, ' ');
-            out << label << fixed(ci.mean, f.decimals) << " +- " << fixed(ci.halfWidth, f.decimals)
+            out << labelColumn(f.label) << fixed(ci.mean, f.decimals) << " +- " << fixed(ci.halfWidth, f.decimals)
                 << (f.unit[0] ? " " : "") << f.unit << '\n';
         }
     }
@@ -530,13 +538,13 @@ int compareCommand(const CompareCommand& command, std::ostream& out, std::ostrea
             return text;
         };
         out << "common random numbers, seed " << seed << "\n"
-            << column("", 27) << column(a.scenarioName, 32) << "  " << column(b.scenarioName, 32)
+            << labelColumn("") << column(a.scenarioName, 32) << "  " << column(b.scenarioName, 32)
             << "  difference\n";
         for (const Figure& f : figures()) {
             const double va = f.value(a), vb = f.value(b);
             std::string diff = fixed(vb - va, f.decimals);
             if (va != 0) diff += " (" + fixed(100.0 * (vb - va) / va, 1) + "%)";
-            out << column(f.label, 27) << column(fixed(va, f.decimals) + " " + f.unit, 32) << "  "
+            out << labelColumn(f.label) << column(fixed(va, f.decimals) + " " + f.unit, 32) << "  "
                 << column(fixed(vb, f.decimals) + " " + f.unit, 32) << "  " << diff << '\n';
         }
         if (!command.trafficLevels.empty()) {

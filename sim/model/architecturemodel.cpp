@@ -9,6 +9,7 @@
 #include "sim/model/faulttimeline.h"
 #include "sim/model/jobrecorder.h"
 #include "sim/model/modelcounters.h"
+#include "sim/model/regionmap.h"
 #include "sim/model/request.h"
 #include "sim/model/requestflow.h"
 #include "sim/model/topologybuilder.h"
@@ -26,13 +27,17 @@ public:
           m_warmupEnd(fromSeconds(scenario.run.warmupS)),
           m_flow(simulator, m_requests, m_counters, recorder),
           m_jobs(fromSeconds(scenario.run.windowS)),
-          m_context{simulator, m_requests, m_counters, m_flow, seed, replication, &m_jobs},
+          m_regions(scenario.topology, makeStream(seed, replication, "regions", "clients"),
+                    makeStream(seed, replication, "regions", "round-trips")),
+          m_context{simulator,   m_requests, m_counters, m_flow,
+                    seed,        replication, &m_jobs,   &m_regions},
           m_topology(TopologyBuilder::build(m_context, scenario.topology)),
           m_failures(simulator, scenario.failures, m_topology),
           m_workload(simulator, scenario.workload,
                      makeStream(seed, replication, "workload", "arrivals"), *this),
           m_payloadEngine(makeStream(seed, replication, "workload", "payload")) {
         m_flow.setWorkload(&m_workload);
+        m_flow.setTopology(m_topology, m_regions);
         m_flow.setLimits(scenario.run.maxInFlight, memoryBudgetBytes);
         for (const auto& component : m_topology.components)
             if (component->kind() == ComponentKind::Queue)
@@ -63,6 +68,7 @@ private:
     ModelCounters m_counters;
     RequestFlow m_flow;
     JobRecorder m_jobs;
+    RegionMap m_regions;
     ModelContext m_context;
     Topology m_topology;
     FaultTimeline m_failures;
@@ -84,6 +90,7 @@ void ArchitectureModelImpl::arrive(const Arrival& arrival) {
     r.phaseStart = now;
     r.user = arrival.user;
     r.measured = now >= m_warmupEnd;
+    if (m_regions.active()) r.clientRegion = m_regions.drawClientRegion();
     if (r.measured) ++m_counters.measuredArrivals;
     const WorkloadSpec& workload = m_scenario.workload;
     // A row's own size and key when the trace has them (the bounds hold for any scenario the

@@ -41,7 +41,8 @@ void CallGuard::startAttempt(std::uint32_t caller) {
         m_context.simulator.scheduleIn(fromMillis(*m_step.timeoutMs), &m_timeout, waiting.attempt,
                                        packRequest(caller, waiting.generation));
     // Last: the callee may fail the attempt at once, and so end or retry this call right here.
-    m_target.accept(attempt);
+    // Each attempt crosses to the callee's region on its own: a retry pays the round trip again.
+    m_context.flow.handOver(attempt, m_target, waiting.top().pool->placement());
 }
 
 bool CallGuard::callerWaits(std::uint64_t payload, std::uint32_t attempt) const {

@@ -26,6 +26,7 @@ namespace archsim {
 
 class JobRecorder;
 class LruCache;
+class RegionMap;
 class RequestFlow;
 
 /// What a component is built with: the clock, the request records, the shared counters, the flow
@@ -38,6 +39,8 @@ struct ModelContext {
     std::uint64_t seed = 1;
     std::uint64_t replication = 0;
     JobRecorder* jobs = nullptr;  ///< where queues record what becomes of their messages
+    /// The scenario's regions (inactive without any), set before the topology is built.
+    RegionMap* regions = nullptr;
 
     /// The component's own stream for one purpose (common random numbers across scenarios).
     RandomEngine stream(const std::string& componentId, const char* role) const {
@@ -99,6 +102,12 @@ public:
     void endFailure(const FailureSpec& failure);
     /// Every latency the component adds is multiplied by this (1 unless it is slowed).
     double slowdown() const { return m_slowdown; }
+    /// Where the component runs: a region's index, RegionMap::kEdge or RegionMap::kNowhere.
+    int placement() const { return m_placement; }
+    void setPlacement(int placement) { m_placement = placement; }
+    /// The component's position in the topology (what a crossing event names it by).
+    std::uint32_t index() const { return m_index; }
+    void setIndex(std::uint32_t index) { m_index = index; }
 
 protected:
     /// With a failure active, fails a request the component is down for or draws an injected
@@ -129,6 +138,8 @@ private:
 
     ComponentKind m_kind;
     std::string m_id;
+    int m_placement = -1;  // RegionMap::kNowhere
+    std::uint32_t m_index = 0;
 };
 
 /// A component that runs a handler on a slot it grants (a function instance, a server worker).

@@ -18,6 +18,9 @@ inline constexpr std::size_t kMaxCallDepth = 8;
 /// until its fill). The validator's nesting limit for handler steps keeps within it.
 inline constexpr std::size_t kMaxCacheNesting = 8;
 
+/// Regions of a topology: a request's client region is one byte (Request::clientRegion).
+inline constexpr std::size_t kMaxRegions = 64;
+
 /// Function pools, and server pools, in one topology: timer events pack the pool's index into 16
 /// bits next to the instance and its generation.
 inline constexpr std::size_t kMaxPoolsPerKind = std::size_t{1} << 16;

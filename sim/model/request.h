@@ -41,14 +41,15 @@ struct Request {
     std::array<Time, kTimeCategoryCount> breakdown{};
     std::array<Frame, kMaxCallDepth> frames{};
     std::array<std::int64_t, kMaxCacheNesting> cacheKeys{};
-    std::uint32_t depth = 0;       ///< frames in use
-    std::uint32_t generation = 0;  ///< one per use of the record, so stale timers are recognised
-    std::uint8_t cacheDepth = 0;   ///< the cache step being looked up (its slot in cacheKeys)
-    bool measured = false;         ///< arrived after the warm-up
-    bool inFlight = false;         ///< false once the record is back on the free list
-    bool timedOut = false;         ///< the client gave up; the work goes on
-    bool userNotified = false;     ///< the closed-loop user has been told it is done
-    bool coldStarted = false;      ///< waiting for an instance that is starting
+    std::uint32_t depth = 0;        ///< frames in use
+    std::uint32_t generation = 0;   ///< one per use of the record, so stale timers are recognised
+    std::uint8_t cacheDepth = 0;    ///< the cache step being looked up (its slot in cacheKeys)
+    std::uint8_t clientRegion = 0;  ///< the region the client is in (sim/model/regionmap.h)
+    bool measured = false;          ///< arrived after the warm-up
+    bool inFlight = false;          ///< false once the record is back on the free list
+    bool timedOut = false;          ///< the client gave up; the work goes on
+    bool userNotified = false;      ///< the closed-loop user has been told it is done
+    bool coldStarted = false;       ///< waiting for an instance that is starting
     // A guarded call (timeouts, retries, a breaker) runs each attempt as a request of its own, so
     // the caller can stop waiting for an attempt while the callee goes on working on it.
     std::uint16_t attempt = 0;               ///< caller: attempts made of its current guarded call
@@ -88,6 +89,7 @@ public:
             r.payloadKb = 0;
             r.key = -1;
             r.user = -1;
+            r.clientRegion = 0;
             r.measured = r.timedOut = r.userNotified = r.coldStarted = false;
             r.attempt = 0;
             r.guard = nullptr;

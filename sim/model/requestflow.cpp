@@ -10,6 +10,8 @@
 #include "sim/model/components/cache.h"
 #include "sim/model/components/queue.h"
 #include "sim/model/handlerprogram.h"
+#include "sim/model/regionmap.h"
+#include "sim/model/topologybuilder.h"
 #include "sim/model/workload.h"
 
 namespace archsim {
@@ -30,8 +32,31 @@ void RequestFlow::resumeAfterHit(std::uint32_t id) {
 
 void RequestFlow::handleEvent(const Event& event) {
     const auto id = static_cast<std::uint32_t>(event.payload);
+    if (event.kind != 0) {
+        m_requests[id].book(TimeCategory::Network, m_simulator.now());
+        m_components[event.kind - 1]->accept(id);
+        return;
+    }
     m_requests[id].book(TimeCategory::Cpu, m_simulator.now());
     resume(id);
+}
+
+void RequestFlow::setTopology(const Topology& topology, RegionMap& regions) {
+    m_regions = regions.active() ? &regions : nullptr;
+    m_components.clear();
+    for (const auto& component : topology.components) m_components.push_back(component.get());
+}
+
+void RequestFlow::handOver(std::uint32_t id, Component& target, int from) {
+    if (m_regions) {
+        const Time trip =
+            m_regions->roundTrip(from, target.placement(), m_requests[id].clientRegion);
+        if (trip > 0) {
+            m_simulator.scheduleIn(trip, this, target.index() + 1, id);
+            return;
+        }
+    }
+    target.accept(id);
 }
 
 void RequestFlow::advance(std::uint32_t id) {
@@ -51,11 +76,11 @@ void RequestFlow::advance(std::uint32_t id) {
                 if (op.guard)
                     op.guard->call(id);
                 else
-                    op.target->accept(id);
+                    handOver(id, *op.target, f.pool->placement());
                 return;
             case OpCode::Cache:
                 r.cacheDepth = op.cacheDepth;
-                op.target->accept(id);
+                handOver(id, *op.target, f.pool->placement());
                 return;
             case OpCode::Fill:
                 r.cacheDepth = op.cacheDepth;
@@ -140,6 +165,7 @@ std::uint32_t RequestFlow::spawnAttempt(std::uint32_t caller, CallGuard& guard) 
     a.measured = c.measured;
     a.payloadKb = c.payloadKb;
     a.key = c.key;
+    a.clientRegion = c.clientRegion;
     a.guard = &guard;
     a.parent = caller;
     a.parentGeneration = c.generation;

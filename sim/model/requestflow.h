@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "sim/model/enginelimits.h"
 
@@ -25,7 +26,10 @@
 namespace archsim {
 
 class CallGuard;
+class Component;
 class ComputePool;
+class RegionMap;
+struct Topology;
 class Workload;
 
 class RequestFlow final : public EventHandler {
@@ -41,6 +45,11 @@ public:
         m_maxInFlight = maxInFlight;
         m_memoryBudget = memoryBudgetBytes;
     }
+    /// The components crossings can name, and the regions that price them (before the run).
+    void setTopology(const Topology& topology, RegionMap& regions);
+    /// Hands request `id` from a component placed at `from` to `target`: at once when both are in
+    /// the same region, else after the round trip between them (booked as network time).
+    void handOver(std::uint32_t id, Component& target, int from);
     /// Checks the limits after a record was allocated; stops the run if one is passed.
     void checkLimits();
     bool overloaded() const { return m_overloaded; }
@@ -83,7 +92,8 @@ public:
     /// request already finished is ignored.
     void abandon(std::uint64_t payload, ErrorReason reason);
 
-    /// A CPU step is done.
+    /// A CPU step is done (kind 0), or a request has crossed to another region (kind: 1 + the
+    /// index of the component it goes to).
     void handleEvent(const Event& event) override;
 
 private:
@@ -103,6 +113,8 @@ private:
     ModelCounters& m_counters;
     CompletionRecorder& m_recorder;
     Workload* m_workload = nullptr;
+    RegionMap* m_regions = nullptr;  // set only when the scenario has regions
+    std::vector<Component*> m_components;
     std::uint64_t m_maxInFlight = ~std::uint64_t{0};
     std::uint64_t m_memoryBudget = ~std::uint64_t{0};
     bool m_overloaded = false;

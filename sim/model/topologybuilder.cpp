@@ -14,6 +14,7 @@
 #include "sim/model/components/serverpool.h"
 #include "sim/model/components/station.h"
 #include "sim/model/enginelimits.h"
+#include "sim/model/regionmap.h"
 
 namespace archsim {
 namespace {
@@ -52,6 +53,24 @@ const std::vector<std::pair<ComponentKind, Factory>>& factories() {
     return table;
 }
 
+/// Places each component in the region its spec names. An in-process cache lives in its pool's
+/// slots, so it is wherever the pool is (nowhere of its own: no round trip to reach it).
+void placeComponents(Topology& topology, const TopologySpec& spec, const RegionMap& regions) {
+    const auto place = [&](const auto& specs) {
+        for (const auto& s : specs)
+            topology.find(s.id)->setPlacement(regions.placementOf(s.region));
+    };
+    place(spec.gateways);
+    place(spec.functions);
+    place(spec.servers);
+    place(spec.databases);
+    place(spec.hops);
+    for (const CacheSpec& cache : spec.caches)
+        topology.find(cache.id)->setPlacement(cache.placement == CachePlacement::InProcess
+                                                  ? RegionMap::kNowhere
+                                                  : regions.placementOf(cache.region));
+}
+
 }  // namespace
 
 Component* Topology::find(const std::string& id) const {
@@ -67,8 +86,13 @@ Topology TopologyBuilder::build(ModelContext& context, const TopologySpec& spec)
                                     " function or server pools");
     Topology topology;
     for (const auto& [kind, make] : factories()) make(context, spec, topology.components);
-    for (const auto& component : topology.components)
-        topology.byId.emplace(component->id(), component.get());
+    for (std::uint32_t i = 0; i < topology.components.size(); ++i) {
+        Component& component = *topology.components[i];
+        component.setIndex(i);
+        topology.byId.emplace(component.id(), &component);
+    }
+    if (context.regions && context.regions->active())
+        placeComponents(topology, spec, *context.regions);
     const ComponentResolver resolve = [&topology](const std::string& id) {
         return topology.find(id);
     };

@@ -143,6 +143,7 @@ struct GatewaySpec {
     std::optional<std::int64_t> shedQueueAbove;
     /// Load shedding: requests are shed while more than this many are in flight in the system.
     std::optional<std::int64_t> shedInFlightAbove;
+    std::string region = "";  ///< a region of TopologySpec::regions, "edge", or "" (the first)
 };
 
 enum class OverflowPolicy { Throttle, Queue };
@@ -172,6 +173,7 @@ struct FunctionPoolSpec {
     InstancePick pick = InstancePick::MostRecentlyUsed;
     std::optional<QueueTriggerSpec> trigger;  ///< invoked with a queue's messages (or not)
     std::vector<HandlerStep> handler;
+    std::string region = "";  ///< a region of TopologySpec::regions, "edge", or "" (the first)
 };
 
 enum class BalancerPolicy { RoundRobin, Random, LeastOutstanding, PowerOfTwoChoices };
@@ -198,6 +200,7 @@ struct ServerPoolSpec {
     std::optional<AutoscalerSpec> autoscaler;
     std::string polls;  ///< a queue whose messages idle workers take ("" = none)
     std::vector<HandlerStep> handler;
+    std::string region = "";  ///< a region of TopologySpec::regions, "edge", or "" (the first)
 };
 
 enum class CachePlacement {
@@ -214,18 +217,21 @@ struct CacheSpec {
     double zipfExponent = 1.0;
     std::int64_t capacity = 1'000;        ///< entries per cache (LRU eviction)
     std::optional<double> ttlS;           ///< entries expire after this long
+    std::string region = "";  ///< a region of TopologySpec::regions, "edge", or "" (the first)
 };
 
 struct DatabaseSpec {
     std::string id;
     DistributionPtr queryMs;
     int connections = 100;                ///< shared by all callers; excess calls wait
+    std::string region = "";  ///< a region of TopologySpec::regions, "edge", or "" (the first)
 };
 
 /// A reusable network hop (a call to another service over the network).
 struct NetworkHopSpec {
     std::string id;
     DistributionPtr latencyMs;
+    std::string region = "";  ///< a region of TopologySpec::regions, "edge", or "" (the first)
 };
 
 /// c servers behind one FIFO line (sim/model/queuestation.h): the validation model.
@@ -255,8 +261,28 @@ struct QueueSpec {
     std::optional<std::int64_t> maxDepth;  ///< messages held at most; sends beyond fail
 };
 
+/// Where a share of the clients are, and so where "edge" components serve them.
+struct RegionSpec {
+    std::string id;
+    double clientShare = 1;  ///< relative weight of the clients in this region
+};
+
+/// The network round trip between two regions, paid by every call from one to the other.
+struct RoundTripSpec {
+    std::string from;
+    std::string to;  ///< the figure holds both ways
+    DistributionPtr rttMs;
+};
+
+/// The placement keyword of a component that runs in each client's own region.
+inline constexpr const char* kEdgeRegion = "edge";
+
 struct TopologySpec {
     std::string entry;  ///< id of the component requests arrive at
+    /// Regions, with where the clients are. None: one place, no round trips (as before regions).
+    std::vector<RegionSpec> regions;
+    /// Round trips between regions; a pair left out takes the bundled figure for its ids.
+    std::vector<RoundTripSpec> roundTrips;
     std::vector<GatewaySpec> gateways;
     std::vector<FunctionPoolSpec> functions;
     std::vector<ServerPoolSpec> servers;

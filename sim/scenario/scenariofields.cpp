@@ -24,8 +24,9 @@ constexpr std::array<const FieldDescription*, 7> kAutoscalerFields{
     &autoscaler::scaleInStabilizationS,
     &autoscaler::minReplicas,
     &autoscaler::maxReplicas};
-constexpr std::array<const FieldDescription*, 7> kGatewayFields{
+constexpr std::array<const FieldDescription*, 8> kGatewayFields{
     &id,
+    &region,
     &gateway::latencyMs,
     &gateway::payloadLimitKb,
     &gateway::rateLimit,
@@ -48,7 +49,8 @@ constexpr std::array<const FieldDescription*, 8> kFailureFields{
 constexpr std::array<const FieldDescription*, 2> kSloFields{&slo::latencyMs, &slo::percentile};
 constexpr std::array<const FieldDescription*, 4> kTriggerFields{
     &trigger::queue, &trigger::batchSize, &trigger::batchWindowS, &trigger::maxConcurrency};
-constexpr std::array<const FieldDescription*, 11> kFunctionFields{&id,
+constexpr std::array<const FieldDescription*, 12> kFunctionFields{&id,
+                                                                  &region,
                                                                   &function::concurrencyPerInstance,
                                                                   &function::coldStartMs,
                                                                   &function::keepAliveS,
@@ -59,7 +61,8 @@ constexpr std::array<const FieldDescription*, 11> kFunctionFields{&id,
                                                                   &function::pick,
                                                                   &function::trigger,
                                                                   &handler};
-constexpr std::array<const FieldDescription*, 9> kServerFields{&id,
+constexpr std::array<const FieldDescription*, 10> kServerFields{&id,
+                                                               &region,
                                                                &server::replicas,
                                                                &server::workersPerReplica,
                                                                &server::queueCapacity,
@@ -68,12 +71,21 @@ constexpr std::array<const FieldDescription*, 9> kServerFields{&id,
                                                                &server::autoscaler,
                                                                &server::polls,
                                                                &handler};
-constexpr std::array<const FieldDescription*, 8> kCacheFields{
-    &id,          &cache::placement,    &cache::lookupMs, &cache::hitRatio,
-    &cache::keys, &cache::zipfExponent, &cache::capacity, &cache::ttlS};
-constexpr std::array<const FieldDescription*, 3> kDatabaseFields{&id, &database::queryMs,
+constexpr std::array<const FieldDescription*, 9> kCacheFields{&id,
+                                                              &region,
+                                                              &cache::placement,
+                                                              &cache::lookupMs,
+                                                              &cache::hitRatio,
+                                                              &cache::keys,
+                                                              &cache::zipfExponent,
+                                                              &cache::capacity,
+                                                              &cache::ttlS};
+constexpr std::array<const FieldDescription*, 4> kDatabaseFields{&id, &region, &database::queryMs,
                                                                  &database::connections};
-constexpr std::array<const FieldDescription*, 2> kHopFields{&id, &hop::latencyMs};
+constexpr std::array<const FieldDescription*, 3> kHopFields{&id, &region, &hop::latencyMs};
+constexpr std::array<const FieldDescription*, 2> kRegionFields{&regions::id, &regions::clientShare};
+constexpr std::array<const FieldDescription*, 3> kRoundTripFields{&roundTrip::from, &roundTrip::to,
+                                                                  &roundTrip::rttMs};
 constexpr std::array<const FieldDescription*, 3> kStationFields{&id, &station::servers,
                                                                 &station::serviceMs};
 
@@ -150,6 +162,18 @@ const ComponentDescription& breakerDescription() {
 const ComponentDescription& failureDescription() {
     static const ComponentDescription description{ComponentKind::None, "", "Failure", "failure",
                                                   kFailureFields};
+    return description;
+}
+
+const ComponentDescription& regionDescription() {
+    static const ComponentDescription description{ComponentKind::None, "", "Region", "region",
+                                                  kRegionFields};
+    return description;
+}
+
+const ComponentDescription& roundTripDescription() {
+    static const ComponentDescription description{ComponentKind::None, "", "Round trip",
+                                                  "round trip", kRoundTripFields};
     return description;
 }
 

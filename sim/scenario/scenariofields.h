@@ -80,6 +80,16 @@ inline constexpr FieldDescription id{
     .presence = Presence::Required,
     .tooltip = "The component's name; calls and the entry refer to it and follow a rename",
 };
+inline constexpr FieldDescription region{
+    .key = "region",
+    .label = "Region",
+    .type = FieldType::Text,
+    .presence = Presence::Optional,
+    .emptyMeaning = "the first region listed",
+    .tooltip =
+        "Where the component runs: one of the topology's regions, or edge (in each "
+        "client's own region, as Workers and CDN caches run)",
+};
 inline constexpr FieldDescription handler{
     .key = "handler",
     .label = "Handler",
@@ -100,6 +110,46 @@ constexpr FieldDescription latency(std::string_view key, std::string_view label,
             .maxMeaning = "31 days",
             .tooltip = tooltip};
 }
+
+// ---- regions ------------------------------------------------------------------------------------
+
+namespace regions {
+inline constexpr FieldDescription id{
+    .key = "id",
+    .label = "Region",
+    .type = FieldType::Text,
+    .presence = Presence::Required,
+    .tooltip =
+        "The region's name; components and round trips refer to it. AWS region ids "
+        "(us-east-1, eu-west-1, ap-northeast-1...) come with bundled round trips",
+};
+inline constexpr FieldDescription clientShare{
+    .key = "clientShare",
+    .label = "Client share",
+    .max = 1'000'000,
+    .defaultValue = 1,
+    .tooltip = "Relative weight of the clients in this region (the shares need not add up to 1)",
+};
+}  // namespace regions
+
+namespace roundTrip {
+inline constexpr FieldDescription from{
+    .key = "from",
+    .label = "From",
+    .type = FieldType::Text,
+    .presence = Presence::Required,
+    .tooltip = "One end of the round trip: a region of the topology",
+};
+inline constexpr FieldDescription to{
+    .key = "to",
+    .label = "To",
+    .type = FieldType::Text,
+    .presence = Presence::Required,
+    .tooltip = "The other end; the figure holds both ways",
+};
+inline constexpr FieldDescription rttMs =
+    latency("rttMs", "Round trip", "Network round trip of one call between the two regions");
+}  // namespace roundTrip
 
 // ---- run settings -------------------------------------------------------------------------------
 
@@ -1056,6 +1106,8 @@ const ComponentDescription& breakerDescription();
 const ComponentDescription& failureDescription();
 /// The scenario's "slo" object.
 const ComponentDescription& sloDescription();
+const ComponentDescription& regionDescription();
+const ComponentDescription& roundTripDescription();
 /// The kinds of component a topology holds, in the order a file lists them (gateways first).
 std::span<const ComponentDescription> topologyDescriptions();
 /// One kind of component; for None and Workload, a description without an array key.

@@ -28,6 +28,7 @@
 #include "sim/model/enginelimits.h"
 #include "sim/scenario/atomicfile.h"
 #include "sim/scenario/boundedfile.h"
+#include "sim/scenario/bundledroundtrips.h"
 #include "sim/scenario/jsonreader.h"
 #include "sim/scenario/scenariofields.h"
 
@@ -297,6 +298,8 @@ private:
     void checkFailureBehaviour(const Scenario& scenario);
     void readCache(JsonObjectReader& reader, CacheSpec& cache);
     void readDatabase(JsonObjectReader& reader, DatabaseSpec& database);
+    void readRegions(JsonObjectReader& topologyReader, TopologySpec& topology);
+    void checkPlacements(const TopologySpec& topology);
     void readHop(JsonObjectReader& reader, NetworkHopSpec& hop);
     void readStation(JsonObjectReader& reader, StationSpec& station);
     void readQueue(JsonObjectReader& reader, QueueSpec& queue);
@@ -339,6 +342,8 @@ private:
     std::map<std::string, Component> m_components;
     std::vector<std::string> m_componentOrder;  ///< ids in file order, so reports are stable
     std::vector<Reference> m_references;
+    /// Each component's "region" as written, with its path, checked once the regions are known.
+    std::vector<std::pair<std::string, std::string>> m_placements;
     bool m_duplicateIds = false;
     struct RetriedCall {
         std::string path;
@@ -722,6 +727,7 @@ void ScenarioReader::readTopology(JsonObjectReader& root, TopologySpec& topology
     if (!r.isObject()) return;
     const std::string entry = readReference(r, "entry", true, ReferenceKind::Entry, "");
     topology.entry = entry;
+    readRegions(r, topology);
     readComponents(r, ComponentKind::Gateway, topology.gateways, &ScenarioReader::readGateway);
     readComponents(r, ComponentKind::Function, topology.functions, &ScenarioReader::readFunction);
     readComponents(r, ComponentKind::Server, topology.servers, &ScenarioReader::readServers);
@@ -731,6 +737,7 @@ void ScenarioReader::readTopology(JsonObjectReader& root, TopologySpec& topology
     readComponents(r, ComponentKind::Station, topology.stations, &ScenarioReader::readStation);
     readComponents(r, ComponentKind::Queue, topology.queues, &ScenarioReader::readQueue);
     r.reportUnknownFields();
+    checkPlacements(topology);
     checkComponentCounts(r, topology);
     checkReferences();
     // With an id used twice, which component a reference means is unknowable; the duplicate is
@@ -742,6 +749,112 @@ void ScenarioReader::readTopology(JsonObjectReader& root, TopologySpec& topology
     // A job starts with no frame on a consumer pool, so its chain of calls starts there.
     for (const std::string& consumer : m_consumers)
         checkCallDepth(graph, consumer, "jobs of '" + excerpt(consumer) + "'");
+}
+
+void ScenarioReader::readRegions(JsonObjectReader& r, TopologySpec& topology) {
+    std::set<std::string> ids;
+    if (const json* list = r.array("regions", false)) {
+        if (list->size() > kMaxRegions)
+            m_report.add(r.fieldPath("regions"), "lists " + std::to_string(list->size()) +
+                                                     " regions; the engine supports at most " +
+                                                     std::to_string(kMaxRegions));
+        double shares = 0;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            JsonObjectReader c((*list)[i], indexPath(r.fieldPath("regions"), i), m_report);
+            if (!c.isObject()) continue;
+            RegionSpec region;
+            if (auto id = c.string(fields::regions::id.key, true)) {
+                if (id->empty())
+                    c.fail(fields::regions::id.key, "must not be empty");
+                else if (*id == kEdgeRegion)
+                    c.fail(fields::regions::id.key,
+                           "'edge' is a placement (each client's own region), not a region: "
+                           "give the region its name");
+                else if (!ids.insert(*id).second)
+                    c.fail(fields::regions::id.key, "duplicate region '" + excerpt(*id) + "'");
+                region.id = *id;
+            }
+            if (auto v = readNumberField(c, fields::regions::clientShare)) region.clientShare = *v;
+            shares += region.clientShare;
+            c.reportUnknownFields();
+            topology.regions.push_back(std::move(region));
+        }
+        if (!topology.regions.empty() && shares <= 0)
+            m_report.add(r.fieldPath("regions"),
+                         "has client shares that add up to 0: give at least one region a share "
+                         "above 0");
+    }
+    std::set<std::pair<std::string, std::string>> given;
+    if (const json* list = r.array("roundTrips", false)) {
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            JsonObjectReader c((*list)[i], indexPath(r.fieldPath("roundTrips"), i), m_report);
+            if (!c.isObject()) continue;
+            RoundTripSpec trip;
+            bool known = true;
+            for (const FieldDescription* end : {&fields::roundTrip::from, &fields::roundTrip::to}) {
+                const auto id = c.string(end->key, true);
+                if (!id) {
+                    known = false;
+                    continue;
+                }
+                if (!ids.count(*id)) {
+                    c.fail(end->key, "names '" + excerpt(*id) +
+                                         "', which is not a region of topology.regions");
+                    known = false;
+                }
+                (end == &fields::roundTrip::from ? trip.from : trip.to) = *id;
+            }
+            trip.rttMs = readDistribution(c, fields::roundTrip::rttMs);
+            if (known && trip.from == trip.to)
+                c.fail(fields::roundTrip::to.key,
+                       "must differ from 'from': a call within a region pays no round trip");
+            else if (known && !given.insert(std::minmax(trip.from, trip.to)).second)
+                c.fail(fields::roundTrip::to.key, "repeats the round trip between '" +
+                                                      excerpt(trip.from) + "' and '" +
+                                                      excerpt(trip.to) + "'");
+            c.reportUnknownFields();
+            topology.roundTrips.push_back(std::move(trip));
+        }
+    }
+    // Every pair of regions needs a figure: written, or bundled for well-known ids.
+    const auto& regions = topology.regions;
+    for (std::size_t a = 0; a < regions.size(); ++a)
+        for (std::size_t b = a + 1; b < regions.size(); ++b) {
+            const std::string& x = regions[a].id;
+            const std::string& y = regions[b].id;
+            if (x.empty() || y.empty() || x == y || given.count(std::minmax(x, y)) ||
+                bundledRoundTripMs(x, y))
+                continue;
+            m_report.add(r.fieldPath("roundTrips"),
+                         "has no round trip between regions '" + excerpt(x) + "' and '" +
+                             excerpt(y) +
+                             "' (archsim bundles figures only for AWS region ids): "
+                             "add {\"from\": \"" +
+                             excerpt(x) + "\", \"to\": \"" + excerpt(y) + "\", \"rttMs\": ...}");
+        }
+}
+
+void ScenarioReader::checkPlacements(const TopologySpec& topology) {
+    for (const auto& [path, region] : m_placements) {
+        if (topology.regions.empty()) {
+            m_report.add(path, "places the component in '" + excerpt(region) +
+                                   "', but topology.regions lists no regions: list them there");
+            continue;
+        }
+        if (region == kEdgeRegion) continue;
+        const bool listed = std::any_of(topology.regions.begin(), topology.regions.end(),
+                                        [&](const RegionSpec& r) { return r.id == region; });
+        if (!listed)
+            m_report.add(path, "names '" + excerpt(region) +
+                                   "', which is neither a region of topology.regions nor 'edge'");
+    }
+    for (std::size_t i = 0; i < topology.caches.size(); ++i) {
+        const CacheSpec& cache = topology.caches[i];
+        if (cache.placement == CachePlacement::InProcess && !cache.region.empty())
+            m_report.add(indexPath("topology.caches", i) + "." + std::string(fields::region.key),
+                         "is given for an in-process cache, which runs inside its pool's "
+                         "instances: leave it out (the pool's region applies)");
+    }
 }
 
 void ScenarioReader::checkComponentCounts(JsonObjectReader& topology, const TopologySpec& spec) {
@@ -768,6 +881,12 @@ void ScenarioReader::readComponents(JsonObjectReader& topology, ComponentKind ki
         if (!c.isObject()) continue;
         Spec spec;
         spec.id = readId(c, kind);
+        if constexpr (requires { spec.region; }) {
+            if (auto region = c.string(fields::region.key, false)) {
+                spec.region = *region;
+                m_placements.emplace_back(c.fieldPath(fields::region.key), *region);
+            }
+        }
         (this->*readFields)(c, spec);
         c.reportUnknownFields();
         specs.push_back(std::move(spec));
@@ -1553,9 +1672,12 @@ ordered_json workloadToJson(const WorkloadSpec& w) {
 }
 
 /// A component's object, its id first.
-ordered_json componentObject(const std::string& id) {
+template <typename Spec>
+ordered_json componentObject(const Spec& spec) {
     ordered_json out = ordered_json::object();
-    put(out, fields::id, id);
+    put(out, fields::id, spec.id);
+    if constexpr (requires { spec.region; })
+        if (!spec.region.empty()) put(out, fields::region, spec.region);
     return out;
 }
 
@@ -1563,7 +1685,7 @@ ordered_json topologyToJson(const TopologySpec& t) {
     using namespace fields;
     ordered_json gateways = ordered_json::array();
     for (const auto& g : t.gateways) {
-        ordered_json out = componentObject(g.id);
+        ordered_json out = componentObject(g);
         putDistribution(out, gateway::latencyMs, g.latencyMs);
         if (g.payloadLimitKb) put(out, gateway::payloadLimitKb, *g.payloadLimitKb);
         if (g.rateLimit) {
@@ -1579,7 +1701,7 @@ ordered_json topologyToJson(const TopologySpec& t) {
     }
     ordered_json functions = ordered_json::array();
     for (const auto& f : t.functions) {
-        ordered_json out = componentObject(f.id);
+        ordered_json out = componentObject(f);
         put(out, function::concurrencyPerInstance, f.concurrencyPerInstance);
         putDistribution(out, function::coldStartMs, f.coldStartMs);
         putDistribution(out, function::keepAliveS, f.keepAliveS);
@@ -1601,7 +1723,7 @@ ordered_json topologyToJson(const TopologySpec& t) {
     }
     ordered_json servers = ordered_json::array();
     for (const auto& s : t.servers) {
-        ordered_json out = componentObject(s.id);
+        ordered_json out = componentObject(s);
         put(out, server::replicas, s.replicas);
         put(out, server::workersPerReplica, s.workersPerReplica);
         put(out, server::queueCapacity, s.queueCapacity);
@@ -1624,7 +1746,7 @@ ordered_json topologyToJson(const TopologySpec& t) {
     }
     ordered_json caches = ordered_json::array();
     for (const auto& c : t.caches) {
-        ordered_json out = componentObject(c.id);
+        ordered_json out = componentObject(c);
         put(out, cache::placement, keywordOf(c.placement, kCachePlacements));
         putDistribution(out, cache::lookupMs, c.lookupMs);
         if (c.hitRatio) {
@@ -1639,27 +1761,27 @@ ordered_json topologyToJson(const TopologySpec& t) {
     }
     ordered_json databases = ordered_json::array();
     for (const auto& d : t.databases) {
-        ordered_json out = componentObject(d.id);
+        ordered_json out = componentObject(d);
         putDistribution(out, database::queryMs, d.queryMs);
         put(out, database::connections, d.connections);
         databases.push_back(std::move(out));
     }
     ordered_json hops = ordered_json::array();
     for (const auto& h : t.hops) {
-        ordered_json out = componentObject(h.id);
+        ordered_json out = componentObject(h);
         putDistribution(out, hop::latencyMs, h.latencyMs);
         hops.push_back(std::move(out));
     }
     ordered_json stations = ordered_json::array();
     for (const auto& s : t.stations) {
-        ordered_json out = componentObject(s.id);
+        ordered_json out = componentObject(s);
         put(out, station::servers, s.servers);
         putDistribution(out, station::serviceMs, s.serviceMs);
         stations.push_back(std::move(out));
     }
     ordered_json queues = ordered_json::array();
     for (const auto& qs : t.queues) {
-        ordered_json out = componentObject(qs.id);
+        ordered_json out = componentObject(qs);
         putDistribution(out, queue::enqueueMs, qs.enqueueMs);
         put(out, queue::deliveryDelayS, qs.deliveryDelayS);
         put(out, queue::visibilityTimeoutS, qs.visibilityTimeoutS);
@@ -1670,6 +1792,27 @@ ordered_json topologyToJson(const TopologySpec& t) {
         queues.push_back(std::move(out));
     }
     ordered_json out = {{"entry", t.entry}};
+    if (!t.regions.empty()) {
+        ordered_json regions = ordered_json::array();
+        for (const RegionSpec& r : t.regions) {
+            ordered_json region = ordered_json::object();
+            put(region, fields::regions::id, r.id);
+            put(region, fields::regions::clientShare, r.clientShare);
+            regions.push_back(std::move(region));
+        }
+        out["regions"] = std::move(regions);
+    }
+    if (!t.roundTrips.empty()) {
+        ordered_json trips = ordered_json::array();
+        for (const RoundTripSpec& r : t.roundTrips) {
+            ordered_json trip = ordered_json::object();
+            put(trip, fields::roundTrip::from, r.from);
+            put(trip, fields::roundTrip::to, r.to);
+            putDistribution(trip, fields::roundTrip::rttMs, r.rttMs);
+            trips.push_back(std::move(trip));
+        }
+        out["roundTrips"] = std::move(trips);
+    }
     for (auto [kind, list] :
          {std::pair{ComponentKind::Gateway, &gateways},
           std::pair{ComponentKind::Function, &functions},

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editors/propertieseditor.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -341,6 +343,41 @@ void PropertiesEditor::addMemberDistribution(QFormLayout* form, const QString& p
         });
 }
 
+template <typename At>
+void PropertiesEditor::addRegionField(QFormLayout* form, At at) {
+    // The choices are the regions the scenario lists when the form is built: the regions are
+    // edited in the scenario's form, and a component's form is built when it is selected.
+    QStringList choices;
+    std::vector<std::string> regions;
+    if (m_document) {
+        const auto& listed = m_document->scenario().topology.regions;
+        choices << (listed.empty() ? tr("(no regions: list them under Regions)")
+                                   : tr("%1 (the first region)")
+                                         .arg(QString::fromStdString(listed.front().id)));
+        for (const RegionSpec& region : listed) {
+            choices << QString::fromStdString(region.id);
+            regions.push_back(region.id);
+        }
+        if (!listed.empty()) {
+            choices << tr("edge (each client's own region)");
+            regions.push_back(kEdgeRegion);
+        }
+    }
+    addChoice(
+        form, labelOf(fields::region), tooltipOf(fields::region), choices,
+        [at, regions](const Scenario& s) {
+            if (!at(s) || at(s)->region.empty()) return 0;
+            const auto it = std::find(regions.begin(), regions.end(), at(s)->region);
+            return it == regions.end() ? 0 : static_cast<int>(it - regions.begin()) + 1;
+        },
+        [at, regions](Scenario& s, int index) {
+            if (!at(s)) return;
+            at(s)->region = index <= 0 || index > static_cast<int>(regions.size())
+                                ? std::string()
+                                : regions[static_cast<std::size_t>(index - 1)];
+        });
+}
+
 void PropertiesEditor::addChoice(QFormLayout* form, const QString& label, const QString& tooltip,
                                  const QStringList& choices,
                                  std::function<int(const Scenario&)> get,
@@ -501,6 +538,41 @@ void PropertiesEditor::buildScenario() {
         [](const Scenario& s) { return static_cast<double>(s.seed); },
         [](Scenario& s, std::optional<double> v) {
             if (v) s.seed = static_cast<std::uint64_t>(*v);
+        });
+
+    QFormLayout* placement = section(tr("Regions"));
+    addText(
+        placement, tr("Regions"),
+        tr("Where the clients are, as region ids with their client shares: "
+           "\"us-east-1 0.4, eu-west-1 0.35, ap-northeast-1 0.25\". AWS region ids come with "
+           "bundled round trips; other pairs need roundTrips in the file. Empty: one place"),
+        [](const Scenario& s) {
+            QStringList parts;
+            for (const RegionSpec& r : s.topology.regions)
+                parts << QStringLiteral("%1 %2").arg(QString::fromStdString(r.id),
+                                                      QString::number(r.clientShare));
+            return parts.join(QStringLiteral(", "));
+        },
+        [](Scenario& s, const QString& text) {
+            std::vector<RegionSpec> regions;
+            for (const QString& part : text.split(u',', Qt::SkipEmptyParts)) {
+                const QStringList words = part.simplified().split(u' ');
+                if (words.isEmpty() || words.front().isEmpty()) continue;
+                RegionSpec region;
+                region.id = words.front().toStdString();
+                if (words.size() > 2)
+                    return tr("\"%1\": write a region id and its share, e.g. \"eu-west-1 0.3\"")
+                        .arg(part.trimmed());
+                if (words.size() == 2) {
+                    bool ok = false;
+                    region.clientShare = words[1].toDouble(&ok);
+                    if (!ok || region.clientShare < 0)
+                        return tr("\"%1\": the share must be a number >= 0").arg(words[1]);
+                }
+                regions.push_back(std::move(region));
+            }
+            s.topology.regions = std::move(regions);
+            return QString();
         });
 
     QFormLayout* run = section(tr("Run"));
@@ -701,6 +773,7 @@ void PropertiesEditor::buildGateway() {
     const QString prefix = fieldPrefix(ComponentKind::Gateway);
     QFormLayout* form = section(tr("Gateway"));
     addIdField(form);
+    addRegionField(form, at);
     addMemberDistribution(form, prefix, fields::gateway::latencyMs, at, &GatewaySpec::latencyMs);
     addMember(form, prefix, fields::gateway::payloadLimitKb, at, &GatewaySpec::payloadLimitKb);
     const QString self = m_selection.id;
@@ -758,6 +831,7 @@ void PropertiesEditor::buildFunction() {
     const QString prefix = fieldPrefix(ComponentKind::Function);
     QFormLayout* form = section(tr("Function pool (serverless)"));
     addIdField(form);
+    addRegionField(form, at);
     addMember(form, prefix, fields::function::concurrencyPerInstance, at,
               &FunctionPoolSpec::concurrencyPerInstance, 1, 100);
     addMemberDistribution(form, prefix, fields::function::coldStartMs, at,
@@ -870,6 +944,7 @@ void PropertiesEditor::buildServer() {
     const QString prefix = fieldPrefix(ComponentKind::Server);
     QFormLayout* form = section(tr("Server pool (stateful)"));
     addIdField(form);
+    addRegionField(form, at);
     addMember(form, prefix, fields::server::replicas, at, &ServerPoolSpec::replicas, 1, 50);
     addMember(form, prefix, fields::server::workersPerReplica, at,
               &ServerPoolSpec::workersPerReplica, 1, 256);
@@ -942,6 +1017,7 @@ void PropertiesEditor::buildCache() {
     const QString prefix = fieldPrefix(ComponentKind::Cache);
     QFormLayout* form = section(tr("Cache"));
     addIdField(form);
+    addRegionField(form, at);
     addChoice(
         form, labelOf(fields::cache::placement), tooltipOf(fields::cache::placement),
         {tr("In-process"), tr("Remote")},
@@ -965,6 +1041,7 @@ void PropertiesEditor::buildDatabase() {
     const QString prefix = fieldPrefix(ComponentKind::Database);
     QFormLayout* form = section(tr("Database"));
     addIdField(form);
+    addRegionField(form, at);
     addMemberDistribution(form, prefix, fields::database::queryMs, at, &DatabaseSpec::queryMs);
     addMember(form, prefix, fields::database::connections, at, &DatabaseSpec::connections, 1, 500);
 }
@@ -976,6 +1053,7 @@ void PropertiesEditor::buildHop() {
     };
     QFormLayout* form = section(tr("Network hop"));
     addIdField(form);
+    addRegionField(form, at);
     addMemberDistribution(form, fieldPrefix(ComponentKind::Hop), fields::hop::latencyMs, at,
                           &NetworkHopSpec::latencyMs);
 }

@@ -96,6 +96,9 @@ private:
                   std::function<bool(const Scenario&)> get,
                   std::function<void(Scenario&, bool)> set);
     void addIdField(QFormLayout* form);
+    /// The component's region: the first region, one the topology lists, or the edge.
+    template <typename At>
+    void addRegionField(QFormLayout* form, At at);
     void addHandler(QFormLayout* form);
 
     void buildScenario();

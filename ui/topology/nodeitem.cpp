@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/topology/nodeitem.h"
 
+#include <QFontMetricsF>
 #include <QIcon>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -71,10 +72,14 @@ void NodeItem::setTargeted(bool targeted) {
 namespace {
 // The bottleneck tag sits above the node's top edge, at its right.
 const QRectF kBottleneckTag(NodeItem::kWidth - 84, -17, 80, 15);
+// Where the component runs, above its top-left corner (scenarios with regions only).
+const QRectF kRegionTag(4, -17, 108, 15);
 }  // namespace
 
 QRectF NodeItem::boundingRect() const {
-    return QRectF(-3, -3, kWidth + 6, kHeight + 6).united(kBottleneckTag.adjusted(-1, -1, 1, 1));
+    return QRectF(-3, -3, kWidth + 6, kHeight + 6)
+        .united(kBottleneckTag.adjusted(-1, -1, 1, 1))
+        .united(kRegionTag.adjusted(-1, -1, 1, 1));
 }
 
 void NodeItem::setBottleneck(bool bottleneck) {
@@ -203,6 +208,27 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->drawText(QRectF(46, 22 + lineHeight / 2 + 5, kWidth - 50, 2 * lineHeight + 2),
                       Qt::AlignLeft | Qt::AlignTop, lines.join(QLatin1Char('\n')));
 
+    if (!m_node.region.isEmpty()) {
+        // The edge in teal, regions in slate: a call between two tags of different text pays a
+        // round trip.
+        painter->save();
+        const bool edge = m_node.region == QLatin1String(kEdgeRegion);
+        QFont tagFont = painter->font();
+        tagFont.setPointSizeF(7.5);
+        painter->setFont(tagFont);
+        const QString text = edge ? tr("edge") : m_node.region;
+        const QRectF tag(kRegionTag.left(), kRegionTag.top(),
+                         std::min(kRegionTag.width(),
+                                  QFontMetricsF(tagFont).horizontalAdvance(text) + 12),
+                         kRegionTag.height());
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(edge ? QColor(0x00, 0x79, 0x6b) : QColor(0x45, 0x5a, 0x64));
+        painter->drawRoundedRect(tag, 4, 4);
+        painter->setPen(Qt::white);
+        painter->drawText(tag, Qt::AlignCenter,
+                          QFontMetricsF(tagFont).elidedText(text, Qt::ElideRight, tag.width() - 8));
+        painter->restore();
+    }
     if (m_bottleneck) {
         painter->save();
         painter->setPen(Qt::NoPen);

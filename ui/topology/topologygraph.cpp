@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "ui/document/scenarioedits.h"
 
@@ -111,6 +112,27 @@ QString subtitleOf(const Scenario& s, const ComponentRef& ref) {
     return {};
 }
 
+/// Where a component runs, as its region tag shows it: "" when the scenario has no regions (or
+/// for an in-process cache, which runs inside its pool's instances).
+QString regionOf(const Scenario& s, const ComponentRef& ref) {
+    if (s.topology.regions.empty()) return {};
+    const std::string id = ref.id.toStdString();
+    std::optional<std::string> region;
+    const auto look = [&](const auto& specs) {
+        for (const auto& spec : specs)
+            if (spec.id == id) region = spec.region;
+    };
+    look(s.topology.gateways);
+    look(s.topology.functions);
+    look(s.topology.servers);
+    look(s.topology.databases);
+    look(s.topology.hops);
+    for (const auto& c : s.topology.caches)
+        if (c.id == id && c.placement == CachePlacement::Remote) region = c.region;
+    if (!region) return {};
+    return QString::fromStdString(region->empty() ? s.topology.regions.front().id : *region);
+}
+
 }  // namespace
 
 QString describeWorkload(const WorkloadSpec& w) {
@@ -150,6 +172,7 @@ TopologyGraph buildTopologyGraph(const Scenario& s) {
         node.title = ref.id;
         node.subtitle = subtitleOf(s, ref);
         node.entry = ref.id.toStdString() == s.topology.entry;
+        node.region = regionOf(s, ref);
         graph.nodes.push_back(node);
     }
     const ComponentKind entryKind = kindOf(s, QString::fromStdString(s.topology.entry));

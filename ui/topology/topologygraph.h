@@ -21,6 +21,7 @@ struct TopologyNode {
     int column = 0;    ///< left to right, in the order requests travel
     int row = 0;
     bool entry = false;
+    QString region = {};  ///< where it runs ("edge", a region id); empty without regions
 };
 
 /// Which share of the requests through an edge's source take it: the product of the branch

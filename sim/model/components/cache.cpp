@@ -3,6 +3,7 @@
 
 #include <boost/random/uniform_01.hpp>
 
+#include "sim/model/regionmap.h"
 #include "sim/model/requestflow.h"
 
 namespace archsim {
@@ -14,9 +15,15 @@ Cache::Cache(ModelContext& context, const CacheSpec& spec, std::uint32_t index)
       m_engine(context.stream(spec.id, "lookup")),
       m_shared(spec.placement == CachePlacement::Remote ? spec.capacity : 0) {
     if (!spec.hitRatio) m_zipf = std::make_unique<ZipfSampler>(spec.keys, spec.zipfExponent);
+    // At the edge every region has a store of its own: a key cached for Frankfurt's clients is a
+    // miss for Tokyo's.
+    if (spec.placement == CachePlacement::Remote && spec.region == kEdgeRegion && context.regions &&
+        context.regions->active())
+        m_regional.assign(context.regions->count(), LruCache(spec.capacity));
 }
 
 LruCache& Cache::storeFor(const Request& r) {
+    if (!m_regional.empty()) return m_regional[r.clientRegion];
     if (m_spec.placement == CachePlacement::Remote) return m_shared;
     const Frame& f = r.top();
     return f.pool->localCache(f.slot, m_index, m_spec.capacity);
@@ -67,6 +74,7 @@ void Cache::flush() {
     // Only the shared store can be flushed from outside; in-process stores live in each slot
     // (the validator refuses a flush of an in-process cache).
     m_shared.clear();
+    for (LruCache& store : m_regional) store.clear();
 }
 
 bool Cache::fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time, Time) {

@@ -7,6 +7,7 @@
 // instance starts cold.
 
 #include <memory>
+#include <vector>
 
 #include "sim/core/eventmethod.h"
 #include "sim/model/component.h"
@@ -37,6 +38,7 @@ private:
     std::unique_ptr<ZipfSampler> m_zipf;
     RandomEngine m_engine;
     LruCache m_shared{0};  // remote placement: the one shared store
+    std::vector<LruCache> m_regional;  // remote at the edge: one store per client region
     std::uint64_t m_hitsInWindow = 0, m_missesInWindow = 0;
     EventMethod<Cache, &Cache::answered> m_answered{*this};
 };

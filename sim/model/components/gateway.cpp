@@ -56,7 +56,7 @@ void Gateway::crossed(const Event& event) {
     const auto id = static_cast<std::uint32_t>(event.payload);
     m_context.requests[id].book(TimeCategory::Network, m_context.now());
     if (m_next)
-        m_next->accept(id);
+        m_context.flow.handOver(id, *m_next, placement());
     else
         m_context.flow.resume(id);
 }

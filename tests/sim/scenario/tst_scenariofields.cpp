@@ -79,6 +79,8 @@ std::vector<Documented> documented() {
     list.push_back({&breakerDescription(), "breaker", "### Call options", "`breaker` fields"});
     list.push_back({&failureDescription(), "failure", "## failures", ""});
     list.push_back({&sloDescription(), "slo", "## slo", ""});
+    list.push_back({&regionDescription(), "region", "### regions", ""});
+    list.push_back({&roundTripDescription(), "roundTrip", "### roundTrips", ""});
     return list;
 }
 
