@@ -892,7 +892,7 @@ void PropertiesEditor::buildFunction() {
         m_refreshers.push_back(
             [number, trigger](const Scenario& s) { number->setEnabled(trigger(s) != nullptr); });
     }
-    addHandler(section(tr("Handler: what each request (and each job) does")));
+    addHandler(section(tr("Handler: what each request does")));
 }
 
 QStringList PropertiesEditor::queueChoices(const QString& except) const {
@@ -1006,7 +1006,7 @@ void PropertiesEditor::buildServer() {
         [at, queues](Scenario& s, int index) {
             if (at(s)) at(s)->polls = index <= 0 ? std::string() : queues[index].toStdString();
         });
-    addHandler(section(tr("Handler: what each request (and each job) does")));
+    addHandler(section(tr("Handler: what each request does")));
 }
 
 void PropertiesEditor::buildCache() {

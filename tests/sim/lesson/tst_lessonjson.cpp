@@ -193,8 +193,8 @@ void TestLessonJson::testBadLessonsNameFileStepAndField_data() {
         << R"({"title": "B", "text": "x", "chart": "costs"})"
         << QStringList{
                "bad.json: step 2: steps[1].chart: must be one of 'percentiles', "
-               "'distribution', 'breakdown', 'capacity', 'cache', 'cost', 'summary', got "
-               "'costs' (did you mean 'cost'?)"};
+               "'distribution', 'breakdown', 'tail', 'capacity', 'cache', 'cost', 'summary', "
+               "'jobs', got 'costs' (did you mean 'cost'?)"};
     QTest::newRow("misspelt key")
         << R"({"title": "B", "text": "x", "takeway": "y"})"
         << QStringList{
