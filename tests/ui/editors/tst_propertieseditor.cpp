@@ -5,6 +5,7 @@
 // accepts.
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSlider>
@@ -43,6 +44,7 @@ private slots:
     void testCacheKeysHaveOneLimit();
     void testGatewayRateLimitAndShedding();
     void testSweepThisFieldNamesThePath();
+    void testRegionsAndPlacementsAreEditable();
 };
 
 void TestPropertiesEditor::testSweepThisFieldNamesThePath() {
@@ -333,4 +335,36 @@ void TestPropertiesEditor::testGatewayRateLimitAndShedding() {
     document.undoStack()->undo();
     QVERIFY(!gateway().rateLimit);
     QVERIFY(!editor.numberField(QStringLiteral("gateways.rateLimit.ratePerS"))->isEnabled());
+}
+
+void TestPropertiesEditor::testRegionsAndPlacementsAreEditable() {
+    // The scenario's Regions field lists ids and shares; each component's Region choice then
+    // offers them and the edge; each edit is one undo step, and a bad list is refused.
+    ScenarioDocument document(1, load("auth-api-servers.json"));
+    PropertiesEditor editor;
+    editor.setDocument(&document);
+    QLineEdit* regions = nullptr;
+    for (QLineEdit* edit : editor.findChildren<QLineEdit*>())
+        if (edit->toolTip().startsWith(QStringLiteral("Where the clients are"))) regions = edit;
+    QVERIFY(regions);
+    regions->setText(QStringLiteral("us-east-1 0.4, eu-west-1 0.6"));
+    emit regions->editingFinished();
+    QCOMPARE(document.scenario().topology.regions.size(), std::size_t{2});
+    QCOMPARE(document.scenario().topology.regions[1].clientShare, 0.6);
+    regions->setText(QStringLiteral("us-east-1 lots"));
+    emit regions->editingFinished();
+    QCOMPARE(document.scenario().topology.regions.size(), std::size_t{2});  // refused, kept
+
+    editor.setSelection({ComponentKind::Database, QStringLiteral("users-db")});
+    QComboBox* region = nullptr;
+    for (QComboBox* box : editor.findChildren<QComboBox*>())
+        if (box->toolTip().startsWith(QStringLiteral("Where the component runs"))) region = box;
+    QVERIFY(region);
+    QCOMPARE(region->count(), 4);  // the first region, the two listed, the edge
+    QCOMPARE(region->itemText(2), QStringLiteral("eu-west-1"));
+    region->setCurrentIndex(3);
+    emit region->activated(3);
+    QCOMPARE(document.scenario().topology.databases[0].region, std::string("edge"));
+    document.undoStack()->undo();
+    QVERIFY(document.scenario().topology.databases[0].region.empty());
 }
