@@ -216,9 +216,7 @@ void RequestFlow::checkLimits() {
         reason = "memory budget of " + std::to_string(m_memoryBudget >> 20) +
                  " MiB would be exceeded (" + std::to_string(inFlight) + " requests in flight)";
     }
-    if (!m_overloaded) m_overloadReason = std::move(reason);
-    m_overloaded = true;
-    m_simulator.requestStop();
+    overload(std::move(reason));
 }
 
 void RequestFlow::abandon(std::uint64_t payload, ErrorReason reason) {

@@ -150,8 +150,13 @@ void ServerPool::release(const Frame& frame) {
         ++m_replicas[slot].moreReleases;
         return;
     }
+    releaseWorkers(slot, [this, slot] { handOnWorker(slot); });
+}
+
+template <typename Start>
+void ServerPool::releaseWorkers(std::uint32_t slot, Start start) {
     m_replicas[slot].releasing = true;
-    handOnWorker(slot);
+    start();
     while (m_replicas[slot].moreReleases > 0) {
         --m_replicas[slot].moreReleases;
         handOnWorker(slot);
@@ -198,13 +203,7 @@ void ServerPool::messagesAvailable() {
             ++m_replicas[slot].active;
             ++m_busy;
             updateGauges();
-            m_replicas[slot].releasing = true;
-            startPolledJob(slot);
-            while (m_replicas[slot].moreReleases > 0) {
-                --m_replicas[slot].moreReleases;
-                handOnWorker(slot);
-            }
-            m_replicas[slot].releasing = false;
+            releaseWorkers(slot, [this, slot] { startPolledJob(slot); });
         }
     }
 }

@@ -57,6 +57,10 @@ private:
     void restoreCapacity(double share) override;
     void launch(bool immediately);
     void handOnWorker(std::uint32_t slot);
+    /// Runs `start` (which hands the replica's worker on), then every release made meanwhile, one
+    /// after the other: a job or request that ends at once never nests a release in a release.
+    template <typename Start>
+    void releaseWorkers(std::uint32_t slot, Start start);
     void updateGauges() { m_gauges.update(m_context.now(), m_busy, m_alive, m_queued); }
 
     void replicaReady(const Event& event);
