@@ -835,7 +835,10 @@ void ScenarioReader::readRegions(JsonObjectReader& r, TopologySpec& topology) {
 }
 
 void ScenarioReader::checkPlacements(const TopologySpec& topology) {
-    for (const auto& [path, region] : m_placements) {
+    for (const auto& placement : m_placements) {
+        // Named, not a structured binding: clang (the fuzz build) cannot capture one in a lambda.
+        const std::string& path = placement.first;
+        const std::string& region = placement.second;
         if (topology.regions.empty()) {
             m_report.add(path, "places the component in '" + excerpt(region) +
                                    "', but topology.regions lists no regions: list them there");
