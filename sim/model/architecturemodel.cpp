@@ -25,6 +25,7 @@ public:
         : m_simulator(simulator),
           m_scenario(scenario),
           m_warmupEnd(fromSeconds(scenario.run.warmupS)),
+          m_recorder(recorder),
           m_flow(simulator, m_requests, m_counters, recorder),
           m_jobs(fromSeconds(scenario.run.windowS)),
           m_regions(scenario.topology, makeStream(seed, replication, "regions", "clients"),
@@ -64,6 +65,7 @@ private:
     Simulator& m_simulator;
     const Scenario& m_scenario;
     Time m_warmupEnd;
+    CompletionRecorder& m_recorder;
     RequestTable m_requests;
     ModelCounters m_counters;
     RequestFlow m_flow;
@@ -178,7 +180,7 @@ void ArchitectureModelImpl::finish(RunResult& result) {
     result.errors = c.errors;
     result.coldStarts = c.measuredColdStarts;
     result.functionStarts = c.measuredFunctionStarts;
-    result.breakdown = c.breakdown;
+    result.breakdown = m_recorder.tail().total();
     result.cacheHits = c.measuredHits;
     result.cacheMisses = c.measuredMisses;
     result.retries = c.measuredRetries;

@@ -22,7 +22,6 @@ struct ModelCounters {
     std::uint64_t functionStarts = 0, functionStartsInWindow = 0, measuredFunctionStarts = 0;
     std::uint64_t hits = 0, misses = 0, measuredHits = 0, measuredMisses = 0;
     std::uint64_t retries = 0, retriesInWindow = 0, measuredRetries = 0;
-    TimeBreakdown breakdown{};    ///< summed over measured completed requests, ns
     std::uint64_t alive = 0;      ///< function instances and server replicas alive now
     std::uint64_t peakAlive = 0;
 

@@ -124,12 +124,8 @@ void RequestFlow::finish(std::uint32_t id) {
         endJob(id, true);
         return;
     }
-    if (!r.timedOut) {
-        m_recorder.complete(r.arrival, r.breakdown);
-        if (r.measured)
-            for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
-                m_counters.breakdown[c] += static_cast<double>(r.breakdown[c]);
-    }
+    // The run's breakdown is the tail recorder's total (it records the same measured requests).
+    if (!r.timedOut) m_recorder.complete(r.arrival, r.breakdown);
     notifyUser(r);
     if (m_onEnd) m_onEnd(id, true, ErrorReason::Failed);
     m_requests.release(id);
@@ -201,22 +197,17 @@ void RequestFlow::overload(std::string reason) {
     m_simulator.requestStop();
 }
 
-void RequestFlow::checkLimits() {
+void RequestFlow::limitPassed() {
     // Memory must stay bounded: an unstable system is reported, not allowed to grow until the
     // machine runs out. New records (arrivals, attempts of guarded calls) are where requests in
     // flight, and the events they keep pending, grow.
     const std::size_t inFlight = m_requests.inFlight();
-    std::string reason;
     if (inFlight > m_maxInFlight) {
-        reason = "requests in flight passed run.maxInFlight (" + std::to_string(m_maxInFlight) + ")";
-    } else {
-        const std::uint64_t bytes = inFlight * RequestTable::bytesPerRequest() +
-                                    m_simulator.pendingEvents() * sizeof(Event);
-        if (bytes <= m_memoryBudget) return;
-        reason = "memory budget of " + std::to_string(m_memoryBudget >> 20) +
-                 " MiB would be exceeded (" + std::to_string(inFlight) + " requests in flight)";
+        overload("requests in flight passed run.maxInFlight (" + std::to_string(m_maxInFlight) + ")");
+        return;
     }
-    overload(std::move(reason));
+    overload("memory budget of " + std::to_string(m_memoryBudget >> 20) +
+             " MiB would be exceeded (" + std::to_string(inFlight) + " requests in flight)");
 }
 
 void RequestFlow::abandon(std::uint64_t payload, ErrorReason reason) {

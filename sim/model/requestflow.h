@@ -50,8 +50,16 @@ public:
     /// Hands request `id` from a component placed at `from` to `target`: at once when both are in
     /// the same region, else after the round trip between them (booked as network time).
     void handOver(std::uint32_t id, Component& target, int from);
-    /// Checks the limits after a record was allocated; stops the run if one is passed.
-    void checkLimits();
+    /// Checks the limits after a record was allocated; stops the run if one is passed. Inline and
+    /// without a string in sight: it runs for every arrival, and only a run being stopped needs
+    /// the message.
+    void checkLimits() {
+        const std::size_t inFlight = m_requests.inFlight();
+        if (inFlight > m_maxInFlight ||
+            inFlight * RequestTable::bytesPerRequest() + m_simulator.pendingEvents() * sizeof(Event) >
+                m_memoryBudget)
+            limitPassed();
+    }
     bool overloaded() const { return m_overloaded; }
     /// Stops the run as overloaded for what grows outside the request records (the messages a
     /// queue holds), keeping the first reason given.
@@ -98,6 +106,8 @@ public:
 
 private:
     [[noreturn]] static void callsTooDeep();
+    /// Stops the run with the limit checkLimits() found passed, saying which.
+    void limitPassed();
     /// Tells `pool` a frame began now (out of line: ComputePool is incomplete here).
     void frameBegins(ComputePool& pool);
     /// An attempt has ended; its caller is told if it still waits for it.

@@ -33,8 +33,9 @@ TailBreakdown TailBreakdownRecorder::near(double q) const {
     const Bucket& b = m_buckets[i];
     const auto n = static_cast<double>(b.count);
     out.requests = static_cast<double>(b.count);
-    out.meanLatencyMs = b.latency / n / 1e6;
-    for (std::size_t c = 0; c < kTimeCategoryCount; ++c) out.meanMs[c] = b.breakdown[c] / n / 1e6;
+    out.meanLatencyMs = static_cast<double>(b.latency) / n / 1e6;
+    for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
+        out.meanMs[c] = static_cast<double>(b.breakdown[c]) / n / 1e6;
     return out;
 }
 
@@ -54,12 +55,22 @@ TailBreakdown TailBreakdownRecorder::atOrAbove(double q) const {
         const auto n = static_cast<double>(b.count);
         const double share = std::min(1.0, (wanted - taken) / n);
         taken += n * share;
-        latency += b.latency * share;
-        for (std::size_t c = 0; c < kTimeCategoryCount; ++c) sums[c] += b.breakdown[c] * share;
+        latency += static_cast<double>(b.latency) * share;
+        for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
+            sums[c] += static_cast<double>(b.breakdown[c]) * share;
     }
     out.requests = taken;
     out.meanLatencyMs = latency / taken / 1e6;
     for (std::size_t c = 0; c < kTimeCategoryCount; ++c) out.meanMs[c] = sums[c] / taken / 1e6;
+    return out;
+}
+
+TimeBreakdown TailBreakdownRecorder::total() const {
+    std::array<Time, kTimeCategoryCount> sums{};
+    for (const Bucket& b : m_buckets)
+        for (std::size_t c = 0; c < kTimeCategoryCount; ++c) sums[c] += b.breakdown[c];
+    TimeBreakdown out{};
+    for (std::size_t c = 0; c < kTimeCategoryCount; ++c) out[c] = static_cast<double>(sums[c]);
     return out;
 }
 

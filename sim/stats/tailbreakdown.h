@@ -31,9 +31,8 @@ public:
         if (latency < 0) latency = 0;
         Bucket& b = m_buckets[bucketIndex(latency)];
         ++b.count;
-        b.latency += static_cast<double>(latency);
-        for (std::size_t c = 0; c < kTimeCategoryCount; ++c)
-            b.breakdown[c] += static_cast<double>(breakdown[c]);
+        b.latency += latency;
+        for (std::size_t c = 0; c < kTimeCategoryCount; ++c) b.breakdown[c] += breakdown[c];
         ++m_count;
     }
     void clear();
@@ -45,6 +44,9 @@ public:
     TailBreakdown atOrAbove(double q) const;
     /// The requests in the bucket holding the q-quantile.
     TailBreakdown near(double q) const;
+    /// The time in each category summed over every request recorded, ns: the run's breakdown,
+    /// read from the buckets so that no second sum is kept on the path of each request.
+    TimeBreakdown total() const;
 
     static std::size_t bucketIndex(Time latency) {
         const auto v = static_cast<std::uint64_t>(latency);
@@ -56,10 +58,13 @@ public:
     }
 
 private:
+    // Sums are integer nanoseconds: exact (a double sum rounds past 2^53 ns, 104 days, which a
+    // long run's total passes), order-independent, and an integer add on the path of each request.
+    // A bucket's sum stays below 2^63 ns (292 years) for any run archsim can simulate.
     struct Bucket {
         std::uint64_t count = 0;
-        double latency = 0;  ///< ns, summed
-        std::array<double, kTimeCategoryCount> breakdown{};
+        Time latency = 0;  ///< ns, summed
+        std::array<Time, kTimeCategoryCount> breakdown{};
     };
     /// The bucket holding the request of rank ceil(q * n) (1-based), or kBucketCount when empty.
     std::size_t bucketOfRank(double q) const;
