@@ -301,7 +301,14 @@ std::string writeCsv(const RunResult& r, const std::string& directory) {
         "start_s,end_s,arrivals,completed,throughput_per_s,mean_ms,p50_ms,p90_ms,p95_ms,"
         "p99_ms,p999_ms,max_ms,throttled,rejected,timed_out,payload,cold_starts,"
         "cold_start_fraction,utilization,queue_length,cache_hit_ratio,db_connections,"
-        "cost_accrued,retries_exhausted,breaker_open,shed,unavailable,failed,retries\n");
+        "cost_accrued,retries_exhausted,breaker_open,shed,unavailable,failed,retries");
+    // A scenario with queues also gets its jobs' columns; one without has none to fill.
+    const bool withJobs = r.jobs.has_value();
+    if (withJobs)
+        windows.write(
+            ",jobs_completed,job_mean_ms,job_p50_ms,job_p99_ms,job_max_ms,queue_depth,"
+            "oldest_message_age_s,jobs_dead_lettered");
+    windows.write("\n");
     std::ostringstream row;
     for (const WindowRow& w : r.windows) {
         const LatencyWindow& l = w.latency;
@@ -318,7 +325,15 @@ std::string writeCsv(const RunResult& r, const std::string& directory) {
                                          ErrorReason::Shed, ErrorReason::Unavailable,
                                          ErrorReason::Failed})
             row << ',' << w.errors[static_cast<std::size_t>(reason)];
-        row << ',' << w.retries << '\n';
+        row << ',' << w.retries;
+        if (withJobs) {
+            const JobWindow jobs = w.jobs.value_or(JobWindow{});
+            const LatencyWindow& j = jobs.latency;
+            row << ',' << j.completed << ',' << j.meanNs * 1e-6 << ',' << toMillis(j.p50) << ','
+                << toMillis(j.p99) << ',' << toMillis(j.max) << ',' << jobs.queueDepth << ','
+                << jobs.oldestAgeS << ',' << jobs.deadLettered;
+        }
+        row << '\n';
         windows.write(row.str());
     }
     if (std::string error = windows.close(); !error.empty()) return error;

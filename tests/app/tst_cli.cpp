@@ -171,6 +171,41 @@ private slots:
         QVERIFY(summary.readAll().contains("p99Ms,"));
     }
 
+    void testCsvHasJobColumnsOnlyWithQueues() {
+        QTemporaryDir dir;
+        const CliResult r = runCli({"run", preset("async-orders-queue.json"), "--csv", dir.path(),
+                                    "--set", "run.durationS=1000"});
+        QCOMPARE(r.exitCode, 0);
+        QFile windows(dir.filePath("windows.csv"));
+        QVERIFY(windows.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(windows.readAll()).split('\n', Qt::SkipEmptyParts);
+        const QStringList header = lines.first().split(',');
+        const QStringList jobColumns{"jobs_completed", "job_mean_ms",          "job_p50_ms",
+                                     "job_p99_ms",     "job_max_ms",           "queue_depth",
+                                     "oldest_message_age_s", "jobs_dead_lettered"};
+        QCOMPARE(header.mid(header.size() - jobColumns.size()), jobColumns);
+        const int completed = static_cast<int>(header.indexOf("jobs_completed"));
+        const int p50 = static_cast<int>(header.indexOf("job_p50_ms"));
+        const int p99 = static_cast<int>(header.indexOf("job_p99_ms"));
+        double jobs = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QStringList cells = lines[i].split(',');
+            QCOMPARE(cells.size(), header.size());
+            jobs += cells[completed].toDouble();
+            if (cells[completed].toDouble() > 0)
+                QVERIFY2(cells[p50].toDouble() > 0 && cells[p99].toDouble() >= cells[p50].toDouble(),
+                         qPrintable(lines[i]));
+        }
+        QVERIFY2(jobs > 1000, qPrintable(QString::number(jobs)));  // about 30 jobs/s for 1000 s
+
+        QTemporaryDir plain;
+        QCOMPARE(runCli({"run", preset("mmc-queue.json"), "--csv", plain.path()}).exitCode, 0);
+        QFile noJobs(plain.filePath("windows.csv"));
+        QVERIFY(noJobs.open(QIODevice::ReadOnly));
+        QVERIFY(!noJobs.readLine().contains("job"));
+    }
+
     void testCsvOnAFullDiskFails_data() {
         QTest::addColumn<QString>("file");
         QTest::newRow("windows") << "windows.csv";
