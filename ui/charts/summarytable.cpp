@@ -230,9 +230,11 @@ std::pair<const SummaryFigure*, double> figureOf(SummaryTable::Row row) {
                                       "errorRate",
                                       "coldStartFraction",
                                       "monthlyCost",
-                                      "costPerMillion"};
-    // The job rows have no shared figure: replications leave them at the first run's values.
-    if (row >= std::size(ids)) return {nullptr, 1.0};
+                                      "costPerMillion",
+                                      "jobP50",
+                                      "jobP99",
+                                      "jobsDeadLettered"};
+    static_assert(std::size(ids) == SummaryTable::kRowCount, "a shared figure for every row");
     const bool percent = isFraction(row);
     return {summaryFigure(QLatin1String(ids[row])), percent ? 0.01 : 1.0};
 }

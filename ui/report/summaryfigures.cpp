@@ -11,6 +11,12 @@ double ms(const RunResult& r, double q) {
     return r.latency.count() ? toMillis(r.latency.quantile(q)) : std::nan("");
 }
 
+/// A job latency quantile: NaN without queues, or before any job has finished.
+double jobMs(const RunResult& r, double q) {
+    return r.jobs && r.jobs->latency.count() ? toMillis(r.jobs->latency.quantile(q))
+                                              : std::nan("");
+}
+
 }  // namespace
 
 const std::vector<SummaryFigure>& summaryFigures() {
@@ -55,6 +61,15 @@ const std::vector<SummaryFigure>& summaryFigures() {
          [](const RunResult& r) {
              return r.cost && r.cost->costPerMillionRequests ? *r.cost->costPerMillionRequests
                                                              : std::nan("");
+         }},
+        // Jobs, for scenarios with queues: from the queue taking a message to the end of its job.
+        {QStringLiteral("jobP50"), QObject::tr("job latency p50"), QStringLiteral("ms"), true,
+         [](const RunResult& r) { return jobMs(r, 0.5); }},
+        {QStringLiteral("jobP99"), QObject::tr("job latency p99"), QStringLiteral("ms"), true,
+         [](const RunResult& r) { return jobMs(r, 0.99); }},
+        {QStringLiteral("jobsDeadLettered"), QObject::tr("jobs dead-lettered"), QString(), true,
+         [](const RunResult& r) {
+             return r.jobs ? static_cast<double>(r.jobs->deadLettered) : std::nan("");
          }},
     };
     return list;
