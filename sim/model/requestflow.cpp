@@ -32,6 +32,11 @@ void RequestFlow::resumeAfterHit(std::uint32_t id) {
 
 void RequestFlow::handleEvent(const Event& event) {
     const auto id = static_cast<std::uint32_t>(event.payload);
+    if (event.kind == kHandlerStarts) {
+        m_requests[id].book(TimeCategory::Network, m_simulator.now());
+        advance(id);
+        return;
+    }
     if (event.kind != 0) {
         m_requests[id].book(TimeCategory::Network, m_simulator.now());
         m_components[event.kind - 1]->accept(id);
@@ -45,6 +50,10 @@ void RequestFlow::setTopology(const Topology& topology, RegionMap& regions) {
     m_regions = regions.active() ? &regions : nullptr;
     m_components.clear();
     for (const auto& component : topology.components) m_components.push_back(component.get());
+}
+
+Time RequestFlow::roundTrip(std::uint32_t id, int from, int to) {
+    return m_regions ? m_regions->roundTrip(from, to, m_requests[id].clientRegion) : 0;
 }
 
 void RequestFlow::handOver(std::uint32_t id, Component& target, int from) {

@@ -50,6 +50,8 @@ public:
     /// Hands request `id` from a component placed at `from` to `target`: at once when both are in
     /// the same region, else after the round trip between them (booked as network time).
     void handOver(std::uint32_t id, Component& target, int from);
+    /// The round trip request `id` pays between placements `from` and `to` (0 without regions).
+    Time roundTrip(std::uint32_t id, int from, int to);
     /// Checks the limits after a record was allocated; stops the run if one is passed. Inline and
     /// without a string in sight: it runs for every arrival, and only a run being stopped needs
     /// the message.
@@ -83,6 +85,15 @@ public:
         frameBegins(pool);
         advance(id);
     }
+    /// As enterSlot, with the handler starting `delay` later: the slot is held meanwhile and the
+    /// time is booked as network (a server's worker receiving from a queue in another region).
+    void enterSlotAfter(std::uint32_t id, ComputePool& pool, std::uint32_t slot, Time delay) {
+        Request& r = m_requests[id];
+        if (r.depth >= kMaxCallDepth) callsTooDeep();
+        r.frames[r.depth++] = Frame{&pool, slot, 0, m_simulator.now()};
+        frameBegins(pool);
+        m_simulator.scheduleIn(delay, this, kHandlerStarts, id);
+    }
     void resume(std::uint32_t id) {
         Request& r = m_requests[id];
         if (r.depth == 0) {
@@ -100,11 +111,12 @@ public:
     /// request already finished is ignored.
     void abandon(std::uint64_t payload, ErrorReason reason);
 
-    /// A CPU step is done (kind 0), or a request has crossed to another region (kind: 1 + the
-    /// index of the component it goes to).
+    /// A CPU step is done (kind 0), a request has crossed to another region (kind: 1 + the
+    /// index of the component it goes to), or a delayed handler starts (kHandlerStarts).
     void handleEvent(const Event& event) override;
 
 private:
+    static constexpr std::uint32_t kHandlerStarts = 0xffffffffu;
     [[noreturn]] static void callsTooDeep();
     /// Stops the run with the limit checkLimits() found passed, saying which.
     void limitPassed();

@@ -65,6 +65,7 @@ void placeComponents(Topology& topology, const TopologySpec& spec, const RegionM
     place(spec.servers);
     place(spec.databases);
     place(spec.hops);
+    place(spec.queues);
     for (const CacheSpec& cache : spec.caches)
         topology.find(cache.id)->setPlacement(cache.placement == CachePlacement::InProcess
                                                   ? RegionMap::kNowhere

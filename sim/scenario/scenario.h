@@ -252,6 +252,7 @@ enum class QueueOrder {
 /// `maxReceives` times, when it is dead-lettered.
 struct QueueSpec {
     std::string id;
+    std::string region = "";  ///< a region of TopologySpec::regions or "" (the first); not "edge"
     DistributionPtr enqueueMs;       ///< a send waits this long for the queue to take it
     double deliveryDelayS = 0;       ///< a new message is invisible this long
     double visibilityTimeoutS = 30;  ///< a received message is invisible this long

@@ -89,7 +89,8 @@ constexpr std::array<const FieldDescription*, 3> kRoundTripFields{&roundTrip::fr
 constexpr std::array<const FieldDescription*, 3> kStationFields{&id, &station::servers,
                                                                 &station::serviceMs};
 
-constexpr std::array<const FieldDescription*, 8> kQueueFields{&id,
+constexpr std::array<const FieldDescription*, 9> kQueueFields{&id,
+                                                              &region,
                                                               &queue::enqueueMs,
                                                               &queue::deliveryDelayS,
                                                               &queue::visibilityTimeoutS,

@@ -844,7 +844,13 @@ void ScenarioReader::checkPlacements(const TopologySpec& topology) {
                                    "', but topology.regions lists no regions: list them there");
             continue;
         }
-        if (region == kEdgeRegion) continue;
+        if (region == kEdgeRegion) {
+            // A queue is one service in one place; its consumers reach it from theirs.
+            if (path.rfind("topology.queues[", 0) == 0)
+                m_report.add(path, "is 'edge', but a queue runs in one region: name one of "
+                                   "topology.regions (consumers elsewhere pay the round trip)");
+            continue;
+        }
         const bool listed = std::any_of(topology.regions.begin(), topology.regions.end(),
                                         [&](const RegionSpec& r) { return r.id == region; });
         if (!listed)

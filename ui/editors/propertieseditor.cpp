@@ -344,7 +344,7 @@ void PropertiesEditor::addMemberDistribution(QFormLayout* form, const QString& p
 }
 
 template <typename At>
-void PropertiesEditor::addRegionField(QFormLayout* form, At at) {
+void PropertiesEditor::addRegionField(QFormLayout* form, At at, bool edge) {
     // The choices are the regions the scenario lists when the form is built: the regions are
     // edited in the scenario's form, and a component's form is built when it is selected.
     QStringList choices;
@@ -358,7 +358,7 @@ void PropertiesEditor::addRegionField(QFormLayout* form, At at) {
             choices << QString::fromStdString(region.id);
             regions.push_back(region.id);
         }
-        if (!listed.empty()) {
+        if (!listed.empty() && edge) {
             choices << tr("edge (each client's own region)");
             regions.push_back(kEdgeRegion);
         }
@@ -911,6 +911,7 @@ void PropertiesEditor::buildQueue() {
     const QString prefix = fieldPrefix(ComponentKind::Queue);
     QFormLayout* form = section(tr("Message queue"));
     addIdField(form);
+    addRegionField(form, at, false);
     addMemberDistribution(form, prefix, fields::queue::enqueueMs, at, &QueueSpec::enqueueMs);
     addMember(form, prefix, fields::queue::deliveryDelayS, at, &QueueSpec::deliveryDelayS, 0, 60);
     addMember(form, prefix, fields::queue::visibilityTimeoutS, at, &QueueSpec::visibilityTimeoutS,

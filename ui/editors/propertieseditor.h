@@ -98,7 +98,8 @@ private:
     void addIdField(QFormLayout* form);
     /// The component's region: the first region, one the topology lists, or the edge.
     template <typename At>
-    void addRegionField(QFormLayout* form, At at);
+    /// The component's Region choice; `edge` false leaves out "edge" (a queue runs in one region).
+    void addRegionField(QFormLayout* form, At at, bool edge = true);
     void addHandler(QFormLayout* form);
 
     void buildScenario();

@@ -206,6 +206,8 @@ std::uint32_t Queue::receive(std::size_t maxMessages, QueueConsumer* consumer) {
     r.key = key;
     r.queue = this;
     r.batch = batchId;
+    // A job's "client" is its queue: an edge consumer runs it in the queue's region.
+    if (placement() >= 0) r.clientRegion = static_cast<std::uint8_t>(placement());
     m_context.flow.checkLimits();
     return job;
 }

@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "sim/model/requestflow.h"
+
 namespace archsim {
 namespace {
 
@@ -56,7 +58,8 @@ void QueueTrigger::poll() {
             const std::uint32_t job =
                 m_queue.receive(static_cast<std::size_t>(m_spec.batchSize), this);
             ++m_running;
-            m_function.accept(job);
+            // The invocation crosses from the queue's region to the function's, if they differ.
+            m_context.flow.handOver(job, m_function, m_queue.placement());
         }
     } while (m_pollAgain);
     m_polling = false;

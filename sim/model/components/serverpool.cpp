@@ -191,7 +191,12 @@ void ServerPool::handOnWorker(std::uint32_t slot) {
 
 void ServerPool::startPolledJob(std::uint32_t slot) {
     const std::uint32_t job = m_polled->receive(1);
-    m_context.flow.enterSlot(job, *this, slot);
+    // A worker in another region than the queue waits the round trip of its receive.
+    const Time trip = m_context.flow.roundTrip(job, m_polled->placement(), placement());
+    if (trip > 0)
+        m_context.flow.enterSlotAfter(job, *this, slot, trip);
+    else
+        m_context.flow.enterSlot(job, *this, slot);
 }
 
 void ServerPool::messagesAvailable() {

@@ -171,6 +171,64 @@ private slots:
         QVERIFY(edge.latency.quantile(0.5) < shared.latency.quantile(0.5));
     }
 
+    void testAQueueElsewhereIsReachedAcrossTheRoundTrip_data() {
+        QTest::addColumn<QString>("queueRegion");
+        QTest::addColumn<bool>("polled");
+        QTest::addColumn<double>("requestMs");
+        QTest::addColumn<double>("jobMs");
+        // The API (us-east-1, where every client is) sends, then 1 ms of CPU; the job is 3 ms of
+        // CPU in a consumer in us-east-1: a function the queue invokes, or a server that polls.
+        // A queue at home is 10 ms away both for the send and for the consumer's receive.
+        QTest::newRow("queue beside both, invoked") << "us-east-1" << false << 1.0 << 3.0;
+        QTest::newRow("queue at home, invoked") << "home" << false << 11.0 << 13.0;
+        QTest::newRow("queue beside both, polled") << "us-east-1" << true << 1.0 << 3.0;
+        QTest::newRow("queue at home, polled") << "home" << true << 11.0 << 13.0;
+    }
+    void testAQueueElsewhereIsReachedAcrossTheRoundTrip() {
+        QFETCH(QString, queueRegion);
+        QFETCH(bool, polled);
+        QFETCH(double, requestMs);
+        QFETCH(double, jobMs);
+        std::vector<double> arrivals;
+        for (int i = 0; i < 200; ++i) arrivals.push_back(0.05 * i);
+        Scenario s = traceScenario(arrivals, 20);
+        s.topology.regions = {{"us-east-1", 1}, {"eu-west-1", 0}, {"home", 0}};
+        s.topology.roundTrips = threeRegions().roundTrips;
+        s.topology.entry = "api";
+        HandlerStep send = call("orders");
+        send.kind = HandlerStep::Kind::Send;
+        FunctionPoolSpec api = function("api", {send, cpu(1)});
+        api.coldStartMs = makeConstant(0);
+        s.topology.functions.push_back(api);
+        QueueSpec queue;
+        queue.id = "orders";
+        queue.region = queueRegion.toStdString();
+        queue.enqueueMs = makeConstant(0);
+        s.topology.queues.push_back(queue);
+        if (polled) {
+            ServerPoolSpec workers = servers("workers", 1, 10, 100, {cpu(3)});
+            workers.polls = "orders";
+            s.topology.servers.push_back(workers);
+        } else {
+            FunctionPoolSpec worker = function("worker", {cpu(3)});
+            worker.coldStartMs = makeConstant(0);
+            worker.trigger = QueueTriggerSpec{};
+            worker.trigger->queue = "orders";
+            worker.trigger->batchSize = 1;
+            worker.trigger->batchWindowS = 0;
+            s.topology.functions.push_back(worker);
+        }
+        const RunResult r = run(s);
+        QVERIFY(r.status == RunStatus::Completed);
+        QCOMPARE(r.completed, std::uint64_t{200});
+        QCOMPARE(r.latency.min(), fromMillis(requestMs));
+        QCOMPARE(r.latency.max(), fromMillis(requestMs));
+        QVERIFY(r.jobs);
+        QCOMPARE(r.jobs->completed, std::uint64_t{200});
+        QCOMPARE(r.jobs->latency.min(), fromMillis(jobMs));
+        QCOMPARE(r.jobs->latency.max(), fromMillis(jobMs));
+    }
+
     void testDocumentedTableIsTheBundledOne() {
         // docs/scenario-format.md prints the bundled round trips as a table: row region, column
         // region, figure. Each bundled pair must be there with its figure, and nothing else.

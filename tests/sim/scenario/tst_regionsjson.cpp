@@ -26,7 +26,8 @@ json edgeScenario() {
         "functions": [{"id": "worker", "region": "edge", "coldStartMs": 5, "keepAliveS": 60,
                        "handler": [{"call": "db"}]}],
         "databases": [{"id": "db", "region": "home", "queryMs": 2}],
-        "caches": [{"id": "local", "placement": "in-process", "lookupMs": 0.1}]
+        "caches": [{"id": "local", "placement": "in-process", "lookupMs": 0.1}],
+        "queues": [{"id": "audit", "region": "home", "enqueueMs": 5}]
       }})");
 }
 
@@ -55,6 +56,7 @@ private slots:
         QCOMPARE(t.functions[0].region, std::string("edge"));
         QCOMPARE(t.databases[0].region, std::string("home"));
         QVERIFY(t.caches[0].region.empty());
+        QCOMPARE(t.queues[0].region, std::string("home"));
     }
 
     void testRoundTrip() {
@@ -68,6 +70,7 @@ private slots:
         const json written = scenarioToJson(*s);
         QCOMPARE(written["topology"]["regions"][2]["id"], json("home"));
         QCOMPARE(written["topology"]["functions"][0]["region"], json("edge"));
+        QCOMPARE(written["topology"]["queues"][0]["region"], json("home"));
         // An unplaced component writes no region (its file stays as it was before regions).
         QVERIFY(!written["topology"]["caches"][0].contains("region"));
     }
@@ -107,6 +110,10 @@ private slots:
             << "/topology/caches/0/region"
             << R"("home")"
             << "topology.caches[0].region: is given for an in-process cache";
+        QTest::newRow("queue at the edge")
+            << "/topology/queues/0/region"
+            << R"("edge")"
+            << "topology.queues[0].region: is 'edge', but a queue runs in one region";
     }
     void testRefusesBadRegions() {
         QFETCH(QString, pointer);
@@ -143,6 +150,7 @@ private slots:
             json::parse(R"([{"id": "us-east-1"}, {"id": "ap-northeast-1"}])");
         s["topology"].erase("roundTrips");
         s["topology"]["databases"][0]["region"] = "us-east-1";
+        s["topology"]["queues"][0]["region"] = "ap-northeast-1";
         QCOMPARE(issuesOf(s), std::string());
     }
 };

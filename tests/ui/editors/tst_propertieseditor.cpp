@@ -367,4 +367,23 @@ void TestPropertiesEditor::testRegionsAndPlacementsAreEditable() {
     QCOMPARE(document.scenario().topology.databases[0].region, std::string("edge"));
     document.undoStack()->undo();
     QVERIFY(document.scenario().topology.databases[0].region.empty());
+
+    // A queue runs in one region: its choice has no edge.
+    Scenario withQueue = document.scenario();
+    QueueSpec queue;
+    queue.id = "audit";
+    queue.enqueueMs = makeConstant(5);
+    withQueue.topology.queues.push_back(queue);
+    document.edit(withQueue, QStringLiteral("Add queue"));
+    editor.setSelection({ComponentKind::Queue, QStringLiteral("audit")});
+    QComboBox* queueRegion = nullptr;
+    for (QComboBox* box : editor.findChildren<QComboBox*>())
+        if (box->isVisibleTo(&editor) &&
+            box->toolTip().startsWith(QStringLiteral("Where the component runs")))
+            queueRegion = box;
+    QVERIFY(queueRegion);
+    QCOMPARE(queueRegion->count(), 3);  // the first region and the two listed
+    queueRegion->setCurrentIndex(2);
+    emit queueRegion->activated(2);
+    QCOMPARE(document.scenario().topology.queues[0].region, std::string("eu-west-1"));
 }
