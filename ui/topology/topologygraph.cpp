@@ -127,6 +127,7 @@ QString regionOf(const Scenario& s, const ComponentRef& ref) {
     look(s.topology.servers);
     look(s.topology.databases);
     look(s.topology.hops);
+    look(s.topology.queues);
     for (const auto& c : s.topology.caches)
         if (c.id == id && c.placement == CachePlacement::Remote) region = c.region;
     if (!region) return {};

@@ -63,6 +63,28 @@ private slots:
         for (double rate : edgeRates(graph, 0, {cache})) QCOMPARE(rate, 0.0);
     }
 
+    void testEveryPlacedComponentShowsItsRegion() {
+        // Each component's tag names where it runs: its own region, the first region when it
+        // names none, "edge"; a queue too (it was left untagged).
+        Scenario s = authApi();
+        const ComponentRef queue = addComponent(s, ComponentKind::Queue);
+        s.topology.regions = {{"us-east-1", 1}, {"home", 1}};
+        s.topology.functions.front().region = kEdgeRegion;
+        s.topology.databases.front().region = "home";
+        for (QueueSpec& q : s.topology.queues)
+            if (q.id == queue.id.toStdString()) q.region = "home";
+        const TopologyGraph graph = buildTopologyGraph(s);
+        const auto regionOf = [&](const std::string& id) {
+            for (const TopologyNode& node : graph.nodes)
+                if (node.ref.id == QString::fromStdString(id)) return node.region;
+            return QStringLiteral("(no node)");
+        };
+        QCOMPARE(regionOf(s.topology.functions.front().id), QStringLiteral("edge"));
+        QCOMPARE(regionOf(s.topology.databases.front().id), QStringLiteral("home"));
+        QCOMPARE(regionOf(s.topology.gateways.front().id), QStringLiteral("us-east-1"));
+        QCOMPARE(regionOf(queue.id.toStdString()), QStringLiteral("home"));
+    }
+
     void testEdgesFollowRequests();
     void testColumnsReadLeftToRight();
     void testViewSelectsAndShowsBadges();
