@@ -125,13 +125,13 @@ void ServerPool::accept(std::uint32_t id) {
     if (replica.active < m_spec.workersPerReplica) {
         ++replica.active;
         ++m_busy;
-        updateGauges();
+        m_gauges.busy.set(m_context.now(), m_busy);  // the one level that changed
         r.book(TimeCategory::Queueing, m_context.now());
         m_context.flow.enterSlot(id, *this, slot);
     } else if (static_cast<int>(replica.queue.size()) < m_spec.queueCapacity) {
         replica.queue.push(id);
         ++m_queued;
-        updateGauges();
+        m_gauges.queue.set(m_context.now(), m_queued);
     } else {
         m_context.flow.fail(id, ErrorReason::Rejected);
     }
@@ -169,7 +169,7 @@ void ServerPool::handOnWorker(std::uint32_t slot) {
     if (!replica.queue.empty()) {
         const std::uint32_t next = replica.queue.pop();
         --m_queued;
-        updateGauges();
+        m_gauges.queue.set(m_context.now(), m_queued);  // the worker stays busy
         m_context.requests[next].book(TimeCategory::Queueing, m_context.now());
         m_context.flow.enterSlot(next, *this, slot);
         return;
