@@ -73,10 +73,10 @@ QString subtitleOf(const Scenario& s, const ComponentRef& ref) {
         if (f.id == id) {
             // At the edge every client region has instances of its own, and its own limit.
             const bool perRegion = f.region == kEdgeRegion && !s.topology.regions.empty();
-            return QStringLiteral("%1/instance · ≤%2 inst%3\ncold %4")
+            return QStringLiteral("%1/instance · ≤%2%3\ncold %4")
                 .arg(f.concurrencyPerInstance)
                 .arg(f.maxInstances)
-                .arg(perRegion ? QStringLiteral("/region") : QString())
+                .arg(perRegion ? QStringLiteral("/region") : QStringLiteral(" inst"))
                 .arg(brief(f.coldStartMs, QStringLiteral("ms")));
         }
     for (const auto& p : s.topology.servers)

@@ -96,7 +96,7 @@ void TestTopologyGraph::testEdgeFunctionsShowTheirLimitPerRegion() {
              qPrintable(subtitle()));
     s.topology.functions.front().region = kEdgeRegion;
     s.topology.regions = {{"us-east-1", 1}, {"eu-west-1", 1}};
-    QVERIFY2(subtitle().startsWith(QStringLiteral("1/instance · ≤1000 inst/region\n")),
+    QVERIFY2(subtitle().startsWith(QStringLiteral("1/instance · ≤1000/region\n")),
              qPrintable(subtitle()));
     s.topology.functions.front().region = "eu-west-1";
     QVERIFY2(subtitle().startsWith(QStringLiteral("1/instance · ≤1000 inst\n")),
