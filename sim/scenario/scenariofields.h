@@ -419,7 +419,9 @@ inline constexpr FieldDescription provisioned{
     .min = 0,
     .max = static_cast<double>(kMaxInstances),
     .defaultValue = 0,
-    .tooltip = "Always-warm instances: no cold start for them, billed while idle",
+    .tooltip =
+        "Always-warm instances (per client region at the edge): no cold start for them, "
+        "billed while idle",
 };
 inline constexpr FieldDescription maxInstances{
     .key = "maxInstances",
@@ -429,7 +431,9 @@ inline constexpr FieldDescription maxInstances{
     .min = 1,
     .max = static_cast<double>(kMaxInstances),
     .defaultValue = 1000,
-    .tooltip = "Concurrency limit; past it requests are throttled or queued",
+    .tooltip =
+        "Concurrency limit (per client region at the edge); past it requests are "
+        "throttled or queued",
 };
 inline constexpr FieldDescription scaleOutPerS{
     .key = "scaleOutPerS",

@@ -52,16 +52,17 @@ private slots:
         QVERIFY(j["completed"].toDouble() > 0);
         QVERIFY(j["eventsPerSecond"].toDouble() > 0);
         QVERIFY(j["cost"].toObject()["monthly"].toDouble() > 0);
-        QVERIFY(j["breakdownMs"].toObject()["cache"].toDouble() > 20);
+        QVERIFY(j["breakdownMs"].toObject()["cache"].toDouble() > 10);  // the Cache API: ~14 ms
         // The tail's breakdown beside the median request's: on Workers the slowest requests
-        // waited for cold starts, which the median request never does.
+        // are cache misses that crossed to the database's region, which the median request
+        // never does.
         const QJsonObject tail = j["tail"].toObject();
         const QJsonObject median = tail["median"].toObject();
         const QJsonObject p99 = tail["p99"].toObject();
         QVERIFY(tail["p999"].toObject()["requests"].toDouble() >= 1);
         QVERIFY(p99["latencyMs"].toDouble() > median["latencyMs"].toDouble());
-        QCOMPARE(median["breakdownMs"].toObject()["cold start"].toDouble(), 0.0);
-        QVERIFY(p99["breakdownMs"].toObject()["cold start"].toDouble() >
+        QVERIFY(median["breakdownMs"].toObject()["network"].toDouble() < 1);
+        QVERIFY(p99["breakdownMs"].toObject()["network"].toDouble() >
                 p99["latencyMs"].toDouble() / 2);
     }
 
@@ -71,7 +72,8 @@ private slots:
         for (const char* label : {"median request (ms)", "p99 and slower (ms)", "p99.9 and slower"})
             QVERIFY2(r.out.contains(label), qPrintable(r.out));
         const QString p99 = r.out.section(QStringLiteral("p99 and slower (ms)"), 1).section('\n', 0, 0);
-        QVERIFY2(p99.contains(QStringLiteral("cold start")), qPrintable(p99));
+        // The Workers tail is the round trip of far regions' cache misses to the database.
+        QVERIFY2(p99.contains(QStringLiteral("network")), qPrintable(p99));
     }
 
     void testEveryLabelStandsApartFromItsValue() {

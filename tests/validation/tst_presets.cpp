@@ -5,6 +5,7 @@
 // preset or the docs must be revisited.
 #include <QtTest>
 #include <QDir>
+#include <algorithm>
 
 #include "sim/cost/pricing.h"
 #include "sim/run/runner.h"
@@ -23,16 +24,22 @@ const PricingTable& pricing() {
     return table;
 }
 
-RunResult runPreset(const QString& name) {
+Scenario loadPreset(const QString& name) {
     ValidationReport report;
     const QString path = QStringLiteral(ARCHSIM_RESOURCES_DIR "/presets/") + name;
     const auto scenario = loadScenarioFile(path.toStdString(), report);
     if (!scenario) qFatal("%s: %s", qPrintable(path), report.toString().c_str());
-    RunOptions options;
-    options.seed = scenario->seed;
-    options.pricing = &pricing();
-    return runScenario(*scenario, options);
+    return *scenario;
 }
+
+RunResult runScenarioPriced(const Scenario& scenario) {
+    RunOptions options;
+    options.seed = scenario.seed;
+    options.pricing = &pricing();
+    return runScenario(scenario, options);
+}
+
+RunResult runPreset(const QString& name) { return runScenarioPriced(loadPreset(name)); }
 
 double ms(const RunResult& r, double q) { return toMillis(r.latency.quantile(q)); }
 
@@ -64,13 +71,57 @@ private slots:
         // The team reported P95 ~50 ms and P99 > 100 ms on Workers; P95 < 10 ms and P99 ~15 ms on
         // servers with the cache in memory.
         const RunResult workers = runPreset("auth-api-workers.json");
-        QVERIFY2(ms(workers, 0.95) >= 45 && ms(workers, 0.95) <= 60, figures(workers));
+        QVERIFY2(ms(workers, 0.95) >= 40 && ms(workers, 0.95) <= 60, figures(workers));
         QVERIFY2(ms(workers, 0.99) > 100, figures(workers));
         const RunResult servers = runPreset("auth-api-servers.json");
         QVERIFY2(ms(servers, 0.95) < 10, figures(servers));
         QVERIFY2(ms(servers, 0.99) >= 12 && ms(servers, 0.99) <= 18, figures(servers));
-        QVERIFY2(workers.meanBreakdownMs(TimeCategory::Cache) > 20, figures(workers));
+        // The Cache API's lookups average about 14 ms (median 10, p99 70); memory 0.1 ms.
+        QVERIFY2(workers.meanBreakdownMs(TimeCategory::Cache) > 10, figures(workers));
         QVERIFY2(servers.meanBreakdownMs(TimeCategory::Cache) < 0.2, figures(servers));
+        // The Workers tail is the database round trip from far regions, not cold starts.
+        QVERIFY2(workers.coldStartFraction() < 0.001, figures(workers));
+        QVERIFY2(workers.meanBreakdownMs(TimeCategory::Network) > 1, figures(workers));
+    }
+
+    void testMotivatingCaseHoldsAtEveryRate_data() {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<double>("rate");
+        // The report's figures within 20% of a centre at every rate (docs/presets.md): Workers
+        // P95 50 (40..60) and P99 120 (100..144); servers P95 9 but under 10 (8..10) and P99 15
+        // (12..18).
+        QTest::addColumn<double>("p95Low");
+        QTest::addColumn<double>("p95High");
+        QTest::addColumn<double>("p99Low");
+        QTest::addColumn<double>("p99High");
+        for (const double rate : {50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0}) {
+            QTest::addRow("workers %g/s", rate) << QStringLiteral("auth-api-workers.json") << rate
+                                                 << 40.0 << 60.0 << 100.0 << 144.0;
+            QTest::addRow("servers %g/s", rate) << QStringLiteral("auth-api-servers.json") << rate
+                                                 << 8.0 << 10.0 << 12.0 << 18.0;
+        }
+    }
+
+    void testMotivatingCaseHoldsAtEveryRate() {
+        // The mechanisms do not depend on the rate (fixed miss ratios, cold starts of a few ms,
+        // the database's round trip), so neither do the figures. Runs are shortened to about
+        // 100,000 measured requests per point (50,000 at 50/s), which keeps the P99 estimate
+        // within a few percent and the test fast under the sanitizers too.
+        QFETCH(QString, preset);
+        QFETCH(double, rate);
+        QFETCH(double, p95Low);
+        QFETCH(double, p95High);
+        QFETCH(double, p99Low);
+        QFETCH(double, p99High);
+        Scenario s = loadPreset(preset);
+        s.workload.ratePerS = rate;
+        s.run.warmupS = 10;  // isolates start in 5 ms and the hit ratios are fixed: no long warm-up
+        s.run.durationS = s.run.warmupS + std::clamp(100'000 / rate, 50.0, 1000.0);
+        const RunResult r = runScenarioPriced(s);
+        QVERIFY2(r.status == RunStatus::Completed, figures(r));
+        QVERIFY2(r.errorRate() == 0, figures(r));
+        QVERIFY2(ms(r, 0.95) >= p95Low && ms(r, 0.95) <= p95High, figures(r));
+        QVERIFY2(ms(r, 0.99) >= p99Low && ms(r, 0.99) <= p99High, figures(r));
     }
 
     void testSporadicTrafficIsCheaperOnServerless() {

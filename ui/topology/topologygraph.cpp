@@ -70,11 +70,15 @@ QString subtitleOf(const Scenario& s, const ComponentRef& ref) {
             return text;
         }
     for (const auto& f : s.topology.functions)
-        if (f.id == id)
-            return QStringLiteral("%1/instance · ≤%2 inst\ncold %3")
+        if (f.id == id) {
+            // At the edge every client region has instances of its own, and its own limit.
+            const bool perRegion = f.region == kEdgeRegion && !s.topology.regions.empty();
+            return QStringLiteral("%1/instance · ≤%2%3\ncold %4")
                 .arg(f.concurrencyPerInstance)
                 .arg(f.maxInstances)
+                .arg(perRegion ? QStringLiteral("/region") : QStringLiteral(" inst"))
                 .arg(brief(f.coldStartMs, QStringLiteral("ms")));
+        }
     for (const auto& p : s.topology.servers)
         if (p.id == id)
             return QStringLiteral("%1 × %2 workers%3")

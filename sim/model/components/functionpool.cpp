@@ -5,6 +5,7 @@
 #include <cmath>
 #include <boost/random/uniform_int_distribution.hpp>
 
+#include "sim/model/regionmap.h"
 #include "sim/model/requestflow.h"
 
 namespace archsim {
@@ -26,10 +27,19 @@ FunctionPool::FunctionPool(ModelContext& context, const FunctionPoolSpec& spec)
     : ComputePool(context, ComponentKind::Function, spec.id, context.stream(spec.id, "handler"),
                   true),
       m_spec(spec),
-      m_tokens(std::max(1.0, spec.scaleOutPerS)),
       m_coldStartEngine(context.stream(spec.id, "cold-start")),
       m_keepAliveEngine(context.stream(spec.id, "keep-alive")),
-      m_pickEngine(context.stream(spec.id, "pick")) {}
+      m_pickEngine(context.stream(spec.id, "pick")) {
+    // At the edge each client region has instances of its own: an isolate started for Tokyo's
+    // clients does not serve Frankfurt's.
+    const bool edge = spec.region == kEdgeRegion && context.regions && context.regions->active();
+    m_sets.resize(edge ? context.regions->count() : 1);
+    for (InstanceSet& set : m_sets) set.tokens = std::max(1.0, spec.scaleOutPerS);
+}
+
+std::uint8_t FunctionPool::setOf(std::uint32_t request) const {
+    return m_sets.size() == 1 ? 0 : m_context.requests[request].clientRegion;
+}
 
 void FunctionPool::connect(const ComponentResolver& resolve) {
     m_program.compile(m_spec.handler, m_spec.id, resolve, m_context);
@@ -40,12 +50,13 @@ void FunctionPool::connect(const ComponentResolver& resolve) {
 }
 
 void FunctionPool::start() {
-    for (int i = 0; i < m_spec.provisioned; ++i) {
-        const std::uint32_t slot = startInstance(true);
-        m_instances[slot].state = Instance::State::Warm;
-        setAvailable(slot, true);
-        updateGauges();
-    }
+    for (std::size_t set = 0; set < m_sets.size(); ++set)
+        for (int i = 0; i < m_spec.provisioned; ++i) {
+            const std::uint32_t slot = startInstance(static_cast<std::uint8_t>(set), true);
+            m_instances[slot].state = Instance::State::Warm;
+            setAvailable(slot, true);
+            updateGauges();
+        }
 }
 
 LruCache& FunctionPool::localCache(std::uint32_t slot, std::uint32_t cacheIndex,
@@ -55,30 +66,31 @@ LruCache& FunctionPool::localCache(std::uint32_t slot, std::uint32_t cacheIndex,
 
 void FunctionPool::setAvailable(std::uint32_t slot, bool available) {
     Instance& instance = m_instances[slot];
+    std::vector<std::uint32_t>& list = m_sets[instance.set].available;
     if (instance.available) {
         // Searched from the back: the most recently used instances are the ones moved most often.
-        const auto it = std::find(m_available.rbegin(), m_available.rend(), slot);
-        m_available.erase(std::next(it).base());
+        const auto it = std::find(list.rbegin(), list.rend(), slot);
+        list.erase(std::next(it).base());
         instance.available = false;
     }
     if (available) {
-        m_available.push_back(slot);  // the back is the most recently used
+        list.push_back(slot);  // the back is the most recently used
         instance.available = true;
     }
 }
 
-bool FunctionPool::takeScaleOutToken() {
+bool FunctionPool::takeScaleOutToken(InstanceSet& set) {
     const double rate = m_spec.scaleOutPerS;
     if (rate <= 0) return true;
     const Time now = m_context.now();
-    m_tokens = std::min(std::max(1.0, rate), m_tokens + toSeconds(now - m_tokensAt) * rate);
-    m_tokensAt = now;
-    if (m_tokens < 1.0) return false;
-    m_tokens -= 1.0;
+    set.tokens = std::min(std::max(1.0, rate), set.tokens + toSeconds(now - set.tokensAt) * rate);
+    set.tokensAt = now;
+    if (set.tokens < 1.0) return false;
+    set.tokens -= 1.0;
     return true;
 }
 
-std::uint32_t FunctionPool::startInstance(bool provisioned) {
+std::uint32_t FunctionPool::startInstance(std::uint8_t set, bool provisioned) {
     std::uint32_t slot;
     if (!m_freeSlots.empty()) {
         slot = m_freeSlots.back();
@@ -91,12 +103,25 @@ std::uint32_t FunctionPool::startInstance(bool provisioned) {
     instance.state = Instance::State::Starting;
     instance.active = 0;
     instance.provisioned = provisioned;
+    instance.set = set;
     instance.idleDeadline = kTimeInfinity;
     instance.expiryAt = kTimeInfinity;  // an expiry of the slot's previous life is now stale
     ++instance.generation;
     ++m_alive;
+    ++m_sets[set].alive;
     m_context.counters.addAlive(1);
     return slot;
+}
+
+void FunctionPool::retire(std::uint32_t slot) {
+    Instance& instance = m_instances[slot];
+    setAvailable(slot, false);
+    instance.state = Instance::State::Free;
+    instance.caches.clear();
+    --m_alive;
+    --m_sets[instance.set].alive;
+    m_context.counters.addAlive(-1);
+    m_freeSlots.push_back(slot);
 }
 
 void FunctionPool::grant(std::uint32_t id, std::uint32_t slot) {
@@ -113,13 +138,15 @@ void FunctionPool::accept(std::uint32_t id) {
 }
 
 void FunctionPool::place(std::uint32_t id) {
-    if (!m_available.empty()) {
+    const std::uint8_t setIndex = setOf(id);
+    InstanceSet& set = m_sets[setIndex];
+    if (!set.available.empty()) {
         std::uint32_t slot;
-        if (m_spec.pick == InstancePick::MostRecentlyUsed || m_available.size() == 1) {
-            slot = m_available.back();
+        if (m_spec.pick == InstancePick::MostRecentlyUsed || set.available.size() == 1) {
+            slot = set.available.back();
         } else {
-            boost::random::uniform_int_distribution<std::size_t> any(0, m_available.size() - 1);
-            slot = m_available[any(m_pickEngine)];
+            boost::random::uniform_int_distribution<std::size_t> any(0, set.available.size() - 1);
+            slot = set.available[any(m_pickEngine)];
         }
         Instance& instance = m_instances[slot];
         instance.idleDeadline = kTimeInfinity;  // in use: a pending expiry finds it busy
@@ -133,7 +160,7 @@ void FunctionPool::place(std::uint32_t id) {
     if (m_spec.concurrencyPerInstance > 1) {
         for (std::uint32_t slot = 0; slot < m_instances.size(); ++slot) {
             Instance& instance = m_instances[slot];
-            if (instance.state == Instance::State::Starting &&
+            if (instance.state == Instance::State::Starting && instance.set == setIndex &&
                 instance.active < m_spec.concurrencyPerInstance) {
                 ++instance.active;
                 ++m_busy;
@@ -144,8 +171,8 @@ void FunctionPool::place(std::uint32_t id) {
             }
         }
     }
-    if (m_alive < m_spec.maxInstances && takeScaleOutToken()) {
-        const std::uint32_t slot = startInstance(false);
+    if (set.alive < m_spec.maxInstances && takeScaleOutToken(set)) {
+        const std::uint32_t slot = startInstance(setIndex, false);
         Instance& instance = m_instances[slot];
         instance.active = 1;
         ++m_busy;
@@ -166,42 +193,51 @@ void FunctionPool::place(std::uint32_t id) {
         m_context.flow.fail(id, ErrorReason::Throttled);
         return;
     }
-    m_queue.push(id);
+    enqueue(setIndex, id);
     updateGauges();
-    if (m_alive < m_spec.maxInstances && !m_retryScheduled) {
+    if (set.alive < m_spec.maxInstances && !set.retryScheduled) {
         // Held back by the scale-out rate: try again when the next token is due.
-        const double wait = (1.0 - m_tokens) / m_spec.scaleOutPerS;
-        m_retryScheduled = true;
-        m_context.simulator.scheduleIn(std::max<Time>(1, fromSeconds(wait)), &m_scaleOut);
+        const double wait = (1.0 - set.tokens) / m_spec.scaleOutPerS;
+        set.retryScheduled = true;
+        m_context.simulator.scheduleIn(std::max<Time>(1, fromSeconds(wait)), &m_scaleOut, 0,
+                                       setIndex);
     }
 }
 
-void FunctionPool::drainQueue() {
+void FunctionPool::enqueue(std::uint8_t set, std::uint32_t id) {
+    m_sets[set].queue.push(id);
+    ++m_queued;
+}
+
+void FunctionPool::drainQueue(std::uint8_t setIndex) {
     // A request placed here may finish at once (a handler with nothing that takes time) and
     // release its instance, which drains the queue again: nested, that recursion would go as
     // deep as the queue is long and overflow the stack. The nested call only notes the release;
     // this loop then offers the queue again.
-    if (m_draining) {
-        m_drainAgain = true;
+    // Each set drains its own queue (an instance serves only its set's requests).
+    InstanceSet& set = m_sets[setIndex];
+    if (set.draining) {
+        set.drainAgain = true;
         return;
     }
-    m_draining = true;
+    set.draining = true;
     do {
-        m_drainAgain = false;
+        set.drainAgain = false;
         // Re-offer queued requests in order until one cannot be placed right away (at most once
         // each per pass).
-        for (std::size_t offers = m_queue.size(); offers > 0 && !m_queue.empty(); --offers) {
+        for (std::size_t offers = set.queue.size(); offers > 0 && !set.queue.empty(); --offers) {
             const bool canPlace =
-                !m_available.empty() ||
-                (m_alive < m_spec.maxInstances &&
-                 (m_spec.scaleOutPerS <= 0 || m_tokens >= 1.0 ||
-                  toSeconds(m_context.now() - m_tokensAt) * m_spec.scaleOutPerS + m_tokens >=
+                !set.available.empty() ||
+                (set.alive < m_spec.maxInstances &&
+                 (m_spec.scaleOutPerS <= 0 || set.tokens >= 1.0 ||
+                  toSeconds(m_context.now() - set.tokensAt) * m_spec.scaleOutPerS + set.tokens >=
                       1.0));
             if (!canPlace) break;
-            place(m_queue.pop());
+            --m_queued;
+            place(set.queue.pop());
         }
-    } while (m_drainAgain && !m_queue.empty());
-    m_draining = false;
+    } while (set.drainAgain && !set.queue.empty());
+    set.draining = false;
     updateGauges();
 }
 
@@ -221,8 +257,8 @@ void FunctionPool::releaseSlot(std::uint32_t slot) {
     --instance.active;
     --m_busy;
     setAvailable(slot, true);  // most recently used now
-    if (!m_queue.empty()) {
-        drainQueue();
+    if (!m_sets[instance.set].queue.empty()) {
+        drainQueue(instance.set);
         return;
     }
     if (instance.active == 0 && !instance.provisioned) {
@@ -274,41 +310,38 @@ void FunctionPool::keepAliveExpired(const Event& event) {
         }
         return;
     }
-    setAvailable(slot, false);
-    instance.state = Instance::State::Free;
-    instance.caches.clear();
-    --m_alive;
-    m_context.counters.addAlive(-1);
-    m_freeSlots.push_back(slot);
+    retire(slot);
     updateGauges();
 }
 
-void FunctionPool::scaleOutDue(const Event&) {
-    m_retryScheduled = false;
-    drainQueue();
-    if (!m_queue.empty() && !m_retryScheduled && m_alive < m_spec.maxInstances) {
-        m_retryScheduled = true;
+void FunctionPool::scaleOutDue(const Event& event) {
+    const auto setIndex = static_cast<std::uint8_t>(event.payload);
+    InstanceSet& set = m_sets[setIndex];
+    set.retryScheduled = false;
+    drainQueue(setIndex);
+    if (!set.queue.empty() && !set.retryScheduled && set.alive < m_spec.maxInstances) {
+        set.retryScheduled = true;
         m_context.simulator.scheduleIn(std::max<Time>(1, fromSeconds(1.0 / m_spec.scaleOutPerS)),
-                                       &m_scaleOut);
+                                       &m_scaleOut, 0, setIndex);
     }
 }
 
 void FunctionPool::loseCapacity(double share) {
-    // A zone outage: that share of the instances alive is gone. Idle ones are reclaimed at once;
-    // work already running on an instance finishes (the platform has handed it its request).
-    auto toLose = static_cast<int>(std::ceil(share * m_alive - 1e-9));
-    for (std::uint32_t slot = 0; slot < m_instances.size() && toLose > 0; ++slot) {
+    // A zone outage: that share of the instances alive is gone (in each set). Idle ones are
+    // reclaimed at once; work already running on an instance finishes (the platform has handed
+    // it its request).
+    std::vector<int> toLose;
+    for (const InstanceSet& set : m_sets)
+        toLose.push_back(static_cast<int>(std::ceil(share * set.alive - 1e-9)));
+    for (std::uint32_t slot = 0; slot < m_instances.size(); ++slot) {
         Instance& instance = m_instances[slot];
-        if (instance.state != Instance::State::Warm || instance.active != 0) continue;
-        setAvailable(slot, false);
-        instance.state = Instance::State::Free;
-        instance.caches.clear();
+        if (instance.state != Instance::State::Warm || instance.active != 0 ||
+            toLose[instance.set] <= 0)
+            continue;
         instance.expiryAt = kTimeInfinity;
         ++instance.generation;  // its pending keep-alive expiry is stale now
-        --m_alive;
-        m_context.counters.addAlive(-1);
-        m_freeSlots.push_back(slot);
-        --toLose;
+        retire(slot);
+        --toLose[instance.set];
     }
     updateGauges();
 }
@@ -323,7 +356,9 @@ bool FunctionPool::fillGauge(ComponentGauge& gauge, WindowTotals&, Time start, T
 }
 
 void FunctionPool::addUsage(UsageTotals& usage, Time now) const {
-    usage.provisionedInstanceSeconds += m_spec.provisioned * toSeconds(now);
+    // At the edge every client region keeps its own provisioned instances.
+    usage.provisionedInstanceSeconds +=
+        m_spec.provisioned * static_cast<double>(m_sets.size()) * toSeconds(now);
 }
 
 }  // namespace archsim

@@ -6,6 +6,11 @@
 //
 // Billing follows the platforms: every slot held is billed from grant to release (rounded as the
 // cost model says), CPU steps as CPU time, a cold start as init time.
+//
+// A pool placed at the edge (in each client's region, as Workers run) keeps one set of instances
+// per client region: a request is served only by an instance of its client's region, so each
+// region pays its own cold starts, keeps its own instances alive and queues at its own limit
+// (`maxInstances` and `provisioned` count per region). Elsewhere the pool is one set.
 
 #include <map>
 #include <memory>
@@ -32,14 +37,16 @@ public:
     void start() override;
     bool fillGauge(ComponentGauge& gauge, WindowTotals& totals, Time start, Time end) override;
     void addUsage(UsageTotals& usage, Time now) const override;
-    std::size_t waiting() const override { return m_queue.size(); }
+    std::size_t waiting() const override { return m_queued; }
 
     LruCache& localCache(std::uint32_t slot, std::uint32_t cacheIndex,
                          std::int64_t capacity) override;
 
     int alive() const { return m_alive; }
+    /// Instances alive for one client region (the pool's only set unless it is at the edge).
+    int alive(std::size_t region) const { return m_sets[region].alive; }
     int busy() const { return m_busy; }
-    std::size_t queued() const { return m_queue.size(); }
+    std::size_t queued() const { return m_queued; }
 
 private:
     struct Instance {
@@ -53,21 +60,38 @@ private:
         Time idleDeadline = kTimeInfinity;
         Time expiryAt = kTimeInfinity;
         bool provisioned = false;
-        bool available = false;                    // in the pool's available list
+        bool available = false;                    // in its set's available list
+        std::uint8_t set = 0;                      // the set (client region) it serves
         std::vector<std::uint32_t> waiting;        // requests waiting for it to start
         std::map<std::uint32_t, LruCache> caches;  // in-process caches, by cache index
     };
 
+    // The instances serving one client region (or every client, away from the edge): each set
+    // has its own warm instances, queue, limit and scale-out budget.
+    struct InstanceSet {
+        std::vector<std::uint32_t> available;  // warm, with spare concurrency; back = most recent
+        RingQueue<std::uint32_t> queue;        // requests waiting at the concurrency limit
+        int alive = 0;
+        double tokens = 0;
+        Time tokensAt = 0;
+        bool retryScheduled = false;
+        bool draining = false;    // drainQueue is running
+        bool drainAgain = false;  // an instance was released meanwhile: offer the queue again
+    };
+
+    std::uint8_t setOf(std::uint32_t request) const;
     void place(std::uint32_t id);
     void loseCapacity(double share) override;
-    bool takeScaleOutToken();
-    std::uint32_t startInstance(bool provisioned);
+    bool takeScaleOutToken(InstanceSet& set);
+    std::uint32_t startInstance(std::uint8_t set, bool provisioned);
+    void retire(std::uint32_t slot);
     void grant(std::uint32_t id, std::uint32_t slot);
     void releaseSlot(std::uint32_t slot);
     void setAvailable(std::uint32_t slot, bool available);
-    void drainQueue();
+    void enqueue(std::uint8_t set, std::uint32_t id);
+    void drainQueue(std::uint8_t set);
     void updateGauges() {
-        m_gauges.update(m_context.now(), m_busy, m_alive, static_cast<double>(m_queue.size()));
+        m_gauges.update(m_context.now(), m_busy, m_alive, static_cast<double>(m_queued));
     }
 
     void instanceReady(const Event& event);
@@ -77,15 +101,10 @@ private:
     const FunctionPoolSpec& m_spec;
     std::vector<Instance> m_instances;
     std::vector<std::uint32_t> m_freeSlots;
-    std::vector<std::uint32_t> m_available;  // warm, with spare concurrency; back = most recent
-    RingQueue<std::uint32_t> m_queue;        // requests waiting at the concurrency limit
-    int m_alive = 0;
-    int m_busy = 0;  // requests holding or waiting for an instance
-    double m_tokens = 0;
-    Time m_tokensAt = 0;
-    bool m_retryScheduled = false;
-    bool m_draining = false;    // drainQueue is running
-    bool m_drainAgain = false;  // an instance was released meanwhile: offer the queue again
+    std::vector<InstanceSet> m_sets;  // one, or one per client region at the edge
+    int m_alive = 0;                  // over every set
+    int m_busy = 0;                   // requests holding or waiting for an instance
+    std::size_t m_queued = 0;         // over every set
     RandomEngine m_coldStartEngine, m_keepAliveEngine, m_pickEngine;
     GaugeLevels m_gauges;
     std::uint64_t m_coldStartsInWindow = 0;

@@ -219,8 +219,9 @@ void TestLessonPanel::testWrongGuessIsRevealedAsWrong() {
     MainWindow window(m_autosave.path());
     LessonPanel* panel = window.lessonPanel();
     panel->setScenarioAdjust(shorten);
-    QVERIFY(panel->startLesson(QStringLiteral("01-motivating-migration")));
-    panel->goToStep(4);  // the cold-start fraction: a number to guess
+    QVERIFY(panel->startLesson(QStringLiteral("03-cold-starts")));
+    const int numeric = 1;  // the cold-start fraction at 20 requests/s: a number to guess
+    panel->goToStep(numeric);
     QVERIFY(panel->step()->predict && panel->step()->predict->choices.empty());
     panel->guess(90);
     QSignalSpy revealed(panel, &LessonPanel::revealed);
@@ -232,14 +233,14 @@ void TestLessonPanel::testWrongGuessIsRevealedAsWrong() {
     QVERIFY2(panel->revealText().startsWith(QStringLiteral("**Not quite.**")),
              qPrintable(panel->revealText()));
     // A guess within the tolerance of what was measured counts as right.
-    panel->goToStep(4);
+    panel->goToStep(numeric);
     QVERIFY(std::isnan(panel->measured()));
     panel->guess(1);
     revealed.clear();
     panel->runStep();
     QVERIFY(revealed.wait(kRunTimeoutMs));
     const double measured = panel->measured();
-    panel->goToStep(4);
+    panel->goToStep(numeric);
     panel->guess(measured * 1.1);
     revealed.clear();
     panel->runStep();

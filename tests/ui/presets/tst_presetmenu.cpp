@@ -60,7 +60,7 @@ void TestPresetMenu::testItemsShowTitleAndSummary() {
     auto* workers = menu->findChild<QAction*>(QStringLiteral("preset:auth-api-workers.json"));
     QVERIFY(workers);
     QCOMPARE(workers->text(), QStringLiteral("Auth API on Cloudflare Workers"));
-    QVERIFY2(workers->toolTip().contains(QStringLiteral("30 ms cache")),
+    QVERIFY2(workers->toolTip().contains(QStringLiteral("Cache API")),
              qPrintable(workers->toolTip()));
     QCOMPARE(workers->statusTip(), workers->toolTip());
     QStringList sections;

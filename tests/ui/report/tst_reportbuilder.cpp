@@ -161,8 +161,8 @@ private slots:
                          QStringLiteral("<tr class=\"group\"><td colspan=\"3\">%1").arg(group))),
                      group);
         QVERIFY(
-            m_html.contains("<td>coldStartMs</td><td>uniform: max 200, min 50</td><td>ms</td>"));
-        QVERIFY(m_html.contains("<td>keepAliveS</td><td>exponential: mean 2.5</td><td>s</td>"));
+            m_html.contains("<td>coldStartMs</td><td>lognormal: median 5, p99 12</td><td>ms</td>"));
+        QVERIFY(m_html.contains("<td>keepAliveS</td><td>exponential: mean 300</td><td>s</td>"));
         QVERIFY(m_html.contains("<td>ratePerS</td><td>200</td><td>1/s</td>"));
         QVERIFY(m_html.contains("<td>handler[2].cpu</td>"));
         QVERIFY(m_html.contains("<td>pricingFile</td><td>(the bundled table)</td>"));
@@ -276,7 +276,7 @@ private slots:
             // A table row is never cut: a parameter's value is on its name's line.
             for (const QString& line : page.split(QLatin1Char('\n')))
                 if (line.contains(QLatin1String("coldStartMs")))
-                    QVERIFY2(line.contains(QLatin1String("uniform: max 200, min 50")),
+                    QVERIFY2(line.contains(QLatin1String("lognormal: median 5, p99 12")),
                              qPrintable(line));
             // The parameter table repeats its header on every page it continues on.
             if (page.contains(QLatin1String("keepAliveS")))

@@ -86,6 +86,7 @@ private slots:
     }
 
     void testEdgesFollowRequests();
+    void testEdgeFunctionsShowTheirLimitPerRegion();
     void testColumnsReadLeftToRight();
     void testViewSelectsAndShowsBadges();
     void testDatabaseRimClearsTheTitle();
@@ -106,6 +107,22 @@ void TestTopologyGraph::testEdgesFollowRequests() {
     QCOMPARE(miss->label, QStringLiteral("on miss"));
     QVERIFY(miss->conditional);
     QVERIFY(graph.find({ComponentKind::Gateway, QStringLiteral("gateway")})->entry);
+}
+
+void TestTopologyGraph::testEdgeFunctionsShowTheirLimitPerRegion() {
+    // An edge pool keeps instances, and its instance limit, per client region: its tile says so.
+    Scenario s = authApi();
+    const ComponentRef functions{ComponentKind::Function, QStringLiteral("functions")};
+    const auto subtitle = [&] { return buildTopologyGraph(s).find(functions)->subtitle; };
+    QVERIFY2(subtitle().startsWith(QStringLiteral("1/instance · ≤1000 inst\n")),
+             qPrintable(subtitle()));
+    s.topology.functions.front().region = kEdgeRegion;
+    s.topology.regions = {{"us-east-1", 1}, {"eu-west-1", 1}};
+    QVERIFY2(subtitle().startsWith(QStringLiteral("1/instance · ≤1000/region\n")),
+             qPrintable(subtitle()));
+    s.topology.functions.front().region = "eu-west-1";
+    QVERIFY2(subtitle().startsWith(QStringLiteral("1/instance · ≤1000 inst\n")),
+             qPrintable(subtitle()));
 }
 
 void TestTopologyGraph::testColumnsReadLeftToRight() {

@@ -30,9 +30,11 @@ public:
         });
     }
 
-    /// Request number `log` names next is handed to `component` at `atMs` (with a payload).
-    void send(Component& component, double atMs, double payloadKb = 0) {
-        m_sends.push_back({&component, payloadKb});
+    /// Request number `log` names next is handed to `component` at `atMs` (with a payload, from
+    /// a client in `clientRegion`).
+    void send(Component& component, double atMs, double payloadKb = 0,
+              std::uint8_t clientRegion = 0) {
+        m_sends.push_back({&component, payloadKb, clientRegion});
         simulator.schedule(fromMillis(atMs), this, 0, m_sends.size() - 1);
     }
     void run() {
@@ -48,6 +50,7 @@ public:
         r.arrival = r.phaseStart = simulator.now();
         r.measured = true;
         r.payloadKb = send.payloadKb;
+        r.clientRegion = send.clientRegion;
         if (m_numbers.size() <= id) m_numbers.resize(id + 1);
         m_numbers[id] = static_cast<int>(event.payload);
         send.component->accept(id);
@@ -70,6 +73,7 @@ private:
     struct Send {
         Component* component;
         double payloadKb;
+        std::uint8_t clientRegion;
     };
     std::vector<Send> m_sends;
     std::vector<int> m_numbers;  // request id -> the number of its send (ids are reused)

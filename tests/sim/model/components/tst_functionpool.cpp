@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The function pool on its own: cold starts, warm reuse, the instance limit, keep-alive and a
-// zone outage, each as a hand-checked log.
+// The function pool on its own: cold starts, warm reuse, the instance limit, keep-alive, a zone
+// outage and instances kept per client region at the edge, each as a hand-checked log.
 #include "sim/model/components/functionpool.h"
+
+#include "sim/core/randomstreams.h"
+#include "sim/model/regionmap.h"
 
 #include "sim/model/components/componentharness.h"
 
@@ -81,6 +84,62 @@ private slots:
         h.runUntil(2000);
         QCOMPARE(h.logList().mid(4), QStringList({"1005 ms #4 done", "1005 ms #5 done",
                                                   "1105 ms #6 done", "1105 ms #7 done"}));
+    }
+
+    void testEdgeKeepsInstancesPerClientRegion_data() {
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<QStringList>("log");
+        QTest::addColumn<int>("coldStarts");
+        // One instance at most, 100 ms cold start, 5 ms of work, 1 s keep-alive. Sends: #0 from
+        // region a at 0, #1 from b at 10, #2 from a at 200, #3 from b at 300, #4 from b at 302,
+        // #5 from a at 1250.
+        // At the edge: #0 and #1 each start their region's instance (105, 115 ms); #2 and #3
+        // reuse them (205, 305 ms); #4 finds b's one instance busy and b at its limit, throttled
+        // although a's instance is idle; a's instance was reclaimed at 1205 ms (1 s after #2),
+        // so #5 starts a new one: 1355 ms. Three cold starts.
+        QTest::newRow("edge") << QStringLiteral("edge")
+                              << QStringList({"105 ms #0 done", "115 ms #1 done", "205 ms #2 done",
+                                              "302 ms #4 throttled", "305 ms #3 done",
+                                              "1355 ms #5 done"})
+                              << 3;
+        // In one region the pool is one set: #1 finds the only instance starting and the limit
+        // reached (throttled); #2 and #3 reuse it, #4 finds it busy (throttled); it was released
+        // at 305 ms, so #5 at 1250 ms is still warm. One cold start.
+        QTest::newRow("one region")
+            << QStringLiteral("a")
+            << QStringList({"10 ms #1 throttled", "105 ms #0 done", "205 ms #2 done",
+                            "302 ms #4 throttled", "305 ms #3 done", "1255 ms #5 done"})
+            << 1;
+    }
+
+    void testEdgeKeepsInstancesPerClientRegion() {
+        QFETCH(QString, region);
+        QFETCH(QStringList, log);
+        QFETCH(int, coldStarts);
+        ComponentHarness h;
+        TopologySpec topology;
+        topology.regions = {{"a", 1}, {"b", 1}};
+        topology.roundTrips = {{"a", "b", makeConstant(50)}};
+        RegionMap regions(topology, makeStream(1, 0, "regions", "clients"),
+                          makeStream(1, 0, "regions", "round-trips"));
+        h.context.regions = &regions;
+        FunctionPoolSpec spec = pool(1, OverflowPolicy::Throttle);
+        spec.region = region.toStdString();
+        FunctionPool fn(h.context, spec);
+        fn.connect([](const std::string&) -> Component* { return nullptr; });
+        fn.start();
+        const std::pair<double, std::uint8_t> sends[] = {{0, 0},   {10, 1},  {200, 0},
+                                                         {300, 1}, {302, 1}, {1250, 0}};
+        for (const auto& [at, client] : sends) h.send(fn, at, 0, client);
+        h.runUntil(1280);
+        if (region == "edge") {
+            QCOMPARE(fn.alive(0), 1);  // #5's, starting (the first was reclaimed at 1205 ms)
+            QCOMPARE(fn.alive(1), 1);  // released at 305 ms, reclaimed at 1305 ms
+        }
+        h.run();
+        QCOMPARE(h.logList(), log);
+        QCOMPARE(h.counters.coldStarts, std::uint64_t(coldStarts));
+        QCOMPARE(fn.alive(), 0);
     }
 };
 
