@@ -38,6 +38,7 @@ public:
                          std::int64_t capacity) override;
 
     int alive() const { return m_alive; }
+    int maxInstances() const { return m_spec.maxInstances; }
     int busy() const { return m_busy; }
     std::size_t queued() const { return m_queue.size(); }
 
