@@ -315,9 +315,10 @@ void MainWindow::buildMenus() {
     edit->addAction(tr("&Duplicate Scenario"), this, [this] { duplicateScenario(); })
         ->setObjectName(QStringLiteral("duplicateScenarioAction"));
     QMenu* add = edit->addMenu(QIcon(QStringLiteral(":/icons/add.svg")), tr("&Add Component"));
-    for (ComponentKind kind : {ComponentKind::Gateway, ComponentKind::Function,
-                               ComponentKind::Server, ComponentKind::Cache, ComponentKind::Database,
-                               ComponentKind::Hop, ComponentKind::Station, ComponentKind::Queue})
+    for (ComponentKind kind :
+         {ComponentKind::Gateway, ComponentKind::Function, ComponentKind::Server,
+          ComponentKind::Cache, ComponentKind::Database, ComponentKind::Hop, ComponentKind::Station,
+          ComponentKind::Queue, ComponentKind::ObjectStore})
         add->addAction(QIcon(kindIconPath(kind)), kindLabel(kind), this,
                        [this, kind] { addComponentRequested(kind); });
     QAction* remove =

@@ -148,6 +148,8 @@ void validateUsage(const UsageTotals& usage, ValidationReport& report, const std
         {"replicaSeconds", usage.replicaSeconds},
         {"egressGb", usage.egressGb},
         {"ingressGb", usage.ingressGb},
+        {"storageGbMonths", usage.storageGbMonths},
+        {"storageEgressGb", usage.storageEgressGb},
     };
     for (const auto& [name, value] : quantities) {
         if (!std::isfinite(value) || value < 0.0) {
@@ -274,6 +276,16 @@ void validateCostConfig(const CostConfig& config, const PricingTable& table,
         }
     }
 
+    if (config.objectStorage == "s3") {
+        if (!table.s3)
+            report.add(joinPath(path, "objectStorage"),
+                       "object storage on s3 needs the pricing table's 's3' section, which this "
+                       "table does not have");
+    } else if (config.objectStorage != "none") {
+        report.add(joinPath(path, "objectStorage"),
+                   "unknown object storage '" + config.objectStorage + "'; expected none or s3");
+    }
+
     // With "auto" and an unusable platform there is no provider to look up (already reported).
     const bool egressPriced = config.egress != "none" && (config.egress != "auto" || platform);
     if (egressPriced) {
@@ -322,6 +334,7 @@ std::optional<CostConfig> costConfigFromJson(const nlohmann::json& json, Validat
         config.requestsPerConnection = *v;
     }
     if (auto v = reader.string("egress", false)) config.egress = *v;
+    if (auto v = reader.string("objectStorage", false)) config.objectStorage = *v;
     if (auto v = reader.boolean("standaloneAccount", false)) config.standaloneAccount = *v;
     reader.reportUnknownFields();
     if (report.issues().size() != issuesBefore) return std::nullopt;
@@ -329,7 +342,7 @@ std::optional<CostConfig> costConfigFromJson(const nlohmann::json& json, Validat
 }
 
 nlohmann::json toJson(const CostConfig& config) {
-    return nlohmann::json{
+    nlohmann::json out{
         {"platform", config.platform},
         {"functionMemoryMb", config.functionMemoryMb},
         {"billInitDuration", config.billInitDuration},
@@ -345,6 +358,9 @@ nlohmann::json toJson(const CostConfig& config) {
         {"egress", config.egress},
         {"standaloneAccount", config.standaloneAccount},
     };
+    // Written only when used, so a configuration without object storage is saved as before.
+    if (config.objectStorage != "none") out["objectStorage"] = config.objectStorage;
+    return out;
 }
 
 // ---- choices ----------------------------------------------------------------------------------
@@ -558,6 +574,22 @@ CostBreakdown computeCost(const UsageTotals& usage, const CostConfig& config,
                   prices.perGb, allowance(prices.includedGbPerMonth));
     } else if (usage.egressGb > 0.0) {
         note("data transfer out is not priced: egress is \"none\"");
+    }
+
+    if (config.objectStorage == "s3") {
+        const ObjectStoragePricing& s3 = *table.s3;
+        lines.add("storage.puts", "S3 PUT requests", static_cast<double>(usage.storagePuts) / 1e3,
+                  "thousand requests", s3.perThousandPuts);
+        lines.add("storage.gets", "S3 GET requests", static_cast<double>(usage.storageGets) / 1e3,
+                  "thousand requests", s3.perThousandGets);
+        // GB-months of the objects uploaded in the period, over their whole retention: scaled to
+        // a month, the storage a steady upload rate keeps.
+        lines.add("storage.stored", "S3 Standard storage", usage.storageGbMonths, "GB-month",
+                  s3.perGbMonth);
+        lines.add("storage.transferOut", "S3 data transfer out", usage.storageEgressGb, "GB",
+                  s3.transferOutPerGb);
+    } else if (usage.storagePuts > 0 || usage.storageGets > 0) {
+        note("object storage is not priced: objectStorage is \"none\"");
     }
 
     for (const CostLine& line : breakdown.lines) breakdown.total += line.cost;

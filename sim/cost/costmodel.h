@@ -62,6 +62,13 @@ struct UsageTotals {
     double egressGb = 0.0;   ///< response bytes leaving the provider for the internet
     double ingressGb = 0.0;  ///< request bytes arriving: free, but a load balancer processes them
 
+    // Object storage.
+    std::uint64_t storagePuts = 0;  ///< PUT requests completed
+    std::uint64_t storageGets = 0;  ///< GET requests completed
+    /// GB-months the objects uploaded in the period are kept for (size x retention / 30 days).
+    double storageGbMonths = 0.0;
+    double storageEgressGb = 0.0;  ///< GETs by clients: bytes leaving the store for the internet
+
     bool operator==(const UsageTotals&) const = default;
 };
 
@@ -86,6 +93,8 @@ struct CostConfig {
     /// "auto" (the platform's provider: aws, or cloudflare for workers), "none", or a provider in
     /// the table's dataTransfer section.
     std::string egress = "auto";
+    /// "none" or "s3": how object stores' requests, stored GB-months and transfer out are priced.
+    std::string objectStorage = "none";
     bool standaloneAccount = false;  ///< charge plan fees and deduct free allowances (see above)
 
     bool operator==(const CostConfig&) const = default;

@@ -180,6 +180,16 @@ WorkersKvPricing readWorkersKv(JsonObjectReader& reader) {
     return kv;
 }
 
+ObjectStoragePricing readObjectStorage(JsonObjectReader& reader) {
+    ObjectStoragePricing s3;
+    s3.source = readSource(reader);
+    s3.perThousandPuts = price(reader, "perThousandPuts");
+    s3.perThousandGets = price(reader, "perThousandGets");
+    s3.perGbMonth = price(reader, "perGbMonth");
+    s3.transferOutPerGb = price(reader, "transferOutPerGb");
+    return s3;
+}
+
 std::function<InstancePricing(JsonObjectReader&)> instanceReader(const std::string& catalogueKey,
                                                                  const std::string& entryKind) {
     return [catalogueKey, entryKind](JsonObjectReader& reader) {
@@ -301,6 +311,7 @@ std::optional<PricingTable> pricingFromJson(const Json& json, ValidationReport& 
     table.apiGateway = readSection<ApiGatewayPricing>(root, "apiGateway", readApiGateway);
     table.workers = readSection<WorkersPricing>(root, "workers", readWorkers);
     table.workersKv = readSection<WorkersKvPricing>(root, "workersKv", readWorkersKv);
+    table.s3 = readSection<ObjectStoragePricing>(root, "s3", readObjectStorage);
     table.ec2 =
         readSection<InstancePricing>(root, "ec2", instanceReader("instanceTypes", "instance type"));
     table.fargate = readSection<FargatePricing>(root, "fargate", readFargate);
@@ -312,13 +323,14 @@ std::optional<PricingTable> pricingFromJson(const Json& json, ValidationReport& 
     table.dataTransfer = readSection<DataTransferPricing>(root, "dataTransfer", readDataTransfer);
     root.reportUnknownFields();
 
-    const bool pricesSomething =
-        table.lambda || table.apiGateway || table.workers || table.workersKv || table.ec2 ||
-        table.fargate || table.loadBalancer || table.elastiCache || table.rds || table.dataTransfer;
+    const bool pricesSomething = table.lambda || table.apiGateway || table.workers ||
+                                 table.workersKv || table.s3 || table.ec2 || table.fargate ||
+                                 table.loadBalancer || table.elastiCache || table.rds ||
+                                 table.dataTransfer;
     if (!pricesSomething && report.issues().size() == issuesBefore) {
         report.add("",
                    "the table prices nothing: add at least one section (lambda, apiGateway, "
-                   "workers, workersKv, ec2, fargate, loadBalancer, elastiCache, rds, "
+                   "workers, workersKv, s3, ec2, fargate, loadBalancer, elastiCache, rds, "
                    "dataTransfer)");
     }
     if (report.issues().size() != issuesBefore) return std::nullopt;
@@ -396,6 +408,16 @@ nlohmann::ordered_json toJson(const PricingTable& table) {
         section["includedReadsPerMonth"] = numberJson(kv.includedReadsPerMonth);
         section["includedWritesPerMonth"] = numberJson(kv.includedWritesPerMonth);
         json["workersKv"] = std::move(section);
+    }
+    if (table.s3) {
+        const ObjectStoragePricing& s3 = *table.s3;
+        OrderedJson section = OrderedJson::object();
+        writeSource(section, s3.source);
+        section["perThousandPuts"] = numberJson(s3.perThousandPuts);
+        section["perThousandGets"] = numberJson(s3.perThousandGets);
+        section["perGbMonth"] = numberJson(s3.perGbMonth);
+        section["transferOutPerGb"] = numberJson(s3.transferOutPerGb);
+        json["s3"] = std::move(section);
     }
     if (table.ec2) json["ec2"] = instancesJson(*table.ec2, "instanceTypes");
     if (table.fargate) {

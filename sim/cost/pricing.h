@@ -91,6 +91,17 @@ struct WorkersKvPricing {
     bool operator==(const WorkersKvPricing&) const = default;
 };
 
+/// Object storage (S3 Standard): requests, storage and data transfer out to the internet.
+/// Transfer in is free, as the providers list it.
+struct ObjectStoragePricing {
+    PriceSource source;
+    double perThousandPuts = 0.0;  ///< PUT, COPY, POST, LIST requests
+    double perThousandGets = 0.0;  ///< GET, SELECT and other requests
+    double perGbMonth = 0.0;       ///< first storage tier
+    double transferOutPerGb = 0.0; ///< to the internet, first tier
+    bool operator==(const ObjectStoragePricing&) const = default;
+};
+
 /// An hourly-priced machine: an EC2 instance, an ElastiCache node or an RDS instance.
 struct InstanceType {
     double hourly = 0.0;
@@ -157,6 +168,7 @@ struct PricingTable {
     std::optional<ApiGatewayPricing> apiGateway;
     std::optional<WorkersPricing> workers;
     std::optional<WorkersKvPricing> workersKv;
+    std::optional<ObjectStoragePricing> s3;
     std::optional<InstancePricing> ec2;
     std::optional<FargatePricing> fargate;
     std::optional<LoadBalancerPricing> loadBalancer;

@@ -5,6 +5,8 @@
 
 #include "sim/core/randomstreams.h"
 #include "sim/model/component.h"
+#include "sim/model/components/client.h"
+#include "sim/model/components/objectstore.h"
 #include "sim/model/components/queue.h"
 #include "sim/model/faulttimeline.h"
 #include "sim/model/jobrecorder.h"
@@ -40,9 +42,19 @@ public:
         m_flow.setWorkload(&m_workload);
         m_flow.setTopology(m_topology, m_regions);
         m_flow.setLimits(scenario.run.maxInFlight, memoryBudgetBytes);
-        for (const auto& component : m_topology.components)
+        for (const auto& component : m_topology.components) {
             if (component->kind() == ComponentKind::Queue)
                 m_queues.push_back(static_cast<Queue*>(component.get()));
+            // A store invoking a function does it through a queue of its own: its jobs count.
+            if (component->kind() == ComponentKind::ObjectStore) {
+                const auto* store = static_cast<const ObjectStore*>(component.get());
+                if (store->ownsEventQueue()) m_queues.push_back(store->eventQueue());
+            }
+        }
+        if (!scenario.workload.afterResponse.empty())
+            m_client = std::make_unique<Client>(
+                m_context, *m_topology.entry, scenario.workload.afterResponse,
+                [this](const std::string& id) { return m_topology.find(id); });
     }
 
     void start() {
@@ -79,6 +91,7 @@ private:
     UsageTotals m_usageAtMeasurement;
     bool m_measuring = false;
     std::vector<Queue*> m_queues;  // in topology order; none in a scenario without queues
+    std::unique_ptr<Client> m_client;  // runs workload.afterResponse (none without it)
 };
 
 void ArchitectureModelImpl::arrive(const Arrival& arrival) {
@@ -104,7 +117,10 @@ void ArchitectureModelImpl::arrive(const Arrival& arrival) {
         r.payloadKb = workload.payloadKb->sample(m_payloadEngine);
     if (arrival.traceRow >= 0 && row < workload.traceKeys.size()) r.key = workload.traceKeys[row];
     m_flow.checkLimits();
-    m_topology.entry->accept(id);
+    if (m_client)
+        m_client->accept(id);
+    else
+        m_topology.entry->accept(id);
 }
 
 void ArchitectureModelImpl::beginMeasurement() {
@@ -203,6 +219,10 @@ void ArchitectureModelImpl::finish(RunResult& result) {
     u.replicaSeconds = now.replicaSeconds - base.replicaSeconds;
     u.egressGb = now.egressGb - base.egressGb;
     u.ingressGb = now.ingressGb - base.ingressGb;
+    u.storagePuts = now.storagePuts - base.storagePuts;
+    u.storageGets = now.storageGets - base.storageGets;
+    u.storageGbMonths = now.storageGbMonths - base.storageGbMonths;
+    u.storageEgressGb = now.storageEgressGb - base.storageEgressGb;
     result.usage = u;
     for (const auto& component : m_topology.components) {
         component->finish(result);

@@ -47,6 +47,8 @@ public:
                       const std::array<Time, kTimeCategoryCount>& breakdown);
 
     const CircuitBreaker* breaker() const { return m_breaker ? &*m_breaker : nullptr; }
+    /// The step this call is made for (what an object store reads a put or get from).
+    const HandlerStep& step() const { return m_step; }
 
 private:
     void startAttempt(std::uint32_t caller);

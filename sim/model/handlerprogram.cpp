@@ -29,9 +29,13 @@ void HandlerProgram::compileSteps(const std::vector<HandlerStep>& steps, const s
                 break;
             case HandlerStep::Kind::Call:
             case HandlerStep::Kind::Send:
+            case HandlerStep::Kind::Put:
+            case HandlerStep::Kind::Get: {
                 // A send is a call to a queue: the queue resumes the caller once it has taken the
-                // message, so the interpreter needs no operation of its own for it.
+                // message, so the interpreter needs no operation of its own for it. A put or get
+                // is a call to an object store, which reads which one from the step.
                 op.code = OpCode::Call;
+                op.step = &step;
                 op.target = resolve(step.target);
                 if (op.target->kind() == ComponentKind::Cache)
                     throw std::invalid_argument(poolId + ": a cache is used with a cache step");
@@ -40,6 +44,12 @@ void HandlerProgram::compileSteps(const std::vector<HandlerStep>& steps, const s
                     throw std::invalid_argument(poolId +
                                                 ": a queue is used with a send step, "
                                                 "and only a queue");
+                const bool storeStep =
+                    step.kind == HandlerStep::Kind::Put || step.kind == HandlerStep::Kind::Get;
+                if ((op.target->kind() == ComponentKind::ObjectStore) != storeStep)
+                    throw std::invalid_argument(poolId +
+                                                ": an object store is used with a put or get "
+                                                "step, and only an object store");
                 if (step.guarded()) {
                     // Each guarded call draws its jitter from a stream of its own.
                     const std::string role = "call " + std::to_string(m_guards.size());
@@ -49,6 +59,7 @@ void HandlerProgram::compileSteps(const std::vector<HandlerStep>& steps, const s
                 }
                 m_ops.push_back(op);
                 break;
+            }
             case HandlerStep::Kind::Cache: {
                 if (cacheDepth >= kMaxCacheNesting)
                     throw std::invalid_argument(poolId + ": cache steps nested too deeply");

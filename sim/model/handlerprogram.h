@@ -39,6 +39,7 @@ public:
         const Distribution* cpuMs = nullptr;    ///< cpu (owned by the scenario)
         Component* target = nullptr;            ///< call, cache, fill
         CallGuard* guard = nullptr;             ///< call: timeouts, retries, breaker (or none)
+        const HandlerStep* step = nullptr;      ///< call: the step (put/get read it; scenario's)
     };
 
     /// Finds the component an id names (ComponentResolver); throws std::invalid_argument if none.

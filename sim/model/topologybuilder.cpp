@@ -10,6 +10,7 @@
 #include "sim/model/components/functionpool.h"
 #include "sim/model/components/gateway.h"
 #include "sim/model/components/networkhop.h"
+#include "sim/model/components/objectstore.h"
 #include "sim/model/components/queue.h"
 #include "sim/model/components/serverpool.h"
 #include "sim/model/components/station.h"
@@ -49,6 +50,7 @@ const std::vector<std::pair<ComponentKind, Factory>>& factories() {
         {ComponentKind::Hop, each<NetworkHop>(&TopologySpec::hops)},
         {ComponentKind::Station, each<Station>(&TopologySpec::stations)},
         {ComponentKind::Queue, each<Queue>(&TopologySpec::queues)},
+        {ComponentKind::ObjectStore, each<ObjectStore>(&TopologySpec::objectStores)},
     };
     return table;
 }
@@ -66,6 +68,7 @@ void placeComponents(Topology& topology, const TopologySpec& spec, const RegionM
     place(spec.databases);
     place(spec.hops);
     place(spec.queues);
+    place(spec.objectStores);
     for (const CacheSpec& cache : spec.caches)
         topology.find(cache.id)->setPlacement(cache.placement == CachePlacement::InProcess
                                                   ? RegionMap::kNowhere

@@ -21,6 +21,7 @@ enum class ComponentKind : std::uint8_t {
     Hop,      ///< a network hop
     Station,  ///< c servers behind one FIFO line (the validation model)
     Queue,    ///< a message queue whose messages become jobs of consumer pools
+    ObjectStore,  ///< an object store (PUT and GET of payload-sized objects)
 };
 
 /// True for the kinds that are components of a topology (everything but None and Workload).

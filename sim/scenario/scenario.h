@@ -46,30 +46,6 @@ enum class WorkloadType {
     Trace,     ///< replay of arrival timestamps (from a CSV file, read as traceColumns says)
 };
 
-struct WorkloadSpec {
-    WorkloadType type = WorkloadType::Poisson;
-    double ratePerS = 10;                 ///< Poisson
-    std::vector<RatePoint> schedule;      ///< Schedule: held at the last point's rate afterwards
-    double onRatePerS = 0;                ///< OnOff
-    double offRatePerS = 0;               ///< OnOff
-    DistributionPtr onDurationS;          ///< OnOff: length of an on period, seconds
-    DistributionPtr offDurationS;         ///< OnOff: length of an off period, seconds
-    int users = 0;                        ///< Closed
-    DistributionPtr thinkTimeMs;          ///< Closed
-    std::string traceFile;                ///< Trace: CSV path as written in the file
-    TraceColumns traceColumns;            ///< Trace: which columns hold what, in which units
-    std::vector<double> traceTimesS;      ///< Trace: offsets from the start (s), loaded and sorted
-    /// Trace with a payload column: each row's size (KB), in the order of traceTimesS, so the
-    /// request arriving at traceTimesS[i] carries tracePayloadKb[i].
-    std::vector<double> tracePayloadKb;
-    /// Trace with a key column: each row's key as a small number (equal texts, equal numbers;
-    /// numbered in order of first arrival), in the order of traceTimesS.
-    std::vector<std::int64_t> traceKeys;
-    /// Request size; nullptr = small (gateways never reject). With a payload column in a trace it
-    /// is the empirical distribution of that column's sizes, for showing; the model uses each
-    /// row's own size (tracePayloadKb).
-    DistributionPtr payloadKb;
-};
 
 /// Retries of a failed or timed-out call: `attempts` in all (the first included), waiting an
 /// exponentially growing backoff with jitter before each retry.
@@ -105,6 +81,11 @@ struct HandlerStep {
         /// A send of a message to queue `target`: the handler goes on once the queue has taken
         /// it (its enqueue latency) while the message waits to become a job for a consumer.
         Send,
+        /// A PUT of the request's payload to object store `target`: its base latency plus the
+        /// payload over the bandwidth (the step's own, else the store's).
+        Put,
+        /// A GET of an object of the request's payload size from object store `target`.
+        Get,
     };
     Kind kind = Kind::Cpu;
     DistributionPtr cpuMs;
@@ -112,6 +93,9 @@ struct HandlerStep {
     double probability = 1;
     std::vector<HandlerStep> steps;   ///< Branch
     std::vector<HandlerStep> onMiss;  ///< Cache
+    /// Put, Get: the rate the party moving the bytes sends or receives at (MB/s), when it is the
+    /// narrower end (a client's uplink); nullptr = the store's bandwidth.
+    DistributionPtr bandwidthMbPerS;
     // The options below apply to a call and to a send (a send fails when its queue is full).
     /// Call: the caller stops waiting for an attempt after this long (the callee goes on working).
     std::optional<double> timeoutMs;
@@ -123,6 +107,35 @@ struct HandlerStep {
 
     /// True if the call is made through timeouts, retries or a breaker (a guarded call).
     bool guarded() const { return timeoutMs || retry || breaker || continueOnFailure; }
+};
+
+struct WorkloadSpec {
+    WorkloadType type = WorkloadType::Poisson;
+    double ratePerS = 10;                 ///< Poisson
+    std::vector<RatePoint> schedule;      ///< Schedule: held at the last point's rate afterwards
+    double onRatePerS = 0;                ///< OnOff
+    double offRatePerS = 0;               ///< OnOff
+    DistributionPtr onDurationS;          ///< OnOff: length of an on period, seconds
+    DistributionPtr offDurationS;         ///< OnOff: length of an off period, seconds
+    int users = 0;                        ///< Closed
+    DistributionPtr thinkTimeMs;          ///< Closed
+    std::string traceFile;                ///< Trace: CSV path as written in the file
+    TraceColumns traceColumns;            ///< Trace: which columns hold what, in which units
+    std::vector<double> traceTimesS;      ///< Trace: offsets from the start (s), loaded and sorted
+    /// Trace with a payload column: each row's size (KB), in the order of traceTimesS, so the
+    /// request arriving at traceTimesS[i] carries tracePayloadKb[i].
+    std::vector<double> tracePayloadKb;
+    /// Trace with a key column: each row's key as a small number (equal texts, equal numbers;
+    /// numbered in order of first arrival), in the order of traceTimesS.
+    std::vector<std::int64_t> traceKeys;
+    /// Request size; nullptr = small (gateways never reject). With a payload column in a trace it
+    /// is the empirical distribution of that column's sizes, for showing; the model uses each
+    /// row's own size (tracePayloadKb).
+    DistributionPtr payloadKb;
+    /// What the client does once the entry has answered, before the request counts as done (an
+    /// upload straight to an object store with the presigned URL the entry returned). Run by the
+    /// client, so no instance or worker is held meanwhile. Empty: the answer ends the request.
+    std::vector<HandlerStep> afterResponse;
 };
 
 /// A token bucket: requests beyond `ratePerS` (with bursts up to `burst`) are shed.
@@ -172,6 +185,9 @@ struct FunctionPoolSpec {
     OverflowPolicy onLimit = OverflowPolicy::Throttle;
     InstancePick pick = InstancePick::MostRecentlyUsed;
     std::optional<QueueTriggerSpec> trigger;  ///< invoked with a queue's messages (or not)
+    /// Larger requests are rejected before an instance is taken (reason: payload), as Lambda
+    /// refuses a synchronous invocation over 6 MB.
+    std::optional<double> payloadLimitKb;
     std::vector<HandlerStep> handler;
     std::string region = "";  ///< a region of TopologySpec::regions, "edge", or "" (the first)
 };
@@ -262,6 +278,26 @@ struct QueueSpec {
     std::optional<std::int64_t> maxDepth;  ///< messages held at most; sends beyond fail
 };
 
+/// What an object store does when a PUT completes: a notification to a queue, or an
+/// asynchronous invocation of a function pool (through the platform's own queue: three tries).
+struct StoreEventSpec {
+    std::string queue;     ///< "" = none
+    std::string function;  ///< "" = none (at most one of the two is set)
+    bool operator==(const StoreEventSpec&) const = default;
+};
+
+/// An object store (S3-like): a PUT or GET takes a base latency plus the object's size over a
+/// bandwidth; each completed PUT can raise an event.
+struct ObjectStoreSpec {
+    std::string id;
+    DistributionPtr putMs;            ///< a PUT's latency besides moving the bytes
+    DistributionPtr getMs;            ///< a GET's latency besides moving the bytes
+    DistributionPtr bandwidthMbPerS;  ///< MB/s one transfer moves at (per request)
+    std::optional<StoreEventSpec> onPut;
+    double retentionDays = 30;  ///< objects are kept this long (what GB-months are billed on)
+    std::string region = "";    ///< a region of TopologySpec::regions, "edge", or "" (the first)
+};
+
 /// Where a share of the clients are, and so where "edge" components serve them.
 struct RegionSpec {
     std::string id;
@@ -292,6 +328,7 @@ struct TopologySpec {
     std::vector<NetworkHopSpec> hops;
     std::vector<StationSpec> stations;
     std::vector<QueueSpec> queues;
+    std::vector<ObjectStoreSpec> objectStores;
 };
 
 /// Something that goes wrong during the run, on a timeline.

@@ -11,10 +11,12 @@ using namespace fields;
 constexpr std::array<const FieldDescription*, 5> kRunFields{
     &run::durationS, &run::windowS, &run::warmupS, &run::maxCompleted, &run::maxInFlight};
 // payloadKb goes with every workload type; the others each belong to one type.
-constexpr std::array<const FieldDescription*, 12> kWorkloadFields{
-    &workload::type,        &workload::ratePerS,    &workload::schedule,     &workload::onRatePerS,
-    &workload::offRatePerS, &workload::onDurationS, &workload::offDurationS, &workload::users,
-    &workload::thinkTimeMs, &workload::traceFile,   &workload::trace,        &workload::payloadKb,
+constexpr std::array<const FieldDescription*, 13> kWorkloadFields{
+    &workload::type,          &workload::ratePerS,    &workload::schedule,
+    &workload::onRatePerS,    &workload::offRatePerS, &workload::onDurationS,
+    &workload::offDurationS,  &workload::users,       &workload::thinkTimeMs,
+    &workload::traceFile,     &workload::trace,       &workload::payloadKb,
+    &workload::afterResponse,
 };
 constexpr std::array<const FieldDescription*, 7> kAutoscalerFields{
     &autoscaler::metric,
@@ -49,7 +51,7 @@ constexpr std::array<const FieldDescription*, 8> kFailureFields{
 constexpr std::array<const FieldDescription*, 2> kSloFields{&slo::latencyMs, &slo::percentile};
 constexpr std::array<const FieldDescription*, 4> kTriggerFields{
     &trigger::queue, &trigger::batchSize, &trigger::batchWindowS, &trigger::maxConcurrency};
-constexpr std::array<const FieldDescription*, 12> kFunctionFields{&id,
+constexpr std::array<const FieldDescription*, 13> kFunctionFields{&id,
                                                                   &region,
                                                                   &function::concurrencyPerInstance,
                                                                   &function::coldStartMs,
@@ -60,6 +62,7 @@ constexpr std::array<const FieldDescription*, 12> kFunctionFields{&id,
                                                                   &function::onLimit,
                                                                   &function::pick,
                                                                   &function::trigger,
+                                                                  &function::payloadLimitKb,
                                                                   &handler};
 constexpr std::array<const FieldDescription*, 10> kServerFields{&id,
                                                                &region,
@@ -99,7 +102,17 @@ constexpr std::array<const FieldDescription*, 9> kQueueFields{&id,
                                                               &queue::order,
                                                               &queue::maxDepth};
 
-const std::array<ComponentDescription, 8> kTopology{{
+constexpr std::array<const FieldDescription*, 7> kObjectStoreFields{&id,
+                                                                    &region,
+                                                                    &objectStore::putMs,
+                                                                    &objectStore::getMs,
+                                                                    &objectStore::bandwidthMbPerS,
+                                                                    &objectStore::onPut,
+                                                                    &objectStore::retentionDays};
+constexpr std::array<const FieldDescription*, 2> kStoreEventFields{&storeEvent::queue,
+                                                                   &storeEvent::function};
+
+const std::array<ComponentDescription, 9> kTopology{{
     {ComponentKind::Gateway, "gateways", "Gateway", "gateway", kGatewayFields},
     {ComponentKind::Function, "functions", "Function pool", "function pool", kFunctionFields},
     {ComponentKind::Server, "servers", "Server pool", "server pool", kServerFields},
@@ -108,6 +121,8 @@ const std::array<ComponentDescription, 8> kTopology{{
     {ComponentKind::Hop, "hops", "Network hop", "network hop", kHopFields},
     {ComponentKind::Station, "stations", "Queue station", "station", kStationFields},
     {ComponentKind::Queue, "queues", "Message queue", "queue", kQueueFields},
+    {ComponentKind::ObjectStore, "objectStores", "Object store", "object store",
+     kObjectStoreFields},
 }};
 
 }  // namespace
@@ -139,6 +154,12 @@ const ComponentDescription& rateLimitDescription() {
 const ComponentDescription& triggerDescription() {
     static const ComponentDescription description{ComponentKind::None, "", "Queue trigger",
                                                   "queue trigger", kTriggerFields};
+    return description;
+}
+
+const ComponentDescription& storeEventDescription() {
+    static const ComponentDescription description{ComponentKind::None, "", "Event on PUT",
+                                                  "PUT event", kStoreEventFields};
     return description;
 }
 

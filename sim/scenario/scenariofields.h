@@ -311,6 +311,15 @@ inline constexpr FieldDescription payloadKb{
         "Request size, for gateway payload limits; absent: small requests no gateway "
         "rejects",
 };
+inline constexpr FieldDescription afterResponse{
+    .key = "afterResponse",
+    .label = "After the response",
+    .type = FieldType::Steps,
+    .defaultText = "[]",
+    .tooltip =
+        "Steps the client runs once the entry has answered, before the request is done (a "
+        "presigned upload straight to an object store); no instance is held meanwhile",
+};
 }  // namespace workload
 
 /// One point of a schedule workload.
@@ -465,6 +474,14 @@ inline constexpr FieldDescription trigger{
     .emptyMeaning = "not invoked by a queue",
     .tooltip = "Invoke the function with batches of a queue's messages (an event source mapping)",
 };
+/// The gateway's payload limit, with a function's own tooltip (one range for both).
+inline constexpr FieldDescription payloadLimitKb = [] {
+    FieldDescription f = gateway::payloadLimitKb;
+    f.tooltip =
+        "Larger requests are rejected before an instance is taken (Lambda: 6 MB for a "
+        "synchronous invocation)";
+    return f;
+}();
 }  // namespace function
 
 /// A function pool's "trigger" object: the queue it takes batches of messages from.
@@ -800,6 +817,69 @@ inline constexpr FieldDescription maxDepth{
 };
 }  // namespace queue
 
+// Object stores follow S3: an object of up to 5 TB, kept for up to ten years in a file here.
+inline constexpr double kMaxBandwidthMbPerS = 100'000;  // 100 GB/s: beyond it a typo
+inline constexpr double kMaxRetentionDays = 3650;
+
+namespace objectStore {
+inline constexpr FieldDescription putMs =
+    latency("putMs", "PUT latency", "A PUT's latency besides moving the bytes (first byte, commit)");
+inline constexpr FieldDescription getMs =
+    latency("getMs", "GET latency", "A GET's latency besides moving the bytes (first byte)");
+inline constexpr FieldDescription bandwidthMbPerS{
+    .key = "bandwidthMbPerS",
+    .label = "Bandwidth",
+    .type = FieldType::Distribution,
+    .unit = "MB/s",
+    .max = kMaxBandwidthMbPerS,
+    .presence = Presence::Required,
+    .maxMeaning = "100 GB/s",
+    .tooltip =
+        "The rate one transfer moves at, drawn per PUT or GET; the object's size over it is "
+        "added to the latency",
+};
+inline constexpr FieldDescription onPut{
+    .key = "onPut",
+    .label = "On each PUT",
+    .type = FieldType::Object,
+    .presence = Presence::Optional,
+    .emptyMeaning = "no event",
+    .tooltip = "An event on each completed PUT: a message to a queue, or a function invoked",
+};
+inline constexpr FieldDescription retentionDays{
+    .key = "retentionDays",
+    .label = "Kept for",
+    .unit = "days",
+    .max = kMaxRetentionDays,
+    .minExclusive = true,
+    .defaultValue = 30,
+    .maxMeaning = "ten years",
+    .tooltip = "Uploaded objects are kept this long: the stored GB-months billed",
+};
+}  // namespace objectStore
+
+/// An object store's "onPut" object: where the event goes (one of the two).
+namespace storeEvent {
+inline constexpr FieldDescription queue{
+    .key = "queue",
+    .label = "Queue",
+    .type = FieldType::Text,
+    .presence = Presence::Optional,
+    .emptyMeaning = "no message",
+    .tooltip = "The queue each PUT's notification is sent to",
+};
+inline constexpr FieldDescription function{
+    .key = "function",
+    .label = "Function",
+    .type = FieldType::Text,
+    .presence = Presence::Optional,
+    .emptyMeaning = "no invocation",
+    .tooltip =
+        "The function pool invoked asynchronously with each PUT (through the platform's queue, "
+        "tried three times)",
+};
+}  // namespace storeEvent
+
 // ---- failure behaviour --------------------------------------------------------------------------
 
 namespace rateLimit {
@@ -839,6 +919,34 @@ inline constexpr FieldDescription send{
     .type = FieldType::Text,
     .presence = Presence::Required,
     .tooltip = "The queue the message goes to; the handler goes on once the queue has taken it",
+};
+/// A put or get step names its object store under these keys; the call options apply to them.
+inline constexpr FieldDescription put{
+    .key = "put",
+    .label = "PUTs to",
+    .type = FieldType::Text,
+    .presence = Presence::Required,
+    .tooltip = "The object store the request's payload is uploaded to",
+};
+inline constexpr FieldDescription get{
+    .key = "get",
+    .label = "GETs from",
+    .type = FieldType::Text,
+    .presence = Presence::Required,
+    .tooltip = "The object store an object of the request's payload size is read from",
+};
+inline constexpr FieldDescription bandwidthMbPerS{
+    .key = "bandwidthMbPerS",
+    .label = "Link bandwidth",
+    .type = FieldType::Distribution,
+    .unit = "MB/s",
+    .max = kMaxBandwidthMbPerS,
+    .presence = Presence::Optional,
+    .maxMeaning = "100 GB/s",
+    .emptyMeaning = "the store's bandwidth",
+    .tooltip =
+        "put and get: the rate of the side moving the bytes when it is narrower than the store "
+        "(a client's uplink)",
 };
 inline constexpr FieldDescription timeoutMs{
     .key = "timeoutMs",
@@ -1102,6 +1210,8 @@ const ComponentDescription& autoscalerDescription();
 const ComponentDescription& rateLimitDescription();
 /// A function pool's "trigger" object.
 const ComponentDescription& triggerDescription();
+/// An object store's "onPut" object.
+const ComponentDescription& storeEventDescription();
 /// The options of a call step, and its "retry" and "breaker" objects.
 const ComponentDescription& callDescription();
 const ComponentDescription& retryDescription();

@@ -165,7 +165,7 @@ bool isForwarding(ComponentKind kind) {
 }
 
 /// What a reference is for decides which kinds of component it may name.
-enum class ReferenceKind { Entry, Next, Call, Cache, Send, Consumer, DeadLetter };
+enum class ReferenceKind { Entry, Next, Call, Cache, Send, Consumer, DeadLetter, Store, Invoke };
 
 bool accepts(ReferenceKind reference, ComponentKind kind) {
     switch (reference) {
@@ -186,6 +186,10 @@ bool accepts(ReferenceKind reference, ComponentKind kind) {
         case ReferenceKind::Consumer:
         case ReferenceKind::DeadLetter:
             return kind == ComponentKind::Queue;
+        case ReferenceKind::Store:
+            return kind == ComponentKind::ObjectStore;
+        case ReferenceKind::Invoke:
+            return kind == ComponentKind::Function;
     }
     return false;
 }
@@ -201,7 +205,7 @@ std::string acceptedKinds(ReferenceKind reference) {
         case ReferenceKind::Call:
             return "a call must name a database, network hop, gateway, function pool or server "
                    "pool (a cache is looked up with a \"cache\" step, a queue is sent to with a "
-                   "\"send\" step)";
+                   "\"send\" step, an object store is used with \"put\" and \"get\" steps)";
         case ReferenceKind::Cache:
             return "a cache step must name a cache";
         case ReferenceKind::Send:
@@ -210,6 +214,10 @@ std::string acceptedKinds(ReferenceKind reference) {
             return "a consumer must name the queue it takes messages from";
         case ReferenceKind::DeadLetter:
             return "dead-lettered messages can only go to a queue";
+        case ReferenceKind::Store:
+            return "a put or get step must name an object store";
+        case ReferenceKind::Invoke:
+            return "a PUT event can only invoke a function pool";
     }
     return {};
 }
@@ -304,6 +312,9 @@ private:
     void readStation(JsonObjectReader& reader, StationSpec& station);
     void readQueue(JsonObjectReader& reader, QueueSpec& queue);
     std::optional<QueueTriggerSpec> readTrigger(JsonObjectReader& function);
+    void readObjectStore(JsonObjectReader& reader, ObjectStoreSpec& store);
+    /// The client's steps after the response: only what a client does (put, get, cpu, branch).
+    void checkClientSteps(const std::vector<HandlerStep>& steps, const std::string& path);
 
     /// The steps of a handler (depth 1), of a branch or of a cache miss (one deeper).
     std::vector<HandlerStep> readSteps(const json& steps, const std::string& path, int depth,
@@ -333,7 +344,8 @@ private:
     /// Reports every cycle; returns whether there was one.
     bool checkCycles(const CallGraph& graph);
     /// `from` names where the chain starts, for the message ("requests from the entry").
-    void checkCallDepth(const CallGraph& graph, const std::string& entry, const std::string& from);
+    void checkCallDepth(const CallGraph& graph, const std::string& entry, const std::string& from,
+                        std::size_t limit = kMaxCallDepth);
     void checkComponentCounts(JsonObjectReader& topology, const TopologySpec& spec);
     std::string suggestId(const std::string& id) const;
 
@@ -352,6 +364,7 @@ private:
     };
     std::vector<RetriedCall> m_retriedCalls;
     std::vector<std::string> m_consumers;  ///< pools that run jobs: their chains start there too
+    bool m_clientFrame = false;  ///< workload.afterResponse: the client holds a frame of its own
 };
 
 std::optional<Scenario> ScenarioReader::read(const json& document) {
@@ -485,7 +498,36 @@ void ScenarioReader::readWorkload(JsonObjectReader& root, WorkloadSpec& workload
     } else {
         workload.payloadKb = readDistribution(r, fields::workload::payloadKb);
     }
+    if (const json* steps = r.array(fields::workload::afterResponse.key, false)) {
+        const std::string path = r.fieldPath(fields::workload::afterResponse.key);
+        workload.afterResponse = readSteps(*steps, path, 1, "");
+        checkClientSteps(workload.afterResponse, path);
+        m_clientFrame = !workload.afterResponse.empty();
+    }
     r.reportUnknownFields();
+}
+
+void ScenarioReader::checkClientSteps(const std::vector<HandlerStep>& steps,
+                                      const std::string& path) {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const HandlerStep& step = steps[i];
+        switch (step.kind) {
+            case HandlerStep::Kind::Put:
+            case HandlerStep::Kind::Get:
+            case HandlerStep::Kind::Cpu:
+                break;
+            case HandlerStep::Kind::Branch:
+                checkClientSteps(step.steps, indexPath(path, i) + ".steps");
+                break;
+            case HandlerStep::Kind::Call:
+            case HandlerStep::Kind::Cache:
+            case HandlerStep::Kind::Send:
+                m_report.add(indexPath(path, i),
+                             "after the response the client runs only put, get, cpu and branch "
+                             "steps; calls, cache lookups and sends belong in a handler");
+                break;
+        }
+    }
 }
 
 void ScenarioReader::readSchedule(JsonObjectReader& r, WorkloadSpec& workload) {
@@ -736,6 +778,8 @@ void ScenarioReader::readTopology(JsonObjectReader& root, TopologySpec& topology
     readComponents(r, ComponentKind::Hop, topology.hops, &ScenarioReader::readHop);
     readComponents(r, ComponentKind::Station, topology.stations, &ScenarioReader::readStation);
     readComponents(r, ComponentKind::Queue, topology.queues, &ScenarioReader::readQueue);
+    readComponents(r, ComponentKind::ObjectStore, topology.objectStores,
+                   &ScenarioReader::readObjectStore);
     r.reportUnknownFields();
     checkPlacements(topology);
     checkComponentCounts(r, topology);
@@ -745,7 +789,9 @@ void ScenarioReader::readTopology(JsonObjectReader& root, TopologySpec& topology
     if (m_duplicateIds) return;
     const CallGraph graph = callGraph();
     if (checkCycles(graph)) return;
-    checkCallDepth(graph, entry, "requests from the entry");
+    // Steps after the response run on a frame of the client's own, beneath the entry's chain.
+    checkCallDepth(graph, entry, "requests from the entry",
+                   kMaxCallDepth - (m_clientFrame ? 1 : 0));
     // A job starts with no frame on a consumer pool, so its chain of calls starts there.
     for (const std::string& consumer : m_consumers)
         checkCallDepth(graph, consumer, "jobs of '" + excerpt(consumer) + "'");
@@ -948,6 +994,7 @@ void ScenarioReader::readFunction(JsonObjectReader& r, FunctionPoolSpec& functio
     if (auto v = readKeyword(r, fields::function::pick, kInstancePicks)) function.pick = *v;
     function.trigger = readTrigger(r);
     if (function.trigger) m_consumers.push_back(function.id);
+    if (auto v = readNumberField(r, fields::function::payloadLimitKb)) function.payloadLimitKb = *v;
     if (const json* handler = r.array("handler", false))
         function.handler = readSteps(*handler, r.fieldPath("handler"), 1, function.id);
     // Checked only when both were read: a default standing in for a rejected value would add a
@@ -1258,6 +1305,36 @@ void ScenarioReader::readQueue(JsonObjectReader& r, QueueSpec& queue) {
     if (auto v = readIntegerField(r, fields::queue::maxDepth)) queue.maxDepth = *v;
 }
 
+void ScenarioReader::readObjectStore(JsonObjectReader& r, ObjectStoreSpec& store) {
+    store.putMs = readDistribution(r, fields::objectStore::putMs);
+    store.getMs = readDistribution(r, fields::objectStore::getMs);
+    store.bandwidthMbPerS = readDistribution(r, fields::objectStore::bandwidthMbPerS);
+    if (store.bandwidthMbPerS) {
+        const auto mean = store.bandwidthMbPerS->mean();
+        if (mean && !(*mean > 0))
+            m_report.add(r.fieldPath(fields::objectStore::bandwidthMbPerS.key),
+                         "must not always be 0 MB/s: nothing would ever arrive");
+    }
+    if (auto v = readNumberField(r, fields::objectStore::retentionDays)) store.retentionDays = *v;
+    const json* value = r.value(fields::objectStore::onPut.key, false);
+    if (!value) return;
+    JsonObjectReader e(*value, r.fieldPath(fields::objectStore::onPut.key), m_report);
+    if (!e.isObject()) return;
+    StoreEventSpec event;
+    if (e.has(fields::storeEvent::queue.key))
+        event.queue = readReference(e, std::string(fields::storeEvent::queue.key), true,
+                                    ReferenceKind::Send, store.id);
+    if (e.has(fields::storeEvent::function.key))
+        event.function = readReference(e, std::string(fields::storeEvent::function.key), true,
+                                       ReferenceKind::Invoke, store.id);
+    if (e.has(fields::storeEvent::queue.key) == e.has(fields::storeEvent::function.key))
+        m_report.add(e.path(), "must name either a 'queue' or a 'function' (one of the two)");
+    e.reportUnknownFields();
+    store.onPut = event;
+    // A function invoked by PUTs runs jobs that start with no frame: its chain starts there too.
+    if (!event.function.empty()) m_consumers.push_back(event.function);
+}
+
 void ScenarioReader::readStation(JsonObjectReader& r, StationSpec& station) {
     if (auto v = readIntegerField(r, fields::station::servers))
         station.servers = static_cast<int>(*v);
@@ -1283,19 +1360,22 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
     JsonObjectReader s(value, path, m_report);
     if (!s.isObject()) return step;
     std::vector<std::string> present;
-    for (const char* key : {"cpu", "call", "cache", "branch", "send"})
+    for (const char* key : {"cpu", "call", "cache", "branch", "send", "put", "get"})
         if (s.has(key)) present.emplace_back(key);
     if (present.size() != 1) {
         if (present.empty()) {
-            m_report.add(path, "a step needs one of 'cpu', 'call', 'cache', 'branch' or 'send'");
+            m_report.add(path,
+                         "a step needs one of 'cpu', 'call', 'cache', 'branch', 'send', "
+                         "'put' or 'get'");
         } else {
             m_report.add(path, "has both '" + present[0] + "' and '" + present[1] +
                                    "'; a step does one thing, so split it into separate steps");
         }
         // The step's own fields are not reported again, and a misspelt one ("cpuMs") is matched
         // against them.
-        for (const char* key : {"cpu", "call", "cache", "branch", "send", "onMiss", "steps",
-                                "timeoutMs", "retry", "breaker", "onFailure"})
+        for (const char* key :
+             {"cpu", "call", "cache", "branch", "send", "put", "get", "onMiss", "steps",
+              "timeoutMs", "retry", "breaker", "onFailure", "bandwidthMbPerS"})
             s.allow(key);
         s.reportUnknownFields();
         return step;
@@ -1313,6 +1393,17 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
         step.kind = HandlerStep::Kind::Send;
         step.target = readReference(s, "send", true, ReferenceKind::Send, owner);
         readCallOptions(s, step);
+    } else if (kind == "put" || kind == "get") {
+        step.kind = kind == "put" ? HandlerStep::Kind::Put : HandlerStep::Kind::Get;
+        step.target = readReference(s, kind, true, ReferenceKind::Store, owner);
+        step.bandwidthMbPerS = readDistribution(s, fields::call::bandwidthMbPerS);
+        if (step.bandwidthMbPerS) {
+            const auto mean = step.bandwidthMbPerS->mean();
+            if (mean && !(*mean > 0))
+                m_report.add(s.fieldPath(fields::call::bandwidthMbPerS.key),
+                             "must not always be 0 MB/s: nothing would ever arrive");
+        }
+        readCallOptions(s, step);
     } else if (kind == "cache") {
         step.kind = HandlerStep::Kind::Cache;
         step.target = readReference(s, "cache", true, ReferenceKind::Cache, owner);
@@ -1326,10 +1417,12 @@ HandlerStep ScenarioReader::readStep(const json& value, const std::string& path,
     }
     if (kind != "cache" && s.has("onMiss")) s.fail("onMiss", "applies only to a cache step");
     if (kind != "branch" && s.has("steps")) s.fail("steps", "applies only to a branch step");
+    const bool callLike = kind == "call" || kind == "send" || kind == "put" || kind == "get";
     for (const FieldDescription* option : callDescription().fields)
-        if (option != &fields::call::target && kind != "call" && kind != "send" &&
-            s.has(option->key))
-            s.fail(option->key, "applies only to a call or send step");
+        if (option != &fields::call::target && !callLike && s.has(option->key))
+            s.fail(option->key, "applies only to a call, send, put or get step");
+    if (kind != "put" && kind != "get" && s.has(fields::call::bandwidthMbPerS.key))
+        s.fail(fields::call::bandwidthMbPerS.key, "applies only to a put or get step");
     s.reportUnknownFields();
     return step;
 }
@@ -1458,7 +1551,7 @@ bool ScenarioReader::checkCycles(const CallGraph& graph) {
 }
 
 void ScenarioReader::checkCallDepth(const CallGraph& graph, const std::string& entry,
-                                    const std::string& from) {
+                                    const std::string& from, std::size_t limit) {
     // Each pool on a chain of calls holds a slot of the request (sim/model/enginelimits.h), so the
     // deepest chain a request can take from the entry must fit. The graph has no cycle here, so
     // the deepest chain is a longest path in a DAG: memoised over an iterative post-order walk.
@@ -1497,7 +1590,7 @@ void ScenarioReader::checkCallDepth(const CallGraph& graph, const std::string& e
         depth[frame.node] = weight(frame.node) + below;
         stack.pop_back();
     }
-    if (depth[start->second] <= kMaxCallDepth) return;
+    if (depth[start->second] <= limit) return;
 
     // Name the chain, and report at the reference that takes it one pool past the limit.
     std::string chain = nodes[start->second];
@@ -1508,12 +1601,12 @@ void ScenarioReader::checkCallDepth(const CallGraph& graph, const std::string& e
         const CallGraph::Edge& edge = edges[node][deepest[node]];
         node = edge.to;
         pools += weight(node);
-        if (!culprit && pools > kMaxCallDepth) culprit = edge.reference;
+        if (!culprit && pools > limit) culprit = edge.reference;
         chain += " -> " + nodes[node];
     }
     m_report.add(culprit ? culprit->path : std::string("topology.entry"),
                  from + " can pass through " + std::to_string(pools) + " nested pools (" + chain +
-                     "), more than the " + std::to_string(kMaxCallDepth) +
+                     "), more than the " + std::to_string(limit) +
                      " the engine supports: each call holds the caller's instance or worker "
                      "until it returns; shorten the chain of calls");
 }
@@ -1575,7 +1668,14 @@ ordered_json stepToJson(const HandlerStep& step) {
             break;
         case HandlerStep::Kind::Call:
         case HandlerStep::Kind::Send:
-            out[step.kind == HandlerStep::Kind::Send ? "send" : "call"] = step.target;
+        case HandlerStep::Kind::Put:
+        case HandlerStep::Kind::Get:
+            out[step.kind == HandlerStep::Kind::Send  ? "send"
+                : step.kind == HandlerStep::Kind::Put ? "put"
+                : step.kind == HandlerStep::Kind::Get ? "get"
+                                                      : "call"] = step.target;
+            if (step.bandwidthMbPerS)
+                putDistribution(out, fields::call::bandwidthMbPerS, step.bandwidthMbPerS);
             if (step.timeoutMs) put(out, fields::call::timeoutMs, *step.timeoutMs);
             if (const auto& r = step.retry) {
                 ordered_json retry = ordered_json::object();
@@ -1677,6 +1777,8 @@ ordered_json workloadToJson(const WorkloadSpec& w) {
     // Sizes read from a trace column are read again from the trace, not copied into the file.
     if (!(w.type == WorkloadType::Trace && w.traceColumns.hasPayload()))
         putDistribution(out, f::payloadKb, w.payloadKb);
+    // Written only when there are steps, so other scenarios are saved as before.
+    if (!w.afterResponse.empty()) put(out, f::afterResponse, stepsToJson(w.afterResponse));
     return out;
 }
 
@@ -1727,6 +1829,7 @@ ordered_json topologyToJson(const TopologySpec& t) {
             if (tr->maxConcurrency) put(source, trigger::maxConcurrency, *tr->maxConcurrency);
             put(out, function::trigger, std::move(source));
         }
+        if (f.payloadLimitKb) put(out, function::payloadLimitKb, *f.payloadLimitKb);
         put(out, handler, stepsToJson(f.handler));
         functions.push_back(std::move(out));
     }
@@ -1800,6 +1903,21 @@ ordered_json topologyToJson(const TopologySpec& t) {
         if (qs.maxDepth) put(out, queue::maxDepth, *qs.maxDepth);
         queues.push_back(std::move(out));
     }
+    ordered_json stores = ordered_json::array();
+    for (const auto& os : t.objectStores) {
+        ordered_json out = componentObject(os);
+        putDistribution(out, objectStore::putMs, os.putMs);
+        putDistribution(out, objectStore::getMs, os.getMs);
+        putDistribution(out, objectStore::bandwidthMbPerS, os.bandwidthMbPerS);
+        if (os.onPut) {
+            ordered_json event = ordered_json::object();
+            if (!os.onPut->queue.empty()) put(event, storeEvent::queue, os.onPut->queue);
+            if (!os.onPut->function.empty()) put(event, storeEvent::function, os.onPut->function);
+            put(out, objectStore::onPut, std::move(event));
+        }
+        put(out, objectStore::retentionDays, os.retentionDays);
+        stores.push_back(std::move(out));
+    }
     ordered_json out = {{"entry", t.entry}};
     if (!t.regions.empty()) {
         ordered_json regions = ordered_json::array();
@@ -1833,6 +1951,8 @@ ordered_json topologyToJson(const TopologySpec& t) {
     // stays readable by builds that know no queues).
     if (!queues.empty())
         out[std::string(describe(ComponentKind::Queue).arrayKey)] = std::move(queues);
+    if (!stores.empty())
+        out[std::string(describe(ComponentKind::ObjectStore).arrayKey)] = std::move(stores);
     return out;
 }
 

@@ -184,6 +184,13 @@ double handlerMeanMs(const std::vector<HandlerStep>& steps, const TopologySpec& 
                 for (const QueueSpec& q : t.queues)
                     if (q.id == step.target) sum += meanOf(q.enqueueMs);
                 break;
+            case HandlerStep::Kind::Put:
+            case HandlerStep::Kind::Get:
+                // The base latency only: the transfer depends on each request's size.
+                for (const ObjectStoreSpec& o : t.objectStores)
+                    if (o.id == step.target)
+                        sum += meanOf(step.kind == HandlerStep::Kind::Put ? o.putMs : o.getMs);
+                break;
         }
     }
     return sum;
@@ -194,7 +201,14 @@ double handlerMeanMs(const std::vector<HandlerStep>& steps, const TopologySpec& 
 bool reachedDirectly(const Scenario& s, const std::string& id, std::string& why) {
     std::string at = s.topology.entry;
     for (int hops = 0; hops < 64; ++hops) {
-        if (at == id) return true;
+        if (at == id) {
+            for (const FunctionPoolSpec& f : s.topology.functions)
+                if (f.id == id && f.payloadLimitKb && s.workload.payloadKb) {
+                    why = "it turns requests over its payload limit away";
+                    return false;
+                }
+            return true;
+        }
         const GatewaySpec* gateway = nullptr;
         for (const GatewaySpec& g : s.topology.gateways)
             if (g.id == at) gateway = &g;

@@ -64,6 +64,9 @@ private slots:
         // Added with queues. Job figures are hashed only for runs that have queues, so every row
         // above kept its value when they came.
         QTest::newRow("async-orders-queue seed 1") << "async-orders-queue.json" << quint64(1) << quint64(0x9f3510034602f0ae);
+        // Added with object stores and the client's steps after the response: new rows only.
+        QTest::newRow("uploads-through-function seed 1") << "uploads-through-function.json" << quint64(1) << quint64(0x2d85e70089f8d26f);
+        QTest::newRow("uploads-presigned seed 1") << "uploads-presigned.json" << quint64(1) << quint64(0x6c943f9b01ee5912);
     }
     void testPresetFingerprints() {
         QFETCH(QString, preset);
@@ -92,6 +95,7 @@ private slots:
         QTest::newRow("queue station") << "mmc-queue.json";
         QTest::newRow("architecture model") << "auth-api-workers.json";
         QTest::newRow("queues and jobs") << "async-orders-queue.json";
+        QTest::newRow("object store and PUT events") << "uploads-presigned.json";
     }
     void testConcurrentRunsAreIdentical() {
         QFETCH(QString, preset);

@@ -222,6 +222,64 @@ private slots:
             if (w.latency.end <= fromSeconds(600) && w.jobs)
                 QVERIFY2(w.jobs->oldestAgeS < 5, qPrintable(QString::number(w.jobs->oldestAgeS)));
     }
+
+    void testUploadsThroughAFunctionAgainstAPresignedUrl() {
+        // The same uploads two ways (docs/presets.md, "Uploads: through a function or straight
+        // to storage"). Through the gateway and a function, the 10 MB and 6 MB payload limits
+        // turn away about a fifth of the uploads, and the function's 10 s timeout cuts off some
+        // slow ones; with a presigned URL every upload is stored, and the largest take minutes.
+        const RunResult through = runPreset("uploads-through-function.json");
+        const RunResult presigned = runPreset("uploads-presigned.json");
+        const auto share = [](const RunResult& r, ErrorReason reason) {
+            return static_cast<double>(r.errors[static_cast<std::size_t>(reason)]) /
+                   static_cast<double>(r.measuredArrivals);
+        };
+        const auto text = [&](const RunResult& r) {
+            return figures(r) + QString(", payload %1, timed out %2, job p50 %3 ms")
+                                    .arg(share(r, ErrorReason::Payload))
+                                    .arg(share(r, ErrorReason::TimedOut))
+                                    .arg(r.jobs ? toMillis(r.jobs->latency.quantile(0.5)) : -1)
+                                    .toUtf8();
+        };
+        // Rejected: the share of the size mix over 6 MB (21%), all at the gateway or the function.
+        QVERIFY2(share(through, ErrorReason::Payload) > 0.18 &&
+                     share(through, ErrorReason::Payload) < 0.24,
+                 text(through));
+        QVERIFY2(share(through, ErrorReason::TimedOut) > 0.004 &&
+                     share(through, ErrorReason::TimedOut) < 0.02,
+                 text(through));
+        QCOMPARE(presigned.totalErrors(), 0u);
+        // What the user waits: the accepted uploads are small, so through the function the p99
+        // stays under the 10 s timeout; presigned, the 400 MB files over slow uplinks take minutes.
+        QVERIFY2(ms(through, 0.5) > 800 && ms(through, 0.5) < 1400, text(through));
+        QVERIFY2(ms(through, 0.99) > 6000 && ms(through, 0.99) < 10'000, text(through));
+        QVERIFY2(ms(presigned, 0.5) > 1200 && ms(presigned, 0.5) < 1900, text(presigned));
+        QVERIFY2(ms(presigned, 0.99) > 90'000 && ms(presigned, 0.99) < 250'000, text(presigned));
+        // The processing job, from the end of the upload: a GET at 80 MB/s and about 0.4 s of work.
+        QVERIFY(through.jobs && presigned.jobs);
+        for (const RunResult* r : {&through, &presigned}) {
+            const double jobP50 = toMillis(r->jobs->latency.quantile(0.5));
+            QVERIFY2(jobP50 > 350 && jobP50 < 700, text(*r));
+            QCOMPARE(r->jobs->deadLettered, 0u);
+        }
+        // Every accepted upload that finished became a job; a cut-off one raised no event.
+        QVERIFY2(through.jobs->enqueued < through.measuredArrivals * 4 / 5, text(through));
+        // The bill: presigned stores every file, about six times the bytes, so storage dominates
+        // it; through the function, the instances waiting on uploads cost more than the signing.
+        QVERIFY(through.cost && presigned.cost);
+        const auto line = [](const RunResult& r, const std::string& item) {
+            for (const CostLine& l : r.cost->lines)
+                if (l.item == item) return l.cost * r.cost->monthlyCost / r.cost->total;
+            return -1.0;
+        };
+        QVERIFY2(through.cost->monthlyCost > 280 && through.cost->monthlyCost < 420, text(through));
+        QVERIFY2(presigned.cost->monthlyCost > 950 && presigned.cost->monthlyCost < 1500,
+                 text(presigned));
+        QVERIFY2(line(presigned, "storage.stored") > 0.85 * presigned.cost->monthlyCost,
+                 text(presigned));
+        QVERIFY2(line(through, "lambda.duration") > 2 * line(presigned, "lambda.duration"),
+                 text(through) + " vs " + text(presigned));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPresets)

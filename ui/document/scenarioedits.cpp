@@ -35,6 +35,8 @@ QString kindIconPath(ComponentKind kind) {
             return QStringLiteral(":/icons/station.svg");
         case ComponentKind::Queue:
             return QStringLiteral(":/icons/queue.svg");
+        case ComponentKind::ObjectStore:
+            return QStringLiteral(":/icons/objectstore.svg");
     }
     return {};
 }
@@ -53,16 +55,23 @@ void forEachId(Topology& t, Visit&& visit) {
     for (auto& c : t.hops) visit(ComponentKind::Hop, c.id);
     for (auto& c : t.stations) visit(ComponentKind::Station, c.id);
     for (auto& c : t.queues) visit(ComponentKind::Queue, c.id);
+    for (auto& c : t.objectStores) visit(ComponentKind::ObjectStore, c.id);
 }
 
 // Applies `visit` to every field that names a queue outside handler steps (a trigger's queue, a
-// server pool's polled queue, a dead-letter queue), so rename and remove follow them too.
+// server pool's polled queue, a dead-letter queue, where a PUT's event goes, queue or function),
+// so rename and remove follow them too.
 template <typename Visit>
 void forEachQueueReference(TopologySpec& t, Visit&& visit) {
     for (auto& f : t.functions)
         if (f.trigger) visit(f.trigger->queue);
     for (auto& s : t.servers) visit(s.polls);
     for (auto& q : t.queues) visit(q.deadLetter);
+    for (auto& o : t.objectStores)
+        if (o.onPut) {
+            visit(o.onPut->queue);
+            visit(o.onPut->function);
+        }
 }
 
 template <typename Visit>
@@ -88,7 +97,8 @@ void removeCalls(std::vector<HandlerStep>& steps, const std::string& id) {
         removeCalls(step.steps, id);
         removeCalls(step.onMiss, id);
         if ((step.kind == HandlerStep::Kind::Call || step.kind == HandlerStep::Kind::Cache ||
-             step.kind == HandlerStep::Kind::Send) &&
+             step.kind == HandlerStep::Kind::Send || step.kind == HandlerStep::Kind::Put ||
+             step.kind == HandlerStep::Kind::Get) &&
             step.target == id) {
             if (step.kind == HandlerStep::Kind::Cache)
                 for (auto& inner : step.onMiss) kept.push_back(std::move(inner));
@@ -224,6 +234,17 @@ ComponentRef addComponent(Scenario& scenario, ComponentKind kind) {
             t.queues.push_back(std::move(q));
             break;
         }
+        case ComponentKind::ObjectStore: {
+            ObjectStoreSpec o;
+            id = uniqueId(scenario, QStringLiteral("store"));
+            o.id = id.toStdString();
+            o.putMs = makeLognormalFromMedianP99(40, 150);
+            o.getMs = makeLognormalFromMedianP99(20, 80);
+            o.bandwidthMbPerS = makeLognormalFromMedianP99(80, 250);
+            t.objectStores.push_back(std::move(o));
+            // Requests cannot arrive at a store: it never becomes the entry.
+            return {kind, id};
+        }
         case ComponentKind::None:
         case ComponentKind::Workload:
             return {};
@@ -261,6 +282,9 @@ bool removeComponent(Scenario& scenario, const ComponentRef& ref) {
         case ComponentKind::Queue:
             eraseById(t.queues, id);
             break;
+        case ComponentKind::ObjectStore:
+            eraseById(t.objectStores, id);
+            break;
         case ComponentKind::None:
         case ComponentKind::Workload:
             return false;
@@ -273,7 +297,11 @@ bool removeComponent(Scenario& scenario, const ComponentRef& ref) {
     // A trigger without its queue would be refused: the pool is no longer triggered.
     for (auto& f : t.functions)
         if (f.trigger && f.trigger->queue.empty()) f.trigger.reset();
+    // So would a PUT event going nowhere: the store raises none.
+    for (auto& o : t.objectStores)
+        if (o.onPut && o.onPut->queue.empty() && o.onPut->function.empty()) o.onPut.reset();
     forEachHandler(t, [&](std::vector<HandlerStep>& handler) { removeCalls(handler, id); });
+    removeCalls(scenario.workload.afterResponse, id);
     if (t.entry == id) {
         // Requests need somewhere to arrive: the first remaining component takes over.
         const auto remaining = allComponents(scenario);
@@ -311,6 +339,9 @@ bool renameComponent(Scenario& scenario, const ComponentRef& ref, const QString&
             if (step.target == from) step.target = to;
         });
     });
+    forEachStep(scenario.workload.afterResponse, [&](HandlerStep& step) {
+        if (step.target == from) step.target = to;
+    });
     if (t.entry == from) t.entry = to;
     return true;
 }
@@ -341,16 +372,19 @@ bool connectComponents(Scenario& scenario, const ComponentRef& from, const Compo
         return fail(QStringLiteral("a %1 makes no calls; connect from a gateway or a pool")
                         .arg(kindLabel(from.kind).toLower()));
     HandlerStep step;
-    step.kind = to.kind == ComponentKind::Cache   ? HandlerStep::Kind::Cache
-                : to.kind == ComponentKind::Queue ? HandlerStep::Kind::Send
-                                                  : HandlerStep::Kind::Call;
+    step.kind = to.kind == ComponentKind::Cache         ? HandlerStep::Kind::Cache
+                : to.kind == ComponentKind::Queue       ? HandlerStep::Kind::Send
+                : to.kind == ComponentKind::ObjectStore ? HandlerStep::Kind::Put
+                                                        : HandlerStep::Kind::Call;
     step.target = target;
     handler->push_back(std::move(step));
     return true;
 }
 
 void setEntry(Scenario& scenario, const ComponentRef& ref) {
-    if (ref.isComponent()) scenario.topology.entry = ref.id.toStdString();
+    // Requests cannot arrive at an object store: it is reached by put and get steps only.
+    if (ref.isComponent() && ref.kind != ComponentKind::ObjectStore)
+        scenario.topology.entry = ref.id.toStdString();
 }
 
 std::vector<HandlerStep>* handlerOf(Scenario& scenario, const ComponentRef& ref) {

@@ -65,6 +65,8 @@ HandlerEditor::HandlerEditor(Access access, QString ownerId, Applier apply, QWid
     menu->addAction(tr("CPU Work"), this, [this] { addStep(HandlerStep::Kind::Cpu); });
     menu->addAction(tr("Call"), this, [this] { addStep(HandlerStep::Kind::Call); });
     menu->addAction(tr("Send to Queue"), this, [this] { addStep(HandlerStep::Kind::Send); });
+    menu->addAction(tr("Upload (PUT)"), this, [this] { addStep(HandlerStep::Kind::Put); });
+    menu->addAction(tr("Download (GET)"), this, [this] { addStep(HandlerStep::Kind::Get); });
     menu->addAction(tr("Cache Lookup"), this, [this] { addStep(HandlerStep::Kind::Cache); });
     menu->addAction(tr("Branch"), this, [this] { addStep(HandlerStep::Kind::Branch); });
     add->setMenu(menu);
@@ -118,13 +120,20 @@ HandlerEditor::HandlerEditor(Access access, QString ownerId, Applier apply, QWid
     };
     connect(m_callTarget, &QComboBox::currentIndexChanged, this, [this] {
         if (m_filling) return;
-        // A queue is sent to, anything else called: the step follows the target picked.
+        // A queue is sent to, an object store put to (or got from), anything else called: the
+        // step follows the target picked.
         const std::string target = m_callTarget->currentText().toStdString();
-        const bool queue = kindOf(m_scenario, m_callTarget->currentText()) == ComponentKind::Queue;
+        const ComponentKind kind = kindOf(m_scenario, m_callTarget->currentText());
         editStep(
             [&](HandlerStep& s) {
                 s.target = target;
-                s.kind = queue ? HandlerStep::Kind::Send : HandlerStep::Kind::Call;
+                if (kind == ComponentKind::ObjectStore) {
+                    if (s.kind != HandlerStep::Kind::Get) s.kind = HandlerStep::Kind::Put;
+                } else {
+                    s.kind = kind == ComponentKind::Queue ? HandlerStep::Kind::Send
+                                                          : HandlerStep::Kind::Call;
+                    s.bandwidthMbPerS = nullptr;
+                }
             },
             tr("Change call target"));
     });
@@ -146,6 +155,15 @@ QWidget* HandlerEditor::buildCallPage() {
     form->setContentsMargins(0, 0, 0, 0);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(fromView(fields::call::target.label), m_callTarget);
+    m_bandwidth = new DistributionField(fromView(fields::call::bandwidthMbPerS.label),
+                                        fromView(fields::call::bandwidthMbPerS.unit), true, widget);
+    m_bandwidth->setToolTip(fromView(fields::call::bandwidthMbPerS.tooltip));
+    form->addRow(fromView(fields::call::bandwidthMbPerS.label), m_bandwidth);
+    connect(m_bandwidth, &DistributionField::committed, this, [this](DistributionPtr d) {
+        const QString error =
+            editStep([&](HandlerStep& s) { s.bandwidthMbPerS = d; }, tr("Edit link bandwidth"));
+        if (!error.isEmpty()) m_bandwidth->showError(error);
+    });
 
     m_resilienceToggle = new QToolButton(widget);
     m_resilienceToggle->setText(tr("Resilience"));
@@ -337,6 +355,18 @@ QString HandlerEditor::describe(const HandlerStep& step) const {
             if (step.continueOnFailure) text += tr(" · continues on failure");
             return text;
         }
+        case HandlerStep::Kind::Put:
+        case HandlerStep::Kind::Get: {
+            QString text =
+                step.kind == HandlerStep::Kind::Put
+                    ? tr("Upload (PUT) to %1").arg(QString::fromStdString(step.target))
+                    : tr("Download (GET) from %1").arg(QString::fromStdString(step.target));
+            if (step.bandwidthMbPerS)
+                text +=
+                    tr(" · %1 MB/s").arg(QString::fromStdString(step.bandwidthMbPerS->describe()));
+            if (step.timeoutMs) text += tr(" · timeout %1 ms").arg(*step.timeoutMs);
+            return text;
+        }
         case HandlerStep::Kind::Cache:
             return tr("Cache lookup in %1").arg(QString::fromStdString(step.target));
         case HandlerStep::Kind::Branch:
@@ -420,7 +450,13 @@ void HandlerEditor::showStep() {
             break;
         case HandlerStep::Kind::Call:
         case HandlerStep::Kind::Send:
+        case HandlerStep::Kind::Put:
+        case HandlerStep::Kind::Get:
             m_callTarget->setCurrentText(QString::fromStdString(step->target));
+            m_bandwidth->setDistribution(step->bandwidthMbPerS);
+            // Only a put or get moves bytes: the bandwidth has nothing to say for a call.
+            m_bandwidth->setEnabled(step->kind == HandlerStep::Kind::Put ||
+                                    step->kind == HandlerStep::Kind::Get);
             showResilience(*step);
             m_detail->setCurrentIndex(CallPage);
             break;
@@ -468,6 +504,8 @@ void HandlerEditor::addStep(HandlerStep::Kind kind) {
             step.target = m_callTarget->itemText(0).toStdString();
             if (kindOf(m_scenario, m_callTarget->itemText(0)) == ComponentKind::Queue)
                 step.kind = HandlerStep::Kind::Send;
+            if (kindOf(m_scenario, m_callTarget->itemText(0)) == ComponentKind::ObjectStore)
+                step.kind = HandlerStep::Kind::Put;
             break;
         case HandlerStep::Kind::Send: {
             const QStringList queues = idsOfKinds(m_scenario, {ComponentKind::Queue});
@@ -477,6 +515,17 @@ void HandlerEditor::addStep(HandlerStep::Kind kind) {
                 return;
             }
             step.target = queues.front().toStdString();
+            break;
+        }
+        case HandlerStep::Kind::Put:
+        case HandlerStep::Kind::Get: {
+            const QStringList stores = idsOfKinds(m_scenario, {ComponentKind::ObjectStore});
+            if (stores.isEmpty()) {
+                m_error->setText(tr("Add an object store to the topology first."));
+                m_error->show();
+                return;
+            }
+            step.target = stores.front().toStdString();
             break;
         }
         case HandlerStep::Kind::Cache:

@@ -85,6 +85,7 @@ private:
     QStackedWidget* m_detail;
     DistributionField* m_cpu;
     QComboBox* m_callTarget;
+    DistributionField* m_bandwidth = nullptr;  // put and get: the link's bandwidth, optional
     QComboBox* m_cacheTarget;
     NumberField* m_probability;
     QToolButton* m_resilienceToggle = nullptr;

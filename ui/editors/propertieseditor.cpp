@@ -195,6 +195,7 @@ void PropertiesEditor::rebuild() {
                     &PropertiesEditor::sweepRequested);
             WorkloadEditor* editor = m_workload;
             m_refreshers.push_back([editor](const Scenario& s) { editor->refresh(s); });
+            buildAfterResponse();
             break;
         }
         case ComponentKind::Gateway:
@@ -221,8 +222,12 @@ void PropertiesEditor::rebuild() {
         case ComponentKind::Queue:
             buildQueue();
             break;
+        case ComponentKind::ObjectStore:
+            buildObjectStore();
+            break;
     }
-    if (m_selection.isComponent()) {
+    // Requests cannot arrive at an object store (the reader refuses it as the entry).
+    if (m_selection.isComponent() && m_selection.kind != ComponentKind::ObjectStore) {
         auto* entry = new QPushButton(QIcon(QStringLiteral(":/icons/entry.svg")),
                                       tr("Make This the Entry"), m_body);
         entry->setToolTip(tr("Requests from the workload arrive at this component"));
@@ -841,6 +846,8 @@ void PropertiesEditor::buildFunction() {
     addMember(form, prefix, fields::function::provisioned, at, &FunctionPoolSpec::provisioned);
     addMember(form, prefix, fields::function::maxInstances, at, &FunctionPoolSpec::maxInstances);
     addMember(form, prefix, fields::function::scaleOutPerS, at, &FunctionPoolSpec::scaleOutPerS);
+    addMember(form, prefix, fields::function::payloadLimitKb, at,
+              &FunctionPoolSpec::payloadLimitKb);
     addChoice(
         form, labelOf(fields::function::onLimit), tooltipOf(fields::function::onLimit),
         {tr("Throttle (error)"), tr("Queue")},
@@ -935,6 +942,78 @@ void PropertiesEditor::buildQueue() {
             if (at(s)) at(s)->order = static_cast<QueueOrder>(i);
         });
     addMember(form, prefix, fields::queue::maxDepth, at, &QueueSpec::maxDepth);
+}
+
+void PropertiesEditor::buildObjectStore() {
+    const std::string id = m_selection.id.toStdString();
+    auto at = [id](const Scenario& s) {
+        return findById(const_cast<Scenario&>(s).topology.objectStores, id);
+    };
+    const QString prefix = fieldPrefix(ComponentKind::ObjectStore);
+    QFormLayout* form = section(tr("Object store"));
+    addIdField(form);
+    addRegionField(form, at);
+    addMemberDistribution(form, prefix, fields::objectStore::putMs, at, &ObjectStoreSpec::putMs);
+    addMemberDistribution(form, prefix, fields::objectStore::getMs, at, &ObjectStoreSpec::getMs);
+    addMemberDistribution(form, prefix, fields::objectStore::bandwidthMbPerS, at,
+                          &ObjectStoreSpec::bandwidthMbPerS);
+    addMember(form, prefix, fields::objectStore::retentionDays, at, &ObjectStoreSpec::retentionDays,
+              1, 365);
+
+    // The event on each PUT: one choice over the queues and the function pools it can go to.
+    QFormLayout* events = section(tr("Event on each PUT"));
+    QStringList targets{tr("(none)")};
+    QStringList kinds{QString()};
+    if (m_document) {
+        for (const QString& queue : idsOfKinds(m_document->scenario(), {ComponentKind::Queue})) {
+            targets << tr("Queue %1").arg(queue);
+            kinds << queue;
+        }
+        for (const QString& fn : idsOfKinds(m_document->scenario(), {ComponentKind::Function})) {
+            targets << tr("Invoke %1").arg(fn);
+            kinds << fn;
+        }
+    }
+    const int queueCount =
+        m_document
+            ? static_cast<int>(idsOfKinds(m_document->scenario(), {ComponentKind::Queue}).size())
+            : 0;
+    addChoice(
+        events, labelOf(fields::objectStore::onPut), tooltipOf(fields::objectStore::onPut), targets,
+        [at, kinds](const Scenario& s) {
+            const ObjectStoreSpec* store = at(s);
+            if (!store || !store->onPut) return 0;
+            const std::string& target =
+                store->onPut->queue.empty() ? store->onPut->function : store->onPut->queue;
+            return std::max(0, static_cast<int>(kinds.indexOf(QString::fromStdString(target))));
+        },
+        [at, kinds, queueCount](Scenario& s, int index) {
+            ObjectStoreSpec* store = at(s);
+            if (!store) return;
+            if (index <= 0) {
+                store->onPut.reset();
+                return;
+            }
+            StoreEventSpec event;
+            (index <= queueCount ? event.queue : event.function) = kinds[index].toStdString();
+            store->onPut = event;
+        });
+}
+
+void PropertiesEditor::buildAfterResponse() {
+    // The client's steps after the entry's answer, edited as a handler is.
+    // The description goes in the tooltip: a wrapped label here widened the narrow panel
+    // (1024x768) past its edge.
+    QFormLayout* form = section(labelOf(fields::workload::afterResponse));
+    auto* editor = new HandlerEditor(
+        [](Scenario& s) { return &s.workload.afterResponse; }, QStringLiteral("workload"),
+        [this](const std::function<void(Scenario&)>& mutate, const QString& text,
+               const QString& key, int session) { return apply(mutate, text, key, session); },
+        m_body);
+    editor->setObjectName(QStringLiteral("afterResponseEditor"));
+    editor->setToolTip(tooltipOf(fields::workload::afterResponse));
+    form->addRow(editor);
+    m_refreshers.push_back([editor](const Scenario& s) { editor->refresh(s); });
 }
 
 void PropertiesEditor::buildServer() {

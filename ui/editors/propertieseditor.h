@@ -111,6 +111,8 @@ private:
     void buildHop();
     void buildStation();
     void buildQueue();
+    void buildObjectStore();
+    void buildAfterResponse();
     /// "(none)" and the ids of the scenario's queues but `except`, for fields that name a queue.
     QStringList queueChoices(const QString& except) const;
 

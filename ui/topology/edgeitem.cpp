@@ -15,7 +15,17 @@ EdgeItem::EdgeItem(const QRectF& from, const QRectF& to, const QString& label, b
     : QGraphicsPathItem(parent), m_label(label) {
     QPointF start, end;
     QPainterPath path;
-    if (to.left() > from.right()) {
+    const bool skipsAColumn = to.left() - from.right() > from.width();
+    const bool sameRow = std::abs(to.center().y() - from.center().y()) < from.height() / 2;
+    if (skipsAColumn && sameRow) {
+        // Forward past boxes in the columns between (the client's upload after the response goes
+        // from the workload to a store far right): loop round above them rather than behind them.
+        start = QPointF(from.center().x(), from.top());
+        end = QPointF(to.center().x(), to.top());
+        path.moveTo(start);
+        const double rise = 40 + std::abs(start.x() - end.x()) * 0.05;
+        path.cubicTo(start - QPointF(0, rise), end - QPointF(0, rise), end);
+    } else if (to.left() > from.right()) {
         // Forward: right side to left side, an S-curve that stays readable when rows differ.
         start = QPointF(from.right(), from.center().y());
         end = QPointF(to.left(), to.center().y());

@@ -43,6 +43,8 @@ QColor NodeItem::accent() const {
             return QColor(0x70, 0x70, 0x70);
         case ComponentKind::Queue:
             return QColor(0xc9, 0xa3, 0x3a);
+        case ComponentKind::ObjectStore:
+            return QColor(0x2a, 0x9d, 0x8f);
         case ComponentKind::None:
             break;
     }

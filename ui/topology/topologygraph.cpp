@@ -35,12 +35,16 @@ void collectEdges(const std::vector<HandlerStep>& steps, const Scenario& scenari
                 break;
             case HandlerStep::Kind::Call:
             case HandlerStep::Kind::Send:
+            case HandlerStep::Kind::Put:
+            case HandlerStep::Kind::Get:
             case HandlerStep::Kind::Cache: {
                 const QString target = QString::fromStdString(step.target);
                 const ComponentKind kind = kindOf(scenario, target);
                 if (kind != ComponentKind::None) {
                     QString label = step.kind == HandlerStep::Kind::Cache ? QStringLiteral("lookup")
                                     : step.kind == HandlerStep::Kind::Send ? QStringLiteral("send")
+                                    : step.kind == HandlerStep::Kind::Put  ? QStringLiteral("PUT")
+                                    : step.kind == HandlerStep::Kind::Get  ? QStringLiteral("GET")
                                                                            : QStringLiteral("call");
                     if (!context.isEmpty()) label = context;
                     edges.push_back({from, {kind, target}, label, conditional, {share}});
@@ -105,6 +109,12 @@ QString subtitleOf(const Scenario& s, const ComponentRef& ref) {
             return QStringLiteral("%1 servers\n%2")
                 .arg(st.servers)
                 .arg(brief(st.serviceMs, QStringLiteral("ms")));
+    for (const auto& o : s.topology.objectStores)
+        if (o.id == id)
+            return QStringLiteral("PUT %1\n%2 MB/s%3")
+                .arg(brief(o.putMs, QStringLiteral("ms")),
+                     number(o.bandwidthMbPerS ? o.bandwidthMbPerS->quantile(0.5).value_or(0) : 0),
+                     o.onPut ? QStringLiteral(" · PUT event") : QString());
     for (const auto& q : s.topology.queues)
         if (q.id == id)
             return QStringLiteral("%1%2\nvisibility %3 s")
@@ -132,6 +142,7 @@ QString regionOf(const Scenario& s, const ComponentRef& ref) {
     look(s.topology.databases);
     look(s.topology.hops);
     look(s.topology.queues);
+    look(s.topology.objectStores);
     for (const auto& c : s.topology.caches)
         if (c.id == id && c.placement == CachePlacement::Remote) region = c.region;
     if (!region) return {};
@@ -216,6 +227,20 @@ TopologyGraph buildTopologyGraph(const Scenario& s) {
         if (!q.deadLetter.empty())
             queueEdge(q.id, {ComponentKind::Queue, QString::fromStdString(q.deadLetter)},
                       QStringLiteral("dead letters"));
+    // The client's steps after the response start at the workload; a store's PUT events go on.
+    collectEdges(s.workload.afterResponse, s, workload, QStringLiteral("after the response"), false,
+                 graph.edges);
+    for (const auto& o : s.topology.objectStores) {
+        if (!o.onPut) continue;
+        const QString target =
+            QString::fromStdString(o.onPut->queue.empty() ? o.onPut->function : o.onPut->queue);
+        const ComponentKind kind = kindOf(s, target);
+        if (kind != ComponentKind::None)
+            graph.edges.push_back({{ComponentKind::ObjectStore, QString::fromStdString(o.id)},
+                                   {kind, target},
+                                   QStringLiteral("on PUT"),
+                                   false});
+    }
 
     // One arrow per pair: a handler that calls a database twice shows one arrow with both labels.
     std::vector<TopologyEdge> merged;

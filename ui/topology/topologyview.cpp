@@ -119,7 +119,8 @@ QMenu* TopologyView::addMenu(QWidget* parent) {
     auto* menu = new QMenu(parent);
     for (ComponentKind kind : {ComponentKind::Gateway, ComponentKind::Function,
                                ComponentKind::Server, ComponentKind::Cache, ComponentKind::Database,
-                               ComponentKind::Hop, ComponentKind::Station, ComponentKind::Queue}) {
+                               ComponentKind::Hop, ComponentKind::Station, ComponentKind::Queue,
+                               ComponentKind::ObjectStore}) {
         menu->addAction(QIcon(kindIconPath(kind)), kindLabel(kind), this,
                         [this, kind] { emit addRequested(kind); });
     }
@@ -623,7 +624,8 @@ void TopologyView::showContextMenu(const QPoint& position) {
     if (target.kind != ComponentKind::None) {
         setSelection(target);
         emit selectionChanged(target);
-        if (target.isComponent()) {
+        // Requests cannot arrive at an object store: the reader refuses it as the entry.
+        if (target.isComponent() && target.kind != ComponentKind::ObjectStore) {
             menu.addAction(QIcon(QStringLiteral(":/icons/entry.svg")), tr("Set as Entry"), this,
                            [this, target] { emit entryRequested(target); });
         }

@@ -134,6 +134,10 @@ void FunctionPool::grant(std::uint32_t id, std::uint32_t slot) {
 
 void FunctionPool::accept(std::uint32_t id) {
     if (refuses(id)) return;
+    if (m_spec.payloadLimitKb && m_context.requests[id].payloadKb > *m_spec.payloadLimitKb) {
+        m_context.flow.fail(id, ErrorReason::Payload);
+        return;
+    }
     place(id);
 }
 

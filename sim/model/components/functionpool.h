@@ -45,6 +45,7 @@ public:
     int alive() const { return m_alive; }
     /// Instances alive for one client region (the pool's only set unless it is at the edge).
     int alive(std::size_t region) const { return m_sets[region].alive; }
+    int maxInstances() const { return m_spec.maxInstances; }
     int busy() const { return m_busy; }
     std::size_t queued() const { return m_queued; }
 

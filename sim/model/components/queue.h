@@ -57,6 +57,11 @@ public:
     std::uint32_t receive(std::size_t maxMessages, QueueConsumer* consumer = nullptr);
     /// The job of `batch` has ended (its record is already released).
     void jobEnded(std::uint32_t batch, bool succeeded);
+    /// A message published by the platform (an object store's event) arrives now: no enqueue
+    /// latency; dropped when the queue is full.
+    void publish(Time now, bool measured, double payloadKb, std::int64_t key) {
+        store(now, measured, payloadKb, key);
+    }
     /// A message dead-lettered by another queue arrives, with the time it was first taken.
     void takeDeadLetter(Time enqueuedAt, bool measured, double payloadKb, std::int64_t key);
 

@@ -328,6 +328,34 @@ private slots:
         COMPARE_NEAR(lineCost(computeCost(usage, config, testTable()), "egress"), 0.0);
     }
 
+    void testObjectStorageByHand() {
+        // S3 Standard list prices: 0.005 per 1,000 PUTs, 0.0004 per 1,000 GETs, 0.023 per
+        // GB-month, 0.09 per GB out. Transfer in is free: nothing bills the uploads' bytes.
+        PricingTable table = testTable();
+        table.s3 = ObjectStoragePricing{{"S3", "2026-12-01", "us-east-1", ""}, 0.005, 0.0004,
+                                        0.023, 0.09};
+        UsageTotals usage;
+        usage.simulatedSeconds = 3600.0;
+        usage.storagePuts = 2000;
+        usage.storageGets = 5000;
+        usage.storageGbMonths = 100.0;
+        usage.storageEgressGb = 10.0;
+        CostConfig config = computeOnly("lambda-arm");
+        config.objectStorage = "s3";
+        const CostBreakdown cost = computeCost(usage, config, table);
+        COMPARE_NEAR(lineCost(cost, "storage.puts"), 2 * 0.005);
+        COMPARE_NEAR(lineCost(cost, "storage.gets"), 5 * 0.0004);
+        COMPARE_NEAR(lineCost(cost, "storage.stored"), 100 * 0.023);
+        COMPARE_NEAR(lineCost(cost, "storage.transferOut"), 10 * 0.09);
+        COMPARE_NEAR(cost.total, 0.01 + 0.002 + 2.3 + 0.9);
+        QVERIFY(cost.notes.empty());
+        // Without objectStorage the same usage is noted as unpriced, not silently free.
+        const CostBreakdown unpriced = computeCost(usage, computeOnly("lambda-arm"), table);
+        QCOMPARE(lineCost(unpriced, "storage.puts"), -1.0);
+        QCOMPARE(unpriced.notes.size(), std::size_t{1});
+        QVERIFY(unpriced.notes[0].find("object storage") != std::string::npos);
+    }
+
     void testUnpricedUsageIsNoted() {
         UsageTotals usage = hourOfLambdaTraffic(100.0);
         usage.replicaSeconds = 3600.0;
@@ -395,6 +423,14 @@ private slots:
         QTest::newRow("unknown egress") << R"({"platform": "ec2:t3.small", "egress": "azure"})"
                                         << "cost.egress"
                                         << "provider 'azure'";
+        QTest::newRow("unknown object storage")
+            << R"({"platform": "lambda-x86", "objectStorage": "gcs"})"
+            << "cost.objectStorage"
+            << "unknown object storage 'gcs'";
+        QTest::newRow("object storage without its section")
+            << R"({"platform": "lambda-x86", "objectStorage": "s3"})"
+            << "cost.objectStorage"
+            << "'s3' section";
         QTest::newRow("connection reuse")
             << R"({"platform": "ec2:t3.small", "loadBalancer": true, "requestsPerConnection": 0.5})"
             << "cost.requestsPerConnection"
@@ -458,11 +494,13 @@ private slots:
         config.loadBalancer = true;
         config.requestsPerConnection = 20.0;
         config.standaloneAccount = true;
+        config.objectStorage = "s3";
         ValidationReport report;
         const auto again = costConfigFromJson(toJson(config), report);
         QVERIFY2(again.has_value(), report.toString().c_str());
         QVERIFY(*again == config);
-        validateCostConfig(*again, testTable(), report);
+        config.objectStorage = "none";  // (the test table prices no object storage)
+        validateCostConfig(config, testTable(), report);
         QVERIFY2(report.ok(), report.toString().c_str());
     }
 

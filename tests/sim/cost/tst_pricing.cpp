@@ -93,6 +93,13 @@ private slots:
         QVERIFY(table.elastiCache && table.elastiCache->types.count("cache.t4g.small") &&
                 table.elastiCache->types.count("cache.r7g.large"));
         QVERIFY(table.dataTransfer && table.dataTransfer->providers.count("aws"));
+        // S3 Standard, us-east-1, as listed on its pricing page (first tiers).
+        QVERIFY(table.s3);
+        QCOMPARE(table.s3->perThousandPuts, 0.005);
+        QCOMPARE(table.s3->perThousandGets, 0.0004);
+        QCOMPARE(table.s3->perGbMonth, 0.023);
+        QCOMPARE(table.s3->transferOutPerGb, 0.09);
+        QVERIFY(!table.s3->source.source.empty() && !table.s3->source.date.empty());
         // Every section says where its prices come from and when.
         QVERIFY(!table.lambda->source.source.empty() && !table.lambda->source.date.empty());
         QVERIFY(!table.workers->source.source.empty() && !table.workers->source.date.empty());

@@ -72,7 +72,8 @@ inline nlohmann::json baseScenario() {
             "databases": [{"id": "d", "queryMs": 1}],
             "hops": [{"id": "h", "latencyMs": 1}],
             "stations": [{"id": "st", "serviceMs": 1}],
-            "queues": [{"id": "q", "enqueueMs": 1}]
+            "queues": [{"id": "q", "enqueueMs": 1}],
+            "objectStores": [{"id": "o", "putMs": 1, "getMs": 1, "bandwidthMbPerS": 10}]
         }
     })");
 }

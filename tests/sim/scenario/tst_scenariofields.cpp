@@ -68,12 +68,14 @@ std::vector<Documented> documented() {
         {ComponentKind::Gateway, "gateway"},   {ComponentKind::Function, "functionPool"},
         {ComponentKind::Server, "serverPool"}, {ComponentKind::Cache, "cache"},
         {ComponentKind::Database, "database"}, {ComponentKind::Hop, "hop"},
-        {ComponentKind::Station, "station"},   {ComponentKind::Queue, "queue"}};
+        {ComponentKind::Station, "station"},   {ComponentKind::Queue, "queue"},
+        {ComponentKind::ObjectStore, "objectStore"}};
     for (const ComponentDescription& kind : topologyDescriptions())
         list.push_back({&kind, defs.at(kind.kind), "### " + std::string(kind.arrayKey), ""});
     list.push_back({&autoscalerDescription(), "autoscaler", "### servers", "`autoscaler` fields"});
     list.push_back({&rateLimitDescription(), "rateLimit", "### gateways", "`rateLimit` fields"});
     list.push_back({&triggerDescription(), "trigger", "### functions", "`trigger` fields"});
+    list.push_back({&storeEventDescription(), "storeEvent", "### objectStores", "`onPut` fields"});
     list.push_back({&callDescription(), "callStep", "### Call options", ""});
     list.push_back({&retryDescription(), "retry", "### Call options", "`retry` fields"});
     list.push_back({&breakerDescription(), "breaker", "### Call options", "`breaker` fields"});
@@ -173,7 +175,7 @@ void TestScenarioFields::testEveryComponentKindIsDescribed() {
     }
     for (auto kind : {ComponentKind::Gateway, ComponentKind::Function, ComponentKind::Server,
                       ComponentKind::Cache, ComponentKind::Database, ComponentKind::Hop,
-                      ComponentKind::Station, ComponentKind::Queue})
+                      ComponentKind::Station, ComponentKind::Queue, ComponentKind::ObjectStore})
         QVERIFY2(described.count(kind) == 1, "a topology component kind without a description");
     // The topology lists are written under the described keys, in the described order.
     ValidationReport report;
@@ -251,6 +253,7 @@ void TestScenarioFields::testWriterWritesTheDescribedDefaults() {
     s.topology.hops.push_back(named(NetworkHopSpec{}, "h"));
     s.topology.stations.push_back(named(StationSpec{}, "st"));
     s.topology.queues.push_back(named(QueueSpec{}, "q"));
+    s.topology.objectStores.push_back(named(ObjectStoreSpec{}, "o"));
     s.topology.functions.back().trigger = QueueTriggerSpec{};
     s.topology.functions.back().trigger->queue = "q";
     const json written = scenarioToJson(s);

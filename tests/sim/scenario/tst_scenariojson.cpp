@@ -836,7 +836,8 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
                       "value": {"call": "jobs"}})"),
         {"topology.functions[0].handler[3].call: names queue 'jobs', but a call must name a "
          "database, network hop, gateway, function pool or server pool (a cache is looked up "
-         "with a \"cache\" step, a queue is sent to with a \"send\" step)"});
+         "with a \"cache\" step, a queue is sent to with a \"send\" step, an object store is "
+         "used with \"put\" and \"get\" steps)"});
     row("queue its own dead-letter queue",
         add("/topology/queues",
             R"([{"id": "jobs", "enqueueMs": 1, "maxReceives": 3, "deadLetter": "jobs"}])"),
@@ -850,7 +851,80 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
     row("queue options on a cpu step",
         withQueue(R"({"op": "add", "path": "/topology/functions/0/handler/-",
                       "value": {"cpu": 1, "onFailure": "continue"}})"),
-        {"topology.functions[0].handler[3].onFailure: applies only to a call or send step"});
+        {"topology.functions[0].handler[3].onFailure: applies only to a call, send, put or get step"});
+
+    // Object stores, put and get steps, the client's steps after the response.
+    const std::string store =
+        R"({"id": "uploads", "putMs": 20, "getMs": 10, "bandwidthMbPerS": 50})";
+    const auto withStore = [&](const std::string& more) {
+        return R"([{"op": "add", "path": "/topology/objectStores", "value": [)" + store +
+               "]}, " + more + "]";
+    };
+    row("store without a bandwidth",
+        add("/topology/objectStores", R"([{"id": "uploads", "putMs": 20, "getMs": 10}])"),
+        {"topology.objectStores[0].bandwidthMbPerS: is required but missing"});
+    row("store bandwidth always 0",
+        add("/topology/objectStores",
+            R"([{"id": "uploads", "putMs": 20, "getMs": 10, "bandwidthMbPerS": 0}])"),
+        {"topology.objectStores[0].bandwidthMbPerS: must not always be 0 MB/s: nothing would "
+         "ever arrive"});
+    row("store bandwidth past 100 GB/s",
+        add("/topology/objectStores",
+            R"([{"id": "uploads", "putMs": 20, "getMs": 10, "bandwidthMbPerS": 200000}])"),
+        {"topology.objectStores[0].bandwidthMbPerS: its 99th percentile is 200000 MB/s, above "
+         "the limit of 100000 MB/s (100 GB/s)"});
+    row("retention of 0 days",
+        add("/topology/objectStores",
+            R"([{"id": "uploads", "putMs": 20, "getMs": 10, "bandwidthMbPerS": 5,
+                 "retentionDays": 0}])"),
+        {"topology.objectStores[0].retentionDays: must be > 0 days, got 0"});
+    row("PUT event naming both",
+        withQueue(R"({"op": "add", "path": "/topology/objectStores", "value": [
+            {"id": "uploads", "putMs": 20, "getMs": 10, "bandwidthMbPerS": 5,
+             "onPut": {"queue": "jobs", "function": "auth-fn"}}]})"),
+        {"topology.objectStores[0].onPut: must name either a 'queue' or a 'function' (one of "
+         "the two)"});
+    row("PUT event to a database",
+        add("/topology/objectStores",
+            R"([{"id": "uploads", "putMs": 20, "getMs": 10, "bandwidthMbPerS": 5,
+                 "onPut": {"queue": "users-db"}}])"),
+        {"topology.objectStores[0].onPut.queue: names database 'users-db', but a send step must "
+         "name a queue"});
+    row("PUT event invoking a queue",
+        withQueue(R"({"op": "add", "path": "/topology/objectStores", "value": [
+            {"id": "uploads", "putMs": 20, "getMs": 10, "bandwidthMbPerS": 5,
+             "onPut": {"function": "jobs"}}]})"),
+        {"topology.objectStores[0].onPut.function: names queue 'jobs', but a PUT event can only "
+         "invoke a function pool"});
+    row("put to a database",
+        add("/topology/functions/0/handler/-", R"({"put": "users-db"})"),
+        {"topology.functions[0].handler[3].put: names database 'users-db', but a put or get "
+         "step must name an object store"});
+    row("call to an object store",
+        withStore(R"({"op": "add", "path": "/topology/functions/0/handler/-",
+                      "value": {"call": "uploads"}})"),
+        {"topology.functions[0].handler[3].call: names object store 'uploads', but a call must "
+         "name a database, network hop, gateway, function pool or server pool (a cache is looked "
+         "up with a \"cache\" step, a queue is sent to with a \"send\" step, an object store is "
+         "used with \"put\" and \"get\" steps)"});
+    row("step bandwidth of 0",
+        withStore(R"({"op": "add", "path": "/topology/functions/0/handler/-",
+                      "value": {"get": "uploads", "bandwidthMbPerS": 0}})"),
+        {"topology.functions[0].handler[3].bandwidthMbPerS: must not always be 0 MB/s: nothing "
+         "would ever arrive"});
+    row("bandwidth on a cpu step",
+        replace("/topology/functions/0/handler/1", R"({"cpu": 5, "bandwidthMbPerS": 5})"),
+        {"topology.functions[0].handler[1].bandwidthMbPerS: applies only to a put or get step"});
+    row("function payload limit of 0", add("/topology/functions/0/payloadLimitKb", "0"),
+        {"topology.functions[0].payloadLimitKb: must be > 0 KB, got 0"});
+    row("call after the response",
+        add("/workload/afterResponse", R"([{"call": "users-db"}])"),
+        {"workload.afterResponse[0]: after the response the client runs only put, get, cpu and "
+         "branch steps; calls, cache lookups and sends belong in a handler"});
+    row("put after the response to nothing",
+        add("/workload/afterResponse", R"([{"put": "upload"}])"),
+        {"workload.afterResponse[0].put: names 'upload', which is not a component of the "
+         "topology"});
 
     // Unknown and missing fields.
     row("misspelt field", add("/topology/functions/0/keepAlive", "5"),
@@ -891,7 +965,8 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
     row("call to a cache", replace("/topology/servers/1/handler/1/call", R"("edge-cache")"),
         {"topology.servers[1].handler[1].call: names cache 'edge-cache', but a call must name a "
          "database, network hop, gateway, function pool or server pool (a cache is looked up "
-         "with a \"cache\" step, a queue is sent to with a \"send\" step)"});
+         "with a \"cache\" step, a queue is sent to with a \"send\" step, an object store is "
+         "used with \"put\" and \"get\" steps)"});
     row("cache step on a database",
         replace("/topology/functions/0/handler/0/cache", R"("users-db")"),
         {"topology.functions[0].handler[0].cache: names database 'users-db', but a cache step "
@@ -949,7 +1024,7 @@ void TestScenarioJson::testBadInputIsReportedAtItsPath_data() {
          "split it into separate steps"});
     row("step doing nothing", replace("/topology/functions/0/handler/1", R"({"cpuMs": 5})"),
         {"topology.functions[0].handler[1]: a step needs one of 'cpu', 'call', 'cache', "
-         "'branch' or 'send'",
+         "'branch', 'send', 'put' or 'get'",
          "topology.functions[0].handler[1].cpuMs: unknown field 'cpuMs' (did you mean 'cpu'?)"});
     row("step field of another kind",
         replace("/topology/functions/0/handler/1", R"({"cpu": 5, "onMiss": []})"),

@@ -24,7 +24,7 @@ Scenario authApi() {
     connectComponents(s, gateway, functions, nullptr);
     connectComponents(s, functions, cache, nullptr);
     s.topology.functions.front().handler.back().onMiss.push_back(
-        {HandlerStep::Kind::Call, nullptr, database.id.toStdString(), 1, {}, {}, {}, {}, {}});
+        {HandlerStep::Kind::Call, nullptr, database.id.toStdString(), 1, {}, {}, {}, {}, {}, {}});
     return s;
 }
 }  // namespace

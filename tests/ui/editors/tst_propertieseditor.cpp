@@ -9,12 +9,14 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include "sim/scenario/fieldedges.h"
 #include "sim/scenario/scenariojson.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/document/scenarioedits.h"
+#include "ui/editors/handlereditor.h"
 #include "ui/editors/propertieseditor.h"
 #include "ui/editors/workloadeditor.h"
 
@@ -45,6 +47,7 @@ private slots:
     void testGatewayRateLimitAndShedding();
     void testSweepThisFieldNamesThePath();
     void testRegionsAndPlacementsAreEditable();
+    void testObjectStoreEventAndClientStepsAreEditable();
 };
 
 void TestPropertiesEditor::testSweepThisFieldNamesThePath() {
@@ -283,6 +286,45 @@ void TestPropertiesEditor::testCacheKeysHaveOneLimit() {
     emit keys->lineEdit()->editingFinished();
     QVERIFY(!keys->hasError());
     QCOMPARE(document.scenario().topology.caches.front().keys, std::int64_t{100'000'000});
+}
+
+void TestPropertiesEditor::testObjectStoreEventAndClientStepsAreEditable() {
+    // The store's event on each PUT is one choice over the queues and the function pools; each
+    // pick is one undo step. The workload's properties hold the client's steps after the response.
+    ScenarioDocument document(1, load("uploads-presigned.json"));
+    PropertiesEditor editor;
+    editor.setDocument(&document);
+    const auto store = [&] { return document.scenario().topology.objectStores.front(); };
+    editor.setSelection({ComponentKind::ObjectStore, QStringLiteral("uploads")});
+    QVERIFY(editor.numberField(QStringLiteral("objectStores.retentionDays")));
+    QComboBox* event = nullptr;
+    for (QComboBox* box : editor.findChildren<QComboBox*>())
+        if (box->toolTip().startsWith(QStringLiteral("An event on each completed PUT")))
+            event = box;
+    QVERIFY(event);
+    // (none), the queue, the two function pools.
+    QCOMPARE(event->count(), 4);
+    QCOMPARE(event->currentIndex(), 1);
+    QCOMPARE(event->itemText(3), QStringLiteral("Invoke process"));
+    event->setCurrentIndex(3);
+    emit event->activated(3);
+    QVERIFY(store().onPut);
+    QCOMPARE(store().onPut->function, std::string("process"));
+    QVERIFY(store().onPut->queue.empty());
+    event->setCurrentIndex(0);
+    emit event->activated(0);
+    QVERIFY(!store().onPut);
+    document.undoStack()->undo();
+    QCOMPARE(store().onPut->function, std::string("process"));
+    document.undoStack()->undo();
+    QCOMPARE(store().onPut->queue, std::string("process-jobs"));
+
+    editor.setSelection({ComponentKind::Workload, QString()});
+    auto* steps = editor.findChild<HandlerEditor*>(QStringLiteral("afterResponseEditor"));
+    QVERIFY(steps);
+    QCOMPARE(steps->tree()->topLevelItemCount(), 1);
+    QVERIFY(steps->tree()->topLevelItem(0)->text(0).startsWith(
+        QStringLiteral("Upload (PUT) to uploads")));
 }
 
 QTEST_MAIN(TestPropertiesEditor)

@@ -23,7 +23,7 @@ Scenario authApi() {
     connectComponents(s, gateway, functions, nullptr);
     connectComponents(s, functions, cache, nullptr);
     s.topology.functions.front().handler.back().onMiss.push_back(
-        {HandlerStep::Kind::Call, nullptr, database.id.toStdString(), 1, {}, {}, {}, {}, {}});
+        {HandlerStep::Kind::Call, nullptr, database.id.toStdString(), 1, {}, {}, {}, {}, {}, {}});
     addComponent(s, ComponentKind::Hop);  // not connected to anything
     return s;
 }
@@ -91,7 +91,48 @@ private slots:
     void testViewSelectsAndShowsBadges();
     void testDatabaseRimClearsTheTitle();
     void testBottleneckIsTheLongestQueueElseTheBusiest();
+    void testUploadsDrawTheirPutsAndEvents();
 };
+
+void TestTopologyGraph::testUploadsDrawTheirPutsAndEvents() {
+    // A function's put, the client's put after the response and the store's event each draw an
+    // arrow; a rename follows all three, and removing the queue drops the event.
+    Scenario s;
+    const ComponentRef gateway = addComponent(s, ComponentKind::Gateway);
+    const ComponentRef function = addComponent(s, ComponentKind::Function);
+    const ComponentRef store = addComponent(s, ComponentKind::ObjectStore);
+    const ComponentRef queue = addComponent(s, ComponentKind::Queue);
+    QCOMPARE(s.topology.entry, gateway.id.toStdString());  // a store never becomes the entry
+    connectComponents(s, gateway, function, nullptr);
+    QVERIFY(connectComponents(s, function, store, nullptr));
+    QCOMPARE(s.topology.functions.front().handler.back().kind, HandlerStep::Kind::Put);
+    HandlerStep upload;
+    upload.kind = HandlerStep::Kind::Put;
+    upload.target = store.id.toStdString();
+    s.workload.afterResponse.push_back(upload);
+    s.topology.objectStores.front().onPut =
+        StoreEventSpec{.queue = queue.id.toStdString(), .function = ""};
+    TopologyGraph graph = buildTopologyGraph(s);
+    const TopologyEdge* put = edge(graph, function.id, store.id);
+    QVERIFY(put);
+    QCOMPARE(put->label, QStringLiteral("PUT"));
+    const TopologyEdge* client = edge(graph, {}, store.id);
+    QVERIFY(client);
+    QCOMPARE(client->label, QStringLiteral("after the response"));
+    const TopologyEdge* event = edge(graph, store.id, queue.id);
+    QVERIFY(event);
+    QCOMPARE(event->label, QStringLiteral("on PUT"));
+
+    QVERIFY(renameComponent(s, store, QStringLiteral("uploads"), nullptr));
+    QCOMPARE(s.workload.afterResponse.front().target, std::string("uploads"));
+    QCOMPARE(s.topology.functions.front().handler.back().target, std::string("uploads"));
+    QVERIFY(removeComponent(s, queue));
+    QVERIFY(!s.topology.objectStores.front().onPut);
+    QVERIFY(removeComponent(s, {ComponentKind::ObjectStore, QStringLiteral("uploads")}));
+    QVERIFY(s.workload.afterResponse.empty());
+    for (const HandlerStep& step : s.topology.functions.front().handler)
+        QVERIFY(step.kind != HandlerStep::Kind::Put);
+}
 
 void TestTopologyGraph::testEdgesFollowRequests() {
     const TopologyGraph graph = buildTopologyGraph(authApi());
