@@ -57,15 +57,11 @@ Time RequestFlow::roundTrip(std::uint32_t id, int from, int to) {
 }
 
 void RequestFlow::handOver(std::uint32_t id, Component& target, int from) {
-    if (m_regions) {
-        const Time trip =
-            m_regions->roundTrip(from, target.placement(), m_requests[id].clientRegion);
-        if (trip > 0) {
-            m_simulator.scheduleIn(trip, this, target.index() + 1, id);
-            return;
-        }
-    }
-    target.accept(id);
+    const Time trip = roundTrip(id, from, target.placement());
+    if (trip > 0)
+        m_simulator.scheduleIn(trip, this, target.index() + 1, id);
+    else
+        target.accept(id);
 }
 
 void RequestFlow::advance(std::uint32_t id) {

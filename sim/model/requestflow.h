@@ -78,20 +78,13 @@ public:
     std::uint32_t spawnAttempt(std::uint32_t caller, CallGuard& guard);
 
     void enterSlot(std::uint32_t id, ComputePool& pool, std::uint32_t slot) {
-        Request& r = m_requests[id];
-        // The validator refuses deeper call chains (checkCallDepth); this guards the array.
-        if (r.depth >= kMaxCallDepth) callsTooDeep();
-        r.frames[r.depth++] = Frame{&pool, slot, 0, m_simulator.now()};
-        frameBegins(pool);
+        pushFrame(id, pool, slot);
         advance(id);
     }
     /// As enterSlot, with the handler starting `delay` later: the slot is held meanwhile and the
     /// time is booked as network (a server's worker receiving from a queue in another region).
     void enterSlotAfter(std::uint32_t id, ComputePool& pool, std::uint32_t slot, Time delay) {
-        Request& r = m_requests[id];
-        if (r.depth >= kMaxCallDepth) callsTooDeep();
-        r.frames[r.depth++] = Frame{&pool, slot, 0, m_simulator.now()};
-        frameBegins(pool);
+        pushFrame(id, pool, slot);
         m_simulator.scheduleIn(delay, this, kHandlerStarts, id);
     }
     void resume(std::uint32_t id) {
@@ -118,6 +111,14 @@ public:
 private:
     static constexpr std::uint32_t kHandlerStarts = 0xffffffffu;
     [[noreturn]] static void callsTooDeep();
+    /// Gives request `id` a frame on `pool`'s `slot`, its program at the start.
+    void pushFrame(std::uint32_t id, ComputePool& pool, std::uint32_t slot) {
+        Request& r = m_requests[id];
+        // The validator refuses deeper call chains (checkCallDepth); this guards the array.
+        if (r.depth >= kMaxCallDepth) callsTooDeep();
+        r.frames[r.depth++] = Frame{&pool, slot, 0, m_simulator.now()};
+        frameBegins(pool);
+    }
     /// Stops the run with the limit checkLimits() found passed, saying which.
     void limitPassed();
     /// Tells `pool` a frame began now (out of line: ComputePool is incomplete here).
