@@ -4,6 +4,7 @@
 // and, with its breakdown, into the tail breakdown (both after the warm-up), and into the
 // per-window series (always, so the chart shows the warm-up too).
 
+#include <algorithm>
 #include <cstdint>
 
 #include "sim/core/simulator.h"
@@ -26,10 +27,11 @@ public:
     /// spent `breakdown` in each time category.
     void complete(Time arrival, const std::array<Time, kTimeCategoryCount>& breakdown) {
         const Time now = m_simulator.now();
-        const Time latency = now - arrival;
-        m_windows.record(now, latency);
+        const Time latency = std::max<Time>(0, now - arrival);
+        const std::size_t bucket = LatencyHistogram::bucketIndex(latency);
+        m_windows.recordIn(now, bucket, latency);
         if (arrival >= m_warmupEnd) {
-            m_histogram.record(latency);
+            m_histogram.recordIn(bucket, latency);
             m_tail.record(latency, breakdown);
         }
         // The completion limit ends a run after exactly N completions, as the benchmarks need.

@@ -35,7 +35,12 @@ public:
     /// Records one latency (negative values count as 0).
     void record(Time latency) {
         if (latency < 0) latency = 0;
-        ++m_counts[bucketIndex(latency)];
+        recordIn(bucketIndex(latency), latency);
+    }
+    /// As record, for a latency >= 0 whose bucket (bucketIndex) the caller has found already: a
+    /// completion goes into two histograms of the same buckets, and the index is found once.
+    void recordIn(std::size_t bucket, Time latency) {
+        ++m_counts[bucket];
         ++m_count;
         m_sum += static_cast<Uint128>(latency);
         if (latency < m_min) m_min = latency;

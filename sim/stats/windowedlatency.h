@@ -35,6 +35,11 @@ public:
         if (now >= m_windowEnd) advanceTo(now);
         m_current.record(latency);
     }
+    /// As record, for a latency >= 0 in LatencyHistogram bucket `bucket`.
+    void recordIn(Time now, std::size_t bucket, Time latency) {
+        if (now >= m_windowEnd) advanceTo(now);
+        m_current.recordIn(bucket, latency);
+    }
     /// Closes every window that ends at or before `now`.
     void advanceTo(Time now);
     /// Closes the last, possibly partial, window at `now` (nothing if it would be empty of time).

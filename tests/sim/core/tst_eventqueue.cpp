@@ -73,6 +73,39 @@ private slots:
     void testBinaryHeapOrdersByTimeThenSequence() { checkOrdersByTimeThenSequence<BinaryHeap>(); }
     void testQuaternaryHeapInterleavedPushPop() { checkInterleavedPushPop<QuaternaryHeap>(); }
     void testBinaryHeapInterleavedPushPop() { checkInterleavedPushPop<BinaryHeap>(); }
+    void testPopsAcrossTheBottomUpThreshold() {
+        // Deep heaps pop bottom-up, shallow ones sift down: draining a heap from well above
+        // kBottomUpFrom to empty, with the last event often early (so it must climb back), must
+        // pop in order on both sides of the threshold.
+        for (const std::size_t size : {QuaternaryHeap::kBottomUpFrom - 1, QuaternaryHeap::kBottomUpFrom,
+                                       QuaternaryHeap::kBottomUpFrom + 1, 4 * QuaternaryHeap::kBottomUpFrom + 3}) {
+            QuaternaryHeap queue;
+            std::vector<Event> pushed;
+            for (std::uint64_t seq = 0; seq < size; ++seq) {
+                Event e;
+                // Decreasing times: each new event is the earliest yet and ends at the bottom.
+                e.time = static_cast<Time>(size - seq) * 3 + static_cast<Time>(seq % 2);
+                e.sequence = seq;
+                pushed.push_back(e);
+                queue.push(e);
+            }
+            std::stable_sort(pushed.begin(), pushed.end(), firesBefore);
+            for (const Event& expected : pushed) {
+                const Event e = queue.pop();
+                QCOMPARE(e.time, expected.time);
+                QCOMPARE(e.sequence, expected.sequence);
+                // Push one early event back in now and then: it lands at the bottom and climbs.
+                if (e.sequence % 7 == 0 && e.sequence < 1'000'000) {
+                    Event again = e;
+                    again.sequence += 1'000'000;
+                    queue.push(again);
+                    QCOMPARE(queue.pop().sequence, again.sequence);
+                }
+            }
+            QVERIFY(queue.empty());
+        }
+    }
+
     void testClearEmpties() {
         QuaternaryHeap q;
         q.push(Event{5, 0, nullptr, 0, 0});

@@ -96,6 +96,22 @@ private slots:
         QCOMPARE(merged.quantile(0.99), both.quantile(0.99));
     }
 
+    void testRecordInAFoundBucketEqualsRecord() {
+        // The completion recorder finds a latency's bucket once for two histograms.
+        std::mt19937_64 rng(9);
+        std::exponential_distribution<double> exp(1.0);
+        LatencyHistogram byValue, byBucket;
+        for (int i = 0; i < 20'000; ++i) {
+            const Time v = i % 100 == 0 ? static_cast<Time>(i % 128) : fromMillis(exp(rng) * 50);
+            byValue.record(v);
+            byBucket.recordIn(LatencyHistogram::bucketIndex(v), v);
+        }
+        QVERIFY(byBucket == byValue);
+        QCOMPARE(byBucket.sum(), byValue.sum());
+        QCOMPARE(byBucket.min(), byValue.min());
+        QCOMPARE(byBucket.max(), byValue.max());
+    }
+
     void testMeanMinMaxAreExact() {
         LatencyHistogram h;
         for (Time v : {Time{1000}, Time{3000}, Time{5'000'000}}) h.record(v);
