@@ -36,15 +36,8 @@ concept EventQueue = requires(Q q, const Q cq, const Event& e) {
 class QuaternaryHeap {
 public:
     void push(const Event& e) {
-        std::size_t i = m_heap.size();
         m_heap.push_back(e);
-        while (i > 0) {
-            const std::size_t parent = (i - 1) / 4;
-            if (!firesBefore(e, m_heap[parent])) break;
-            m_heap[i] = m_heap[parent];
-            i = parent;
-        }
-        m_heap[i] = e;
+        climb(m_heap.size() - 1, e);
     }
 
     /// Removes and returns the earliest event. Precondition: !empty().
@@ -57,10 +50,10 @@ public:
     Event pop() {
         const Event top = m_heap.front();
         const std::size_t n = m_heap.size() - 1;  // the events left once the top is gone
-        Event* const heap = m_heap.data();
         if (n < kBottomUpFrom) {
             popShallow(n);
         } else {
+            Event* const heap = m_heap.data();
             std::size_t hole = 0;
             for (;;) {
                 const std::size_t first = 4 * hole + 1;
@@ -82,14 +75,7 @@ public:
                 heap[hole] = heap[best];
                 hole = best;
             }
-            const Event last = heap[n];
-            while (hole > 0) {
-                const std::size_t parent = (hole - 1) / 4;
-                if (!firesBefore(last, heap[parent])) break;
-                heap[hole] = heap[parent];
-                hole = parent;
-            }
-            heap[hole] = last;
+            climb(hole, heap[n]);
         }
         m_heap.pop_back();
         return top;
@@ -105,6 +91,19 @@ public:
     void clear() { m_heap.clear(); }
 
 private:
+    /// Moves `e` from slot `hole` up past every parent that fires after it, and stores it there
+    /// (a push from the new last slot; a bottom-up pop from where the hole reached the bottom).
+    void climb(std::size_t hole, Event e) {
+        Event* const heap = m_heap.data();
+        while (hole > 0) {
+            const std::size_t parent = (hole - 1) / 4;
+            if (!firesBefore(e, heap[parent])) break;
+            heap[hole] = heap[parent];
+            hole = parent;
+        }
+        heap[hole] = e;
+    }
+
     /// The classic pop's sift-down of the last event from the root (n: the events left).
     void popShallow(std::size_t n) {
         if (n == 0) return;

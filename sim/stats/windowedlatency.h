@@ -32,8 +32,8 @@ public:
 
     /// Records a completion at `now` (non-decreasing across calls) with its latency.
     void record(Time now, Time latency) {
-        if (now >= m_windowEnd) advanceTo(now);
-        m_current.record(latency);
+        if (latency < 0) latency = 0;
+        recordIn(now, LatencyHistogram::bucketIndex(latency), latency);
     }
     /// As record, for a latency >= 0 in LatencyHistogram bucket `bucket`.
     void recordIn(Time now, std::size_t bucket, Time latency) {

@@ -95,7 +95,7 @@ private slots:
                 QCOMPARE(e.time, expected.time);
                 QCOMPARE(e.sequence, expected.sequence);
                 // Push one early event back in now and then: it lands at the bottom and climbs.
-                if (e.sequence % 7 == 0 && e.sequence < 1'000'000) {
+                if (e.sequence % 7 == 0) {
                     Event again = e;
                     again.sequence += 1'000'000;
                     queue.push(again);
