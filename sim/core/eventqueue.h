@@ -30,6 +30,7 @@ concept EventQueue = requires(Q q, const Q cq, const Event& e) {
     { cq.empty() } -> std::same_as<bool>;
     { cq.size() } -> std::same_as<std::size_t>;
     q.clear();
+    q.removeIf([](const Event&) { return false; });
 };
 
 /// A 4-ary min-heap of events ordered by firesBefore().
@@ -56,22 +57,8 @@ public:
             Event* const heap = m_heap.data();
             std::size_t hole = 0;
             for (;;) {
-                const std::size_t first = 4 * hole + 1;
-                std::size_t best;
-                if (first + 4 <= n) {
-                    // A tournament with conditional moves: which child is earliest is a coin
-                    // toss, so branches on it would be mispredicted half the time.
-                    const std::size_t a = firesBefore(heap[first + 1], heap[first]) ? first + 1 : first;
-                    const std::size_t b =
-                        firesBefore(heap[first + 3], heap[first + 2]) ? first + 3 : first + 2;
-                    best = firesBefore(heap[b], heap[a]) ? b : a;
-                } else if (first < n) {
-                    best = first;
-                    for (std::size_t c = first + 1; c < n; ++c)
-                        if (firesBefore(heap[c], heap[best])) best = c;
-                } else {
-                    break;
-                }
+                const std::size_t best = earliestChild(heap, 4 * hole + 1, n);
+                if (best == n) break;
                 heap[hole] = heap[best];
                 hole = best;
             }
@@ -90,7 +77,34 @@ public:
     std::size_t size() const { return m_heap.size(); }
     void clear() { m_heap.clear(); }
 
+    /// Removes every event for which `drop` is true and rebuilds the heap, in O(size()). The
+    /// events left pop in the same order as before: the order is the keys', not the layout's.
+    template <class Predicate>
+    void removeIf(Predicate drop) {
+        std::erase_if(m_heap, drop);
+        // Floyd's heapify: sift each parent down, the last parent first.
+        const std::size_t n = m_heap.size();
+        for (std::size_t i = n > 1 ? (n - 2) / 4 + 1 : 0; i-- > 0;) siftDown(i, n, m_heap[i]);
+    }
+
 private:
+    /// The earliest of the children starting at slot `first`, among the first `n` slots; `n` if
+    /// there is none.
+    static std::size_t earliestChild(const Event* heap, std::size_t first, std::size_t n) {
+        if (first + 4 <= n) {
+            // A tournament with conditional moves: which child is earliest is a coin toss, so
+            // branches on it would be mispredicted half the time, and a loop costs its counter.
+            const std::size_t a = firesBefore(heap[first + 1], heap[first]) ? first + 1 : first;
+            const std::size_t b = firesBefore(heap[first + 3], heap[first + 2]) ? first + 3 : first + 2;
+            return firesBefore(heap[b], heap[a]) ? b : a;
+        }
+        if (first >= n) return n;
+        std::size_t best = first;
+        for (std::size_t c = first + 1; c < n; ++c)
+            if (firesBefore(heap[c], heap[best])) best = c;
+        return best;
+    }
+
     /// Moves `e` from slot `hole` up past every parent that fires after it, and stores it there
     /// (a push from the new last slot; a bottom-up pop from where the hole reached the bottom).
     void climb(std::size_t hole, Event e) {
@@ -104,24 +118,23 @@ private:
         heap[hole] = e;
     }
 
-    /// The classic pop's sift-down of the last event from the root (n: the events left).
+    /// The classic pop: the last event sifts down from the root (n: the events left).
     void popShallow(std::size_t n) {
-        if (n == 0) return;
+        if (n > 0) siftDown(0, n, m_heap[n]);
+    }
+
+    /// Stores `e` in slot `i` or below it: down past every child that fires before it, among the
+    /// first `n` slots.
+    void siftDown(std::size_t i, std::size_t n, const Event e) {
         Event* const heap = m_heap.data();
-        const Event last = heap[n];
-        std::size_t i = 0;
         for (;;) {
             const std::size_t first = 4 * i + 1;
-            if (first >= n) break;
-            const std::size_t end = std::min(first + 4, n);
-            std::size_t best = first;
-            for (std::size_t c = first + 1; c < end; ++c)
-                if (firesBefore(heap[c], heap[best])) best = c;
-            if (!firesBefore(heap[best], last)) break;
+            const std::size_t best = earliestChild(heap, first, n);
+            if (best == n || !firesBefore(heap[best], e)) break;
             heap[i] = heap[best];
             i = best;
         }
-        heap[i] = last;
+        heap[i] = e;
     }
 
     std::vector<Event> m_heap;
@@ -144,6 +157,11 @@ public:
     bool empty() const { return m_heap.empty(); }
     std::size_t size() const { return m_heap.size(); }
     void clear() { m_heap.clear(); }
+    template <class Predicate>
+    void removeIf(Predicate drop) {
+        std::erase_if(m_heap, drop);
+        std::make_heap(m_heap.begin(), m_heap.end(), later);
+    }
 
 private:
     static bool later(const Event& a, const Event& b) { return firesBefore(b, a); }

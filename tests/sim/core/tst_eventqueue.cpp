@@ -66,7 +66,51 @@ class TestEventQueue : public QObject {
         }
     }
 
+    template <EventQueue Q>
+    static void checkRemoveIfKeepsTheOrderOfTheRest() {
+        // Drop a third of the events from heaps of every size up to a few hundred, then go on
+        // pushing and popping: what is left must pop exactly as a sorted model of it does.
+        for (const std::size_t size : {0, 1, 2, 3, 5, 6, 17, 64, 65, 300}) {
+            Q queue;
+            std::vector<Event> model;
+            std::mt19937_64 rng(size + 1);
+            std::uint64_t seq = 0;
+            for (std::size_t i = 0; i < size; ++i) {
+                Event e;
+                e.time = static_cast<Time>(rng() % 1000);
+                e.sequence = seq++;
+                e.payload = rng() % 3;
+                queue.push(e);
+                model.push_back(e);
+            }
+            const auto dropped = [](const Event& e) { return e.payload == 0; };
+            queue.removeIf(dropped);
+            std::erase_if(model, dropped);
+            QCOMPARE(queue.size(), model.size());
+            for (int i = 0; i < 200; ++i) {
+                Event e;
+                e.time = static_cast<Time>(rng() % 1000);
+                e.sequence = seq++;
+                queue.push(e);
+                model.push_back(e);
+            }
+            std::sort(model.begin(), model.end(), firesBefore);
+            for (const Event& expected : model) {
+                QVERIFY(!queue.empty());
+                const Event e = queue.pop();
+                QCOMPARE(e.sequence, expected.sequence);
+            }
+            QVERIFY(queue.empty());
+        }
+    }
+
 private slots:
+    void testQuaternaryHeapRemoveIfKeepsTheOrderOfTheRest() {
+        checkRemoveIfKeepsTheOrderOfTheRest<QuaternaryHeap>();
+    }
+    void testBinaryHeapRemoveIfKeepsTheOrderOfTheRest() {
+        checkRemoveIfKeepsTheOrderOfTheRest<BinaryHeap>();
+    }
     void testQuaternaryHeapOrdersByTimeThenSequence() {
         checkOrdersByTimeThenSequence<QuaternaryHeap>();
     }
