@@ -15,6 +15,14 @@ class EventHandler {
 public:
     /// Fires one event addressed to this handler; `event.time` is the simulator's now().
     virtual void handleEvent(const Event& event) = 0;
+    /// False if `event`, still pending, would do nothing when it fired: a timer superseded since it
+    /// was scheduled. The simulator asks only when a handler has said some of its events went
+    /// stale (BasicSimulator::noteStale), and drops those that answer false; it must never answer
+    /// false for an event whose firing would change anything.
+    virtual bool stillPending(const Event& event) const {
+        (void)event;
+        return true;
+    }
 
 protected:
     ~EventHandler() = default;

@@ -11,6 +11,13 @@
 // flag before each event with a relaxed load, which costs one uncontended read; the event that is
 // already firing always completes, so the model is never left half-updated. A runner can point the
 // simulator at a flag it owns (useStopFlag), so a Stop from the GUI reaches the loop mid-slice.
+//
+// Stale events: a handler whose timers can be superseded (a keep-alive deadline moved earlier)
+// leaves the old event pending, since finding it in the heap would cost more than letting it fire
+// and do nothing. It says so (noteStale), and once such events are half the heap the simulator
+// drops them in one pass, asking each event's handler (EventHandler::stillPending). A stale event
+// does nothing when it fires, so dropping it changes no simulated figure, only eventsProcessed and
+// the depth of the heap every other event pays for.
 
 #include <atomic>
 #include <cassert>
@@ -66,6 +73,21 @@ public:
         return !m_stop->load(std::memory_order_relaxed);
     }
 
+    /// One of the caller's pending events has just become stale: it will do nothing when it fires.
+    void noteStale() {
+        if (++m_stale >= m_dropStaleFrom && 2 * m_stale >= m_queue.size()) dropStale();
+    }
+    /// Lets every stale event fire instead of dropping them (to show that dropping them changes
+    /// nothing but eventsProcessed).
+    void keepStaleEvents() { m_dropStaleFrom = static_cast<std::size_t>(-1); }
+    /// A stale event the caller noted has fired (and done nothing).
+    void noteStaleFired() {
+        if (m_stale > 0) --m_stale;
+    }
+    /// Stale events noted are dropped from this many on, once they are half the pending events:
+    /// below it the heap is shallow and the pass would cost more than the levels it saves.
+    static constexpr std::size_t kPurgeFrom = 64;
+
     /// Asks the loop to return before the next event; safe to call from any thread.
     void requestStop() { m_stop->store(true, std::memory_order_relaxed); }
     bool stopRequested() const { return m_stop->load(std::memory_order_relaxed); }
@@ -79,10 +101,17 @@ public:
     std::size_t pendingEvents() const { return m_queue.size(); }
 
 private:
+    void dropStale() {
+        m_queue.removeIf([](const Event& e) { return !e.handler->stillPending(e); });
+        m_stale = 0;
+    }
+
     Queue m_queue;
     Time m_now = 0;
     std::uint64_t m_nextSequence = 0;
     std::uint64_t m_eventsProcessed = 0;
+    std::size_t m_stale = 0;  // events noted stale and not known to have fired or been dropped
+    std::size_t m_dropStaleFrom = kPurgeFrom;
     std::atomic<bool> m_ownStop{false};
     std::atomic<bool>* m_stop = &m_ownStop;
 };

@@ -164,6 +164,7 @@ RunResult runUnguarded(const Scenario& scenario, const RunOptions& options) {
 
     Simulator simulator;
     simulator.useStopFlag(control.stopFlag());
+    if (!options.dropStaleEvents) simulator.keepStaleEvents();
     CompletionRecorder recorder(simulator, windowLength, warmupEnd,
                                 scenario.run.maxCompleted.value_or(0));
     const std::unique_ptr<RunModel> model = makeModel(simulator, scenario, options, recorder);

@@ -61,6 +61,9 @@ struct RunOptions {
     /// A lone station runs on the record-free fast path; false runs it through the general model
     /// instead (the two agree exactly; tests compare them).
     bool stationFastPath = true;
+    /// Superseded timers are dropped from the event set in bulk (Simulator::noteStale); false
+    /// lets each fire and do nothing instead. Only eventsProcessed may differ; tests compare them.
+    bool dropStaleEvents = true;
 };
 
 /// Runs a validated scenario to its end (duration, completion limit, overload or cancel). Never

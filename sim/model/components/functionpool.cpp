@@ -272,14 +272,17 @@ void FunctionPool::releaseSlot(std::uint32_t slot) {
         // The deadline moves with every release; a pending expiry that fires early finds the
         // later deadline and reschedules itself there. Only a deadline earlier than the pending
         // expiry (a random keep-alive drawing a shorter one) needs an event of its own, and the
-        // superseded one is recognised by its time when it fires.
+        // superseded one is recognised by its time when it fires, or dropped with the other
+        // stale events once they are many (Simulator::noteStale).
         const Time keepAlive = fromSeconds(m_spec.keepAliveS->sample(m_keepAliveEngine));
         const Time now = m_context.now();
         instance.idleDeadline = keepAlive > kTimeInfinity - now ? kTimeInfinity : now + keepAlive;
         if (instance.idleDeadline < instance.expiryAt) {
+            const bool supersedes = instance.expiryAt != kTimeInfinity;
             instance.expiryAt = instance.idleDeadline;
             m_context.simulator.schedule(instance.expiryAt, &m_keepAlive, 0,
                                          packInstance(slot, instance.generation));
+            if (supersedes) m_context.simulator.noteStale();
         }
     }
     updateGauges();
@@ -296,12 +299,20 @@ void FunctionPool::instanceReady(const Event& event) {
     for (const std::uint32_t id : waiting) grant(id, slot);
 }
 
+bool FunctionPool::expiryStillPending(const Event& event) const {
+    // Not an expiry of an earlier life of the slot, nor one superseded by an earlier deadline.
+    const Instance& instance = m_instances[unpackSlot(event.payload)];
+    return instance.generation == unpackGeneration(event.payload) &&
+           event.time == instance.expiryAt;
+}
+
 void FunctionPool::keepAliveExpired(const Event& event) {
     const std::uint32_t slot = unpackSlot(event.payload);
     Instance& instance = m_instances[slot];
-    // An expiry of an earlier life of the slot, or one superseded by an earlier deadline.
-    if (instance.generation != unpackGeneration(event.payload) || event.time != instance.expiryAt)
+    if (!expiryStillPending(event)) {
+        m_context.simulator.noteStaleFired();
         return;
+    }
     instance.expiryAt = kTimeInfinity;
     // In use: its release sets a new deadline and schedules the expiry again.
     if (instance.state != Instance::State::Warm || instance.active != 0 || instance.provisioned)
@@ -342,8 +353,10 @@ void FunctionPool::loseCapacity(double share) {
         if (instance.state != Instance::State::Warm || instance.active != 0 ||
             toLose[instance.set] <= 0)
             continue;
+        const bool expiryPending = instance.expiryAt != kTimeInfinity;
         instance.expiryAt = kTimeInfinity;
         ++instance.generation;  // its pending keep-alive expiry is stale now
+        if (expiryPending) m_context.simulator.noteStale();
         retire(slot);
         --toLose[instance.set];
     }

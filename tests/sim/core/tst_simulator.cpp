@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QtTest>
+#include <algorithm>
+#include <map>
 #include <thread>
 #include <vector>
 
@@ -20,6 +22,35 @@ struct LoggingHandler final : EventHandler {
     }
     Sim& sim;
     std::vector<std::pair<Time, std::uint32_t>> log;
+};
+
+// Timers that can be superseded, as a keep-alive is: each event's payload names a timer, and
+// only the timer's latest event is live. Logs what fires; a superseded event does nothing.
+struct SupersededTimers final : EventHandler {
+    explicit SupersededTimers(Simulator& s) : sim(s) {}
+    void set(std::uint64_t timer, Time at) {
+        const bool supersedes = latest.count(timer) > 0;
+        latest[timer] = at;
+        sim.schedule(at, this, 0, timer);
+        if (supersedes) sim.noteStale();
+    }
+    bool stillPending(const Event& e) const override {
+        const auto it = latest.find(e.payload);
+        return it != latest.end() && it->second == e.time;
+    }
+    void handleEvent(const Event& e) override {
+        if (!stillPending(e)) {
+            ++staleFired;
+            sim.noteStaleFired();
+            return;
+        }
+        latest.erase(e.payload);
+        log.emplace_back(e.time, e.payload);
+    }
+    Simulator& sim;
+    std::map<std::uint64_t, Time> latest;
+    std::vector<std::pair<Time, std::uint64_t>> log;
+    int staleFired = 0;
 };
 
 }  // namespace
@@ -48,6 +79,33 @@ private slots:
     void testEqualTimesFireInInsertionOrder() {
         checkEqualTimesFireInInsertionOrder<BasicSimulator<QuaternaryHeap>>();
         checkEqualTimesFireInInsertionOrder<BasicSimulator<BinaryHeap>>();
+    }
+
+    void testStaleEventsAreDroppedOnceTheyAreHalfTheHeap() {
+        // Ten timers, each moved earlier 100 times: 990 superseded events. Without dropping them
+        // the heap would hold 1,000 events; with it, it never holds more than about twice the
+        // live ones plus kPurgeFrom. What fires is exactly each timer's last setting, in order.
+        Simulator sim;
+        SupersededTimers timers(sim);
+        std::size_t peak = 0;
+        for (int round = 0; round < 100; ++round)
+            for (std::uint64_t timer = 0; timer < 10; ++timer) {
+                timers.set(timer, 1'000'000 - round * 1000 - static_cast<Time>(timer));
+                peak = std::max(peak, sim.pendingEvents());
+            }
+        QVERIFY2(peak <= 2 * (10 + Simulator::kPurgeFrom), qPrintable(QString::number(peak)));
+        while (sim.step()) {
+        }
+        QCOMPARE(timers.log.size(), std::size_t{10});
+        for (std::uint64_t timer = 0; timer < 10; ++timer) {
+            // Earliest first: the highest timer number was set earliest in the last round.
+            const auto& [time, which] = timers.log[timer];
+            QCOMPARE(which, 9 - timer);
+            QCOMPARE(time, 1'000'000 - 99 * 1000 - static_cast<Time>(9 - timer));
+        }
+        // Every stale event either was dropped or fired and did nothing: none was live.
+        QCOMPARE(sim.eventsProcessed(), std::uint64_t{10} + static_cast<std::uint64_t>(timers.staleFired));
+        QVERIFY(timers.staleFired < 2 * static_cast<int>(Simulator::kPurgeFrom));
     }
 
     void testRunUntilStopsAtHorizonAndAdvancesClock() {
