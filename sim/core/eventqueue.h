@@ -30,6 +30,7 @@ concept EventQueue = requires(Q q, const Q cq, const Event& e) {
     { cq.empty() } -> std::same_as<bool>;
     { cq.size() } -> std::same_as<std::size_t>;
     q.clear();
+    q.replaceTop(e);
     q.removeIf([](const Event&) { return false; });
 };
 
@@ -51,22 +52,14 @@ public:
     Event pop() {
         const Event top = m_heap.front();
         const std::size_t n = m_heap.size() - 1;  // the events left once the top is gone
-        if (n < kBottomUpFrom) {
-            popShallow(n);
-        } else {
-            Event* const heap = m_heap.data();
-            std::size_t hole = 0;
-            for (;;) {
-                const std::size_t best = earliestChild(heap, 4 * hole + 1, n);
-                if (best == n) break;
-                heap[hole] = heap[best];
-                hole = best;
-            }
-            climb(hole, heap[n]);
-        }
+        placeFromRoot(m_heap[n], n);
         m_heap.pop_back();
         return top;
     }
+
+    /// Removes the earliest event and adds `e`, in one pass: what an event that schedules a
+    /// follow-up does, for the cost of one pop. Precondition: !empty().
+    void replaceTop(const Event& e) { placeFromRoot(e, m_heap.size()); }
 
     /// Below this many events the heap is two or three levels deep, the last event's climb back
     /// would cost about what the descent saves, and the classic sift-down is kept.
@@ -118,9 +111,21 @@ private:
         heap[hole] = e;
     }
 
-    /// The classic pop: the last event sifts down from the root (n: the events left).
-    void popShallow(std::size_t n) {
-        if (n > 0) siftDown(0, n, m_heap[n]);
+    /// Stores `e` where the root was, among the first `n` slots (the root's event is gone).
+    void placeFromRoot(const Event e, std::size_t n) {
+        if (n < kBottomUpFrom) {
+            siftDown(0, n, e);
+            return;
+        }
+        Event* const heap = m_heap.data();
+        std::size_t hole = 0;
+        for (;;) {
+            const std::size_t best = earliestChild(heap, 4 * hole + 1, n);
+            if (best == n) break;
+            heap[hole] = heap[best];
+            hole = best;
+        }
+        climb(hole, e);
     }
 
     /// Stores `e` in slot `i` or below it: down past every child that fires before it, among the
@@ -152,6 +157,10 @@ public:
         const Event e = m_heap.back();
         m_heap.pop_back();
         return e;
+    }
+    void replaceTop(const Event& e) {
+        pop();
+        push(e);
     }
     const Event& top() const { return m_heap.front(); }
     bool empty() const { return m_heap.empty(); }

@@ -42,7 +42,13 @@ public:
     /// Schedules `handler` to receive an event at absolute time `at` (clamped to now()).
     void schedule(Time at, EventHandler* handler, std::uint32_t kind = 0, std::uint64_t payload = 0) {
         assert(handler != nullptr);
-        m_queue.push(Event{at < m_now ? m_now : at, m_nextSequence++, handler, payload, kind});
+        const Event e{at < m_now ? m_now : at, m_nextSequence++, handler, payload, kind};
+        if (m_firingAtTop) {
+            m_firingAtTop = false;
+            m_queue.replaceTop(e);
+        } else {
+            m_queue.push(e);
+        }
     }
 
     /// Schedules an event `delay` after now(); negative delays are treated as zero.
@@ -55,10 +61,18 @@ public:
     /// Fires the earliest pending event. Returns false when nothing is pending.
     bool step() {
         if (m_queue.empty()) return false;
-        const Event e = m_queue.pop();
+        // The event stays at the top while it fires: the first event its handler schedules takes
+        // its place in one pass (replaceTop) instead of a pop and a push. Most events schedule a
+        // follow-up (the next arrival, the end of a step), so most pay for one heap operation.
+        const Event e = m_queue.top();
         m_now = e.time;
         ++m_eventsProcessed;
+        m_firingAtTop = true;
         e.handler->handleEvent(e);
+        if (m_firingAtTop) {
+            m_firingAtTop = false;
+            m_queue.pop();
+        }
         return true;
     }
 
@@ -75,7 +89,7 @@ public:
 
     /// One of the caller's pending events has just become stale: it will do nothing when it fires.
     void noteStale() {
-        if (++m_stale >= m_dropStaleFrom && 2 * m_stale >= m_queue.size()) dropStale();
+        if (++m_stale >= m_dropStaleFrom && 2 * m_stale >= pendingEvents()) dropStale();
     }
     /// Lets every stale event fire instead of dropping them (to show that dropping them changes
     /// nothing but eventsProcessed).
@@ -96,12 +110,24 @@ public:
     void useStopFlag(std::atomic<bool>& flag) { m_stop = &flag; }
 
     /// Time of the earliest pending event, or kTimeInfinity when none is pending.
-    Time nextEventTime() const { return m_queue.empty() ? kTimeInfinity : m_queue.top().time; }
+    Time nextEventTime() const {
+        if (m_firingAtTop) {  // asked by a handler: the event firing is not pending any more
+            if (m_queue.size() == 1) return kTimeInfinity;
+            Queue rest = m_queue;
+            rest.pop();
+            return rest.top().time;
+        }
+        return m_queue.empty() ? kTimeInfinity : m_queue.top().time;
+    }
     std::uint64_t eventsProcessed() const { return m_eventsProcessed; }
-    std::size_t pendingEvents() const { return m_queue.size(); }
+    std::size_t pendingEvents() const { return m_queue.size() - (m_firingAtTop ? 1 : 0); }
 
 private:
     void dropStale() {
+        if (m_firingAtTop) {  // the event firing is no longer pending, stale or not
+            m_firingAtTop = false;
+            m_queue.pop();
+        }
         m_queue.removeIf([](const Event& e) { return !e.handler->stillPending(e); });
         m_stale = 0;
     }
@@ -110,6 +136,7 @@ private:
     Time m_now = 0;
     std::uint64_t m_nextSequence = 0;
     std::uint64_t m_eventsProcessed = 0;
+    bool m_firingAtTop = false;  // the event firing is still the queue's top (see step())
     std::size_t m_stale = 0;  // events noted stale and not known to have fired or been dropped
     std::size_t m_dropStaleFrom = kPurgeFrom;
     std::atomic<bool> m_ownStop{false};

@@ -67,6 +67,43 @@ class TestEventQueue : public QObject {
     }
 
     template <EventQueue Q>
+    static void checkReplaceTopEqualsPopThenPush() {
+        // The simulator's pattern when an event schedules a follow-up: the top goes and a later
+        // event comes in one operation. Heaps grow past the bottom-up threshold and shrink back,
+        // and every operation is checked against a sorted-vector model.
+        Q queue;
+        std::vector<Event> model;
+        std::mt19937_64 rng(11);
+        std::uint64_t seq = 0;
+        Time now = 0;
+        for (int i = 0; i < 20'000; ++i) {
+            const auto op = rng() % 8;  // grow for the first half, shrink for the second
+            const bool grow = (i / 2'000) % 2 == 0;
+            Event e;
+            e.time = now + static_cast<Time>(rng() % 500);
+            e.sequence = seq++;
+            if (!model.empty() && op < 4) {
+                const auto it = std::min_element(model.begin(), model.end(), firesBefore);
+                QCOMPARE(queue.top().sequence, it->sequence);
+                now = it->time;
+                model.erase(it);
+                e.time = now + static_cast<Time>(rng() % 500);
+                queue.replaceTop(e);
+                model.push_back(e);
+            } else if (!model.empty() && (op < 6 || !grow)) {
+                const auto it = std::min_element(model.begin(), model.end(), firesBefore);
+                QCOMPARE(queue.pop().sequence, it->sequence);
+                now = it->time;
+                model.erase(it);
+            } else {
+                queue.push(e);
+                model.push_back(e);
+            }
+            QCOMPARE(queue.size(), model.size());
+        }
+    }
+
+    template <EventQueue Q>
     static void checkRemoveIfKeepsTheOrderOfTheRest() {
         // Drop a third of the events from heaps of every size up to a few hundred, then go on
         // pushing and popping: what is left must pop exactly as a sorted model of it does.
@@ -105,6 +142,10 @@ class TestEventQueue : public QObject {
     }
 
 private slots:
+    void testQuaternaryHeapReplaceTopEqualsPopThenPush() {
+        checkReplaceTopEqualsPopThenPush<QuaternaryHeap>();
+    }
+    void testBinaryHeapReplaceTopEqualsPopThenPush() { checkReplaceTopEqualsPopThenPush<BinaryHeap>(); }
     void testQuaternaryHeapRemoveIfKeepsTheOrderOfTheRest() {
         checkRemoveIfKeepsTheOrderOfTheRest<QuaternaryHeap>();
     }

@@ -81,6 +81,32 @@ private slots:
         checkEqualTimesFireInInsertionOrder<BasicSimulator<BinaryHeap>>();
     }
 
+    void testAFiringEventIsNoLongerPending() {
+        // The event firing stays in the heap until its handler schedules (see step()): what a
+        // handler is told must not count it, before and after it schedules.
+        Simulator simulator;
+        struct Probe final : EventHandler {
+            explicit Probe(Simulator& s) : sim(s) {}
+            void handleEvent(const Event& e) override {
+                seen.push_back({sim.pendingEvents(), sim.nextEventTime()});
+                if (e.kind == 1) {
+                    sim.scheduleIn(100, this, 2);
+                    seen.push_back({sim.pendingEvents(), sim.nextEventTime()});
+                }
+            }
+            Simulator& sim;
+            std::vector<std::pair<std::size_t, Time>> seen;
+        } probe(simulator);
+        simulator.schedule(10, &probe, 1);
+        simulator.schedule(20, &probe, 0);
+        while (simulator.step()) {
+        }
+        const std::vector<std::pair<std::size_t, Time>> expected{
+            {1, 20}, {2, 20}, {1, 110}, {0, kTimeInfinity}};
+        QCOMPARE(probe.seen, expected);
+        QCOMPARE(simulator.pendingEvents(), std::size_t{0});
+    }
+
     void testStaleEventsAreDroppedOnceTheyAreHalfTheHeap() {
         // Ten timers, each moved earlier 100 times: 990 superseded events. Without dropping them
         // the heap would hold 1,000 events; with it, it never holds more than about twice the
