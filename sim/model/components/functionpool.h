@@ -112,7 +112,8 @@ private:
     GaugeLevels m_gauges;
     std::uint64_t m_coldStartsInWindow = 0;
     EventMethod<FunctionPool, &FunctionPool::instanceReady> m_instanceReady{*this};
-    EventMethod<FunctionPool, &FunctionPool::keepAliveExpired, &FunctionPool::expiryStillPending>
+    SupersedableEventMethod<FunctionPool, &FunctionPool::keepAliveExpired,
+                            &FunctionPool::expiryStillPending>
         m_keepAlive{*this};
     EventMethod<FunctionPool, &FunctionPool::scaleOutDue> m_scaleOut{*this};
     std::unique_ptr<QueueTrigger> m_trigger;  // invoked with a queue's messages (or not)
