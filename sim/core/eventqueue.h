@@ -31,6 +31,7 @@ concept EventQueue = requires(Q q, const Q cq, const Event& e) {
     { cq.size() } -> std::same_as<std::size_t>;
     q.clear();
     q.replaceTop(e);
+    { cq.afterTop() } -> std::same_as<const Event*>;
     q.removeIf([](const Event&) { return false; });
 };
 
@@ -66,6 +67,11 @@ public:
     static constexpr std::size_t kBottomUpFrom = 64;
 
     const Event& top() const { return m_heap.front(); }
+    /// The earliest event but the top (a child of the root), or nullptr when there is none.
+    const Event* afterTop() const {
+        const std::size_t best = earliestChild(m_heap.data(), 1, m_heap.size());
+        return best < m_heap.size() ? &m_heap[best] : nullptr;
+    }
     bool empty() const { return m_heap.empty(); }
     std::size_t size() const { return m_heap.size(); }
     void clear() { m_heap.clear(); }
@@ -163,6 +169,11 @@ public:
         push(e);
     }
     const Event& top() const { return m_heap.front(); }
+    const Event* afterTop() const {
+        if (m_heap.size() < 2) return nullptr;
+        if (m_heap.size() == 2 || later(m_heap[2], m_heap[1])) return &m_heap[1];
+        return &m_heap[2];
+    }
     bool empty() const { return m_heap.empty(); }
     std::size_t size() const { return m_heap.size(); }
     void clear() { m_heap.clear(); }

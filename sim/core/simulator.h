@@ -88,19 +88,18 @@ public:
     }
 
     /// One of the caller's pending events has just become stale: it will do nothing when it fires.
+    /// Once kDropStaleFrom events have been noted since the last drop and they are half of those
+    /// pending, every stale event is dropped. Some of those noted may have fired meanwhile, so a
+    /// drop may come early; it costs at most two steps per event noted, so it stays cheap.
     void noteStale() {
         if (++m_stale >= m_dropStaleFrom && 2 * m_stale >= pendingEvents()) dropStale();
     }
     /// Lets every stale event fire instead of dropping them (to show that dropping them changes
     /// nothing but eventsProcessed).
     void keepStaleEvents() { m_dropStaleFrom = static_cast<std::size_t>(-1); }
-    /// A stale event the caller noted has fired (and done nothing).
-    void noteStaleFired() {
-        if (m_stale > 0) --m_stale;
-    }
-    /// Stale events noted are dropped from this many on, once they are half the pending events:
-    /// below it the heap is shallow and the pass would cost more than the levels it saves.
-    static constexpr std::size_t kPurgeFrom = 64;
+    /// Below this many stale events the heap is shallow and a pass over it would cost more than
+    /// the levels it saves.
+    static constexpr std::size_t kDropStaleFrom = 64;
 
     /// Asks the loop to return before the next event; safe to call from any thread.
     void requestStop() { m_stop->store(true, std::memory_order_relaxed); }
@@ -111,13 +110,10 @@ public:
 
     /// Time of the earliest pending event, or kTimeInfinity when none is pending.
     Time nextEventTime() const {
-        if (m_firingAtTop) {  // asked by a handler: the event firing is not pending any more
-            if (m_queue.size() == 1) return kTimeInfinity;
-            Queue rest = m_queue;
-            rest.pop();
-            return rest.top().time;
-        }
-        return m_queue.empty() ? kTimeInfinity : m_queue.top().time;
+        // Asked by a handler, the top is the event firing, which is not pending any more.
+        const Event* next = m_firingAtTop ? m_queue.afterTop()
+                                          : (m_queue.empty() ? nullptr : &m_queue.top());
+        return next ? next->time : kTimeInfinity;
     }
     std::uint64_t eventsProcessed() const { return m_eventsProcessed; }
     std::size_t pendingEvents() const { return m_queue.size() - (m_firingAtTop ? 1 : 0); }
@@ -137,8 +133,8 @@ private:
     std::uint64_t m_nextSequence = 0;
     std::uint64_t m_eventsProcessed = 0;
     bool m_firingAtTop = false;  // the event firing is still the queue's top (see step())
-    std::size_t m_stale = 0;  // events noted stale and not known to have fired or been dropped
-    std::size_t m_dropStaleFrom = kPurgeFrom;
+    std::size_t m_stale = 0;  // events noted stale since the last drop
+    std::size_t m_dropStaleFrom = kDropStaleFrom;
     std::atomic<bool> m_ownStop{false};
     std::atomic<bool>* m_stop = &m_ownStop;
 };

@@ -309,10 +309,7 @@ bool FunctionPool::expiryStillPending(const Event& event) const {
 void FunctionPool::keepAliveExpired(const Event& event) {
     const std::uint32_t slot = unpackSlot(event.payload);
     Instance& instance = m_instances[slot];
-    if (!expiryStillPending(event)) {
-        m_context.simulator.noteStaleFired();
-        return;
-    }
+    if (!expiryStillPending(event)) return;
     instance.expiryAt = kTimeInfinity;
     // In use: its release sets a new deadline and schedules the expiry again.
     if (instance.state != Instance::State::Warm || instance.active != 0 || instance.provisioned)

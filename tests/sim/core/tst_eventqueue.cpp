@@ -104,6 +104,13 @@ class TestEventQueue : public QObject {
             }
             QCOMPARE(queue.size(), model.size());
             largest = std::max(largest, model.size());
+            // afterTop: the earliest event but the top, as the model has it.
+            std::vector<Event> rest = model;
+            if (!rest.empty()) takeEarliest(rest);
+            if (rest.empty())
+                QVERIFY(queue.afterTop() == nullptr);
+            else
+                QCOMPARE(queue.afterTop()->sequence, takeEarliest(rest).sequence);
         }
         QVERIFY(largest > 2 * QuaternaryHeap::kBottomUpFrom);
     }

@@ -280,8 +280,8 @@ private slots:
         QVERIFY(static_cast<double>(r.completed) > 55'000 * durationS / 60);
         // About one per instance alive (a few more with the random keep-alive: see
         // FunctionPool::releaseSlot), plus the next arrival and the requests in service, and at
-        // most Simulator::kPurgeFrom stale ones before they are dropped.
-        const std::size_t bound = 4 * r.peakInstances + 20 + Simulator::kPurgeFrom;
+        // most Simulator::kDropStaleFrom stale ones before they are dropped.
+        const std::size_t bound = 4 * r.peakInstances + 20 + Simulator::kDropStaleFrom;
         QVERIFY2(pending.most <= bound, qPrintable(QString("%1 events pending, %2 instances")
                                                        .arg(pending.most)
                                                        .arg(r.peakInstances)));
